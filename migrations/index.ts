@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as createCoreSchema from './20261123T012000Z-create-core-schema.js';
+
+/**
+ * Every migration, by name. Listed by hand rather than read from the folder so that the same
+ * list works under tsx, vitest and a bundler; names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+	'20261123T012000Z-create-core-schema': createCoreSchema
+};

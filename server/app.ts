@@ -1,0 +1,101 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { AppConfig } from './config.js';
+import type { DatabaseHandle } from './db/index.js';
+import { AppError } from './errors.js';
+import healthRoutes from './routes/health.js';
+
+export interface BuildAppOptions {
+	config: AppConfig;
+	database: DatabaseHandle;
+	/** Fastify logger setting; tests pass false. */
+	logger?: boolean | object;
+}
+
+declare module 'fastify' {
+	interface FastifyInstance {
+		config: AppConfig;
+		database: DatabaseHandle;
+	}
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	'x-frame-options': 'DENY',
+	'referrer-policy': 'no-referrer',
+	'cross-origin-opener-policy': 'same-origin',
+	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
+};
+
+// API responses carry no HTML, so they get the strictest policy; the SPA's page carries its
+// own hash-based CSP in a <meta> tag written by SvelteKit (svelte.config.js).
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+function toUpperSnake(code: string): string {
+	return code.replace(/^FST_ERR_/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+}
+
+/** Builds the Fastify app: API under /api and the built SPA for everything else. Never listens. */
+export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+	const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: false });
+	app.decorate('config', config);
+	app.decorate('database', database);
+
+	app.addHook('onSend', async (request, reply, payload) => {
+		for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+		if (request.url.startsWith('/api')) {
+			reply.header('content-security-policy', API_CSP);
+			reply.header('cache-control', 'no-store');
+		}
+		return payload;
+	});
+
+	app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+		if (error instanceof AppError) {
+			const body: Record<string, unknown> = { code: error.code, message: error.message };
+			if (error.details !== undefined) body.details = error.details;
+			return reply.status(error.statusCode).send({ error: body });
+		}
+		const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+		if (status >= 500) {
+			request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
+			return reply
+				.status(status)
+				.send({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' } });
+		}
+		const code = error.validation ? 'VALIDATION_FAILED' : toUpperSnake(error.code ?? 'BAD_REQUEST');
+		return reply.status(status).send({ error: { code, message: error.message } });
+	});
+
+	app.setNotFoundHandler((request, reply) => {
+		const path = request.url.split('?')[0] ?? '';
+		if (path === '/api' || path.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+			return reply
+				.status(404)
+				.send({ error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${path}` } });
+		}
+		// Every other GET is a page of the single-page app: send its shell and let the router decide.
+		if (!existsSync(join(config.staticDir, 'index.html')) || !reply.sendFile) {
+			return reply.status(503).type('text/plain').send('The web app is not built yet: run npm run build.');
+		}
+		return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+	});
+
+	await app.register(healthRoutes, { prefix: '/api/health' });
+
+	// The built app is optional for API-only use (tests, CLI); pages then answer 503 above.
+	if (!existsSync(config.staticDir)) return app;
+	await app.register(fastifyStatic, {
+		root: config.staticDir,
+		wildcard: false,
+		index: ['index.html'],
+		setHeaders(reply, path) {
+			// Hashed build assets never change; everything else is revalidated.
+			reply.header('cache-control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+		}
+	});
+
+	return app;
+}

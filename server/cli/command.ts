@@ -1,0 +1,16 @@
+/** A CLI sub-command: `run` resolves to the process exit code. */
+export interface CliCommand {
+	summary: string;
+	run(args: string[]): Promise<number>;
+}
+
+/** A failure the user can fix (bad input, bad options): printed as one line, exit code 2 by default. */
+export class CliError extends Error {
+	constructor(
+		message: string,
+		readonly exitCode = 2
+	) {
+		super(message);
+		this.name = 'CliError';
+	}
+}

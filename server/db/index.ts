@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { AppConfig } from '../config.js';
+import { lockDataDir } from './lock.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type DatabaseKind = 'embedded' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Kysely<Database>;
+	kind: DatabaseKind;
+	/** The connection string for LISTEN/NOTIFY clients; undefined for the embedded database. */
+	url: string | undefined;
+	/** The embedded instance, for LISTEN/NOTIFY on PGlite; undefined for Postgres. */
+	pglite: PGlite | undefined;
+	close(): Promise<void>;
+}
+
+/**
+ * Opens the database the configuration asks for: a `pg` pool on DATABASE_URL, or an embedded
+ * PGlite database in `<dataDir>/pgdata`, guarded by a lock on the data folder.
+ */
+export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
+	if (config.databaseUrl) {
+		const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+		return { db, kind: 'postgres', url: config.databaseUrl, pglite: undefined, close: () => db.destroy() };
+	}
+	const release = lockDataDir(config.dataDir);
+	try {
+		const pglite = await PGlite.create(join(config.dataDir, 'pgdata'));
+		const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+		let closed = false;
+		return {
+			db,
+			kind: 'embedded',
+			url: undefined,
+			pglite,
+			close: async () => {
+				if (closed) return;
+				closed = true;
+				try {
+					await db.destroy();
+					await pglite.close();
+				} finally {
+					release();
+				}
+			}
+		};
+	} catch (error) {
+		release();
+		throw error;
+	}
+}

@@ -1,0 +1,150 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** A text per language code, e.g. `{ nl: 'Eens', en: 'Agree' }`. */
+export type LocalizedText = Record<string, string>;
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>; // bind JSON as JSON.stringify(...)
+type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
+
+export type StudyStatus = 'draft' | 'open' | 'closed';
+export type StudyRole = 'owner' | 'co_researcher' | 'facilitator';
+export type QuestionPhase = 'pre' | 'post';
+export type QuestionType = 'single' | 'multiple' | 'scale' | 'short_text' | 'long_text';
+export type ParticipantStatus = 'new' | 'in_progress' | 'submitted' | 'withdrawn';
+export type ParticipantSource = 'invited' | 'self_enrolled' | 'facilitated';
+export type SortSource = 'participant' | 'facilitated' | 'import' | 'manual' | 'demo';
+
+export interface QuestionOption {
+	value: string;
+	label: LocalizedText;
+}
+
+export interface ResearchersTable {
+	id: Generated<string>;
+	email: string;
+	password_hash: string;
+	display_name: Generated<string>;
+	created_at: Generated<Timestamp>;
+}
+
+export interface ResearcherSessionsTable {
+	token_hash: string;
+	researcher_id: string;
+	created_at: Generated<Timestamp>;
+	expires_at: Timestamp;
+}
+
+export interface StudiesTable {
+	id: Generated<string>;
+	slug: string;
+	title: Json<LocalizedText>;
+	languages: JsonWithDefault<string[]>;
+	status: Generated<StudyStatus>;
+	consent: JsonWithDefault<LocalizedText>;
+	instructions: JsonWithDefault<LocalizedText>;
+	thank_you: JsonWithDefault<LocalizedText>;
+	self_enrolment: Generated<boolean>;
+	grid_forced: Generated<boolean>;
+	is_demo: Generated<boolean>;
+	created_at: Generated<Timestamp>;
+	updated_at: Generated<Timestamp>;
+}
+
+export interface StudyMembersTable {
+	study_id: string;
+	researcher_id: string;
+	role: StudyRole;
+	created_at: Generated<Timestamp>;
+}
+
+export interface StatementsTable {
+	id: Generated<string>;
+	study_id: string;
+	code: string;
+	text: Json<LocalizedText>;
+	position: number;
+	themes: JsonWithDefault<string[]>;
+	in_qset: Generated<boolean>;
+}
+
+export interface GridColumnsTable {
+	study_id: string;
+	value: number;
+	capacity: number;
+}
+
+export interface QuestionsTable {
+	id: Generated<string>;
+	study_id: string;
+	key: string;
+	phase: QuestionPhase;
+	type: QuestionType;
+	prompt: Json<LocalizedText>;
+	options: JsonWithDefault<QuestionOption[]>;
+	required: Generated<boolean>;
+	offer_decline: Generated<boolean>;
+	position: number;
+}
+
+export interface ParticipantsTable {
+	id: Generated<string>;
+	study_id: string;
+	code: string;
+	status: Generated<ParticipantStatus>;
+	source: Generated<ParticipantSource>;
+	created_at: Generated<Timestamp>;
+	started_at: Timestamp | null;
+}
+
+export interface DraftsTable {
+	participant_id: string;
+	data: Json<unknown>;
+	updated_at: Generated<Timestamp>;
+}
+
+export interface InterviewerNotes {
+	sort?: string;
+	statements?: Record<string, string>;
+}
+
+export interface SortsTable {
+	id: Generated<string>;
+	study_id: string;
+	participant_id: string | null;
+	label: string;
+	source: SortSource;
+	placements: Json<Record<string, number>>;
+	answers: JsonWithDefault<Record<string, unknown>>;
+	comments: JsonWithDefault<Record<string, string>>;
+	interviewer_notes: JsonWithDefault<InterviewerNotes>;
+	respondent_number: string | null;
+	receipt: string | null;
+	payload_hash: string | null;
+	started_at: Timestamp | null;
+	submitted_at: Generated<Timestamp>;
+	synthetic: Generated<boolean>;
+	excluded: Generated<boolean>;
+	exclusion_reason: string | null;
+}
+
+export interface Database {
+	researchers: ResearchersTable;
+	researcher_sessions: ResearcherSessionsTable;
+	studies: StudiesTable;
+	study_members: StudyMembersTable;
+	statements: StatementsTable;
+	grid_columns: GridColumnsTable;
+	questions: QuestionsTable;
+	participants: ParticipantsTable;
+	drafts: DraftsTable;
+	sorts: SortsTable;
+}
+
+export type Study = Selectable<StudiesTable>;
+export type NewStudy = Insertable<StudiesTable>;
+export type StudyUpdate = Updateable<StudiesTable>;
+export type Statement = Selectable<StatementsTable>;
+export type Question = Selectable<QuestionsTable>;
+export type Participant = Selectable<ParticipantsTable>;
+export type Sort = Selectable<SortsTable>;

@@ -1,0 +1,55 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DataDirLockedError } from './db/lock.js';
+import { openAndMigrate } from './startup.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+
+async function main(): Promise<void> {
+	const started = performance.now();
+	const config = loadConfig();
+	const database = await openAndMigrate(config);
+	const app = await buildApp({ config, database, logger: { level: config.logLevel } });
+	app.addHook('onClose', async () => database.close());
+
+	let closing = false;
+	const shutdown = (signal: string) => {
+		if (closing) return;
+		closing = true;
+		app.log.info({ signal }, 'shutting down');
+		// A second signal, or a hung close, must not keep the process alive for ever.
+		setTimeout(() => process.exit(1), 10_000).unref();
+		app.close().then(
+			() => process.exit(0),
+			(error) => {
+				app.log.error({ err: error }, 'error while shutting down');
+				process.exit(1);
+			}
+		);
+	};
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGINT', () => shutdown('SIGINT'));
+
+	try {
+		if (config.seedDemo) {
+			const seeded = await seedDemoIfEmpty(database.db);
+			if (seeded) app.log.info('created the demo study "politie-diversiteit" (synthetic demo data)');
+		}
+		const address = await app.listen({ port: config.port, host: config.host });
+		app.log.info(
+			{ database: database.kind, startupMs: Math.round(performance.now() - started) },
+			`Standpunt is running at ${address.replace('127.0.0.1', 'localhost')}`
+		);
+	} catch (error) {
+		await app.close();
+		throw error;
+	}
+}
+
+main().catch((error: unknown) => {
+	if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+		process.stderr.write(`standpunt: ${error.message}\n`);
+	} else {
+		process.stderr.write(`standpunt: could not start: ${error instanceof Error ? error.stack : String(error)}\n`);
+	}
+	process.exit(1);
+});

@@ -1,0 +1,41 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects: `unit` (engine and front-end logic, no services), `integration` (the server on a
+// real database: PGlite, or Postgres when DATABASE_URL is set), `e2e` (the built app in Debian's Chromium).
+export default defineConfig({
+	test: {
+		projects: [
+			{
+				test: {
+					name: 'unit',
+					include: ['tests/qmethod/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+					environment: 'node'
+				},
+				resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } }
+			},
+			{
+				test: {
+					name: 'integration',
+					include: ['tests/server/**/*.test.ts', 'tests/migrations/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 120_000,
+					// Each file opens its own database; two at a time fits the 2-core machines.
+					maxWorkers: 2
+				},
+				resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } }
+			},
+			{
+				test: {
+					name: 'e2e',
+					include: ['tests/e2e/**/*.test.ts'],
+					environment: 'node',
+					testTimeout: 120_000,
+					hookTimeout: 180_000,
+					maxWorkers: 1,
+					fileParallelism: false
+				}
+			}
+		]
+	}
+});
