@@ -1,11 +1,13 @@
 // Builds the web app when build/ is missing or older than its sources, so that
 // `npm start` and `npm test` work on a fresh clone and never serve a stale page.
+// A lock folder keeps two processes (parallel test runs) from building at once.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const marker = 'build/index.html';
 const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const lock = '.build.lock';
 
 function newest(path) {
 	if (!existsSync(path)) return 0;
@@ -16,8 +18,30 @@ function newest(path) {
 	return latest;
 }
 
-const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
-if (built === 0 || sources.some((source) => newest(source) > built)) {
-	process.stdout.write('Building the web app (npm run build)…\n');
-	execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const stale = () => {
+	const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
+	return built === 0 || sources.some((source) => newest(source) > built);
+};
+
+const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+if (stale()) {
+	for (let waited = 0; ; waited += 500) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			// Someone else is building; a lock older than 5 minutes is left over from a crash.
+			if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+			sleep(500);
+		}
+	}
+	try {
+		if (stale()) {
+			process.stdout.write('Building the web app (npm run build)…\n');
+			execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+		}
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
 }
