@@ -28,18 +28,24 @@ async function adminQuery(text: string): Promise<void> {
 	}
 }
 
+/**
+ * Creates an empty database on the DATABASE_URL server and returns its URL and a function that drops it.
+ * Only for runs against Postgres (`serverUrl` set).
+ */
+export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+	if (!serverUrl) throw new Error('createServerDatabase needs DATABASE_URL');
+	const dbName = `standpunt_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+	await adminQuery(`create database ${dbName}`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${dbName}`;
+	return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${dbName} with (force)`) };
+}
+
 /** A fresh, migrated database of the kind this run tests (see `databaseKind`). */
 export async function createTestDatabase(): Promise<TestDatabase> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'standpunt-test-'));
-	let databaseUrl: string | undefined;
-	let dbName: string | undefined;
-	if (serverUrl) {
-		dbName = `standpunt_t_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-		await adminQuery(`create database ${dbName}`);
-		const url = new URL(serverUrl);
-		url.pathname = `/${dbName}`;
-		databaseUrl = url.toString();
-	}
+	const serverDb = serverUrl ? await createServerDatabase() : undefined;
+	const databaseUrl = serverDb?.url;
 	const config: AppConfig = {
 		...loadConfig({}),
 		databaseUrl,
@@ -55,7 +61,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 		async destroy() {
 			await database.close();
 			rmSync(dataDir, { recursive: true, force: true });
-			if (dbName) await adminQuery(`drop database if exists ${dbName} with (force)`);
+			await serverDb?.drop();
 		}
 	};
 }

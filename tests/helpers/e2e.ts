@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { createServerDatabase, serverUrl } from './db.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,20 +32,33 @@ export interface RunningServer {
 	dataDir: string;
 	process: ChildProcess;
 	output(): string;
-	/** SIGTERM and wait for exit; `keepData` leaves the data folder for a restart. */
+	/** The DATABASE_URL the server uses, if any (for a second process on the same database). */
+	databaseUrl: string | undefined;
+	/** SIGTERM and wait for exit; `keepData` leaves the data folder (and database) for a restart. */
 	stop(options?: { keepData?: boolean; signal?: NodeJS.Signals }): Promise<number | null>;
 }
 
 /**
  * Starts the real server (`node --import tsx server/server.ts`) on a free port with its own data folder
- * (embedded database) or, when DATABASE_URL is set, against that database. Resolves when /api/health answers.
+ * (embedded database). When the run has DATABASE_URL, the server gets a fresh database on that Postgres
+ * server instead, unless `env.DATABASE_URL` names one (e.g. two processes sharing one database).
+ * Resolves when /api/health answers.
  */
 export async function startServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningServer> {
 	const port = await freePort();
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'standpunt-e2e-'));
+	const ownDb = serverUrl && !options.env?.DATABASE_URL ? await createServerDatabase() : undefined;
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
 		cwd: process.cwd(),
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', STANDPUNT_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...options.env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			STANDPUNT_DATA_DIR: dataDir,
+			LOG_LEVEL: 'warn',
+			...(ownDb ? { DATABASE_URL: ownDb.url } : {}),
+			...options.env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let log = '';
@@ -54,7 +68,10 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 	const url = `http://127.0.0.1:${port}`;
 	const deadline = Date.now() + 90_000;
 	for (;;) {
-		if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+		if (child.exitCode !== null) {
+			await ownDb?.drop();
+			throw new Error(`server exited with ${child.exitCode}:\n${log}`);
+		}
 		try {
 			const response = await fetch(`${url}/api/health`);
 			if (response.ok) break;
@@ -63,6 +80,8 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 		}
 		if (Date.now() > deadline) {
 			child.kill('SIGKILL');
+			await exited;
+			await ownDb?.drop();
 			throw new Error(`server did not start within 90 s:\n${log}`);
 		}
 		await new Promise((r) => setTimeout(r, 200));
@@ -71,12 +90,16 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 		url,
 		port,
 		dataDir,
+		databaseUrl: options.env?.DATABASE_URL ?? ownDb?.url,
 		process: child,
 		output: () => log,
 		async stop({ keepData = false, signal = 'SIGTERM' } = {}) {
 			if (child.exitCode === null) child.kill(signal);
 			const code = await exited;
-			if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+			if (!keepData) {
+				if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+				await ownDb?.drop();
+			}
 			return code;
 		}
 	};
