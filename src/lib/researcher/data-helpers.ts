@@ -1,0 +1,147 @@
+import type { GridColumn } from './distribution.js';
+
+/** Quotes a CSV field when it needs it (RFC 4180). */
+export function csvField(value: string): string {
+	return /[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The invitation codes as CSV, one row per code with the personal link, ready for a mail merge. */
+export function codesToCsv(codes: readonly string[], origin: string, slug: string): string {
+	const rows = [['code', 'link'], ...codes.map((code) => [code, `${origin}/s/${slug}?code=${encodeURIComponent(code)}`])];
+	return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** The open link for self-enrolment. */
+export function openLink(origin: string, slug: string): string {
+	return `${origin}/s/${slug}`;
+}
+
+export interface PlacementCheck {
+	/** Cards per grid value. */
+	counts: Map<number, number>;
+	/** Columns holding more cards than their capacity (forced and free alike). */
+	overfull: { value: number; count: number; capacity: number }[];
+	/** In a forced grid: columns holding fewer cards than their capacity. */
+	underfull: { value: number; count: number; capacity: number }[];
+	/** Statement codes without a (valid) value. */
+	unplaced: string[];
+	/** Values that are not a column of the grid, with the statements that have them. */
+	invalid: { code: string; value: number }[];
+	complete: boolean;
+}
+
+/**
+ * Checks a paper sort typed in by hand against the grid: every statement once, every value a column of
+ * the grid, no column over its capacity, and in a forced grid every column exactly full.
+ */
+export function checkPlacements(
+	grid: readonly GridColumn[],
+	codes: readonly string[],
+	placements: Readonly<Record<string, number | null | undefined>>,
+	forced: boolean
+): PlacementCheck {
+	const capacity = new Map(grid.map((column) => [column.value, column.capacity]));
+	const counts = new Map<number, number>(grid.map((column) => [column.value, 0]));
+	const unplaced: string[] = [];
+	const invalid: PlacementCheck['invalid'] = [];
+	for (const code of codes) {
+		const value = placements[code];
+		if (value === null || value === undefined || Number.isNaN(value)) unplaced.push(code);
+		else if (!capacity.has(value)) invalid.push({ code, value });
+		else counts.set(value, (counts.get(value) ?? 0) + 1);
+	}
+	const overfull: PlacementCheck['overfull'] = [];
+	const underfull: PlacementCheck['underfull'] = [];
+	for (const column of grid) {
+		const count = counts.get(column.value) ?? 0;
+		if (count > column.capacity) overfull.push({ value: column.value, count, capacity: column.capacity });
+		else if (forced && count < column.capacity) underfull.push({ value: column.value, count, capacity: column.capacity });
+	}
+	const complete = unplaced.length === 0 && invalid.length === 0 && overfull.length === 0 && (!forced || underfull.length === 0);
+	return { counts, overfull, underfull, unplaced, invalid, complete };
+}
+
+/** Median of a list of numbers (undefined when empty). */
+export function median(values: readonly number[]): number | undefined {
+	if (values.length === 0) return undefined;
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** "1 h 05 min", "12 min", "45 s" from seconds. */
+export function formatDuration(seconds: number): string {
+	if (!Number.isFinite(seconds) || seconds < 0) return '–';
+	if (seconds < 60) return `${Math.round(seconds)} s`;
+	const minutes = Math.round(seconds / 60);
+	if (minutes < 60) return `${minutes} min`;
+	return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+export interface DayCount {
+	/** YYYY-MM-DD */
+	day: string;
+	count: number;
+}
+
+/** Counts submission times per calendar day (UTC), with the empty days in between filled in. */
+export function completionsPerDay(timestamps: readonly string[]): DayCount[] {
+	if (timestamps.length === 0) return [];
+	const byDay = new Map<string, number>();
+	for (const timestamp of timestamps) {
+		const day = new Date(timestamp).toISOString().slice(0, 10);
+		byDay.set(day, (byDay.get(day) ?? 0) + 1);
+	}
+	const days = [...byDay.keys()].sort();
+	const result: DayCount[] = [];
+	const last = Date.parse(`${days[days.length - 1]}T00:00:00Z`);
+	for (let time = Date.parse(`${days[0]}T00:00:00Z`); time <= last; time += 86_400_000) {
+		const day = new Date(time).toISOString().slice(0, 10);
+		result.push({ day, count: byDay.get(day) ?? 0 });
+	}
+	return result;
+}
+
+export interface Bar {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+	label: string;
+	count: number;
+}
+
+/** Geometry of a simple bar chart in a `width`×`height` box; the tallest bar fills the height. */
+export function barLayout(points: readonly DayCount[], width: number, height: number, gap = 2): Bar[] {
+	if (points.length === 0) return [];
+	const highest = Math.max(1, ...points.map((point) => point.count));
+	const slot = width / points.length;
+	return points.map((point, index) => {
+		const barHeight = (point.count / highest) * height;
+		return {
+			x: index * slot + gap / 2,
+			y: height - barHeight,
+			width: Math.max(1, slot - gap),
+			height: barHeight,
+			label: point.day,
+			count: point.count
+		};
+	});
+}
+
+/** Turns a title into a link-friendly slug: lower case, ASCII letters and digits, hyphens. */
+export function slugify(title: string): string {
+	return title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+}
+
+/** Whether a slug is acceptable: 3–60 characters of a–z, 0–9 and single inner hyphens. */
+export function isValidSlug(slug: string): boolean {
+	return /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,59}$/.test(slug);
+}

@@ -1,0 +1,188 @@
+/** Statement texts per language, e.g. `{ nl: '…', en: '…' }`. */
+export type LocalizedText = Record<string, string>;
+
+export interface ParsedStatement {
+	/** Present when the source names a code (CSV); otherwise the editor numbers new statements itself. */
+	code?: string;
+	text: LocalizedText;
+	themes: string[];
+}
+
+export interface ParseResult {
+	statements: ParsedStatement[];
+	/** Human-readable problems with their 1-based line numbers; nothing is imported while there are any. */
+	problems: { line: number; problem: ParseProblem; detail?: string }[];
+}
+
+export type ParseProblem = 'empty' | 'no-text-column' | 'missing-text' | 'duplicate-code' | 'unclosed-quote';
+
+// "1. ", "12) ", "- ", "• ", "* " at the start of a pasted line are list markers, not part of the statement.
+const LIST_MARKER = /^\s*(?:\d{1,3}[.)]\s+|[-•*–]\s+)/;
+
+/**
+ * Pasted text, one statement per line. Blank lines are skipped and list markers removed. A line with a tab,
+ * or with " | ", holds the statement in the first language, then the second ("Dutch<TAB>English"), as text
+ * copied from two spreadsheet columns does.
+ */
+export function parseOnePerLine(text: string, languages: readonly string[]): ParseResult {
+	const statements: ParsedStatement[] = [];
+	for (const raw of text.split(/\r\n|\r|\n/)) {
+		const line = raw.replace(LIST_MARKER, '').trim();
+		if (!line) continue;
+		const parts = (line.includes('\t') ? line.split('\t') : line.split(' | ')).map((part) => part.trim());
+		const entry: LocalizedText = {};
+		languages.forEach((language, index) => {
+			if (parts[index]) entry[language] = parts[index];
+		});
+		if (Object.keys(entry).length === 0) entry[languages[0] ?? 'nl'] = line;
+		statements.push({ text: entry, themes: [] });
+	}
+	return { statements, problems: statements.length ? [] : [{ line: 1, problem: 'empty' }] };
+}
+
+/**
+ * A PQMethod .STA file: the statement texts, one per line, in statement-number order (the PQMethod manual,
+ * "STATEMENT file"). Trailing blank lines are ignored; a blank line in between would shift every later
+ * number, so it is reported rather than skipped.
+ */
+export function parseSta(text: string, language: string): ParseResult {
+	const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+	while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+	const problems: ParseResult['problems'] = [];
+	const statements: ParsedStatement[] = lines.map((line, index) => {
+		if (!line.trim()) problems.push({ line: index + 1, problem: 'missing-text' });
+		return { code: String(index + 1), text: { [language]: line.trim() }, themes: [] };
+	});
+	if (!statements.length) problems.push({ line: 1, problem: 'empty' });
+	return { statements, problems };
+}
+
+/** Splits CSV text (RFC 4180: quoted fields, doubled quotes, commas or semicolons) into rows of fields. */
+export function parseCsvRows(text: string): { rows: string[][]; unclosedQuoteAtLine?: number } {
+	const source = text.replace(/^\uFEFF/, '');
+	const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
+	const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let field = '';
+	let quoted = false;
+	let line = 1;
+	let quoteStart = 0;
+	for (let i = 0; i < source.length; i++) {
+		const char = source[i];
+		if (quoted) {
+			if (char === '"' && source[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (char === '"') quoted = false;
+			else {
+				if (char === '\n') line++;
+				field += char;
+			}
+		} else if (char === '"' && field === '') {
+			quoted = true;
+			quoteStart = line;
+		} else if (char === delimiter) {
+			row.push(field);
+			field = '';
+		} else if (char === '\n' || char === '\r') {
+			if (char === '\r' && source[i + 1] === '\n') i++;
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+			line++;
+		} else field += char;
+	}
+	if (quoted) return { rows, unclosedQuoteAtLine: quoteStart };
+	if (field !== '' || row.length) {
+		row.push(field);
+		rows.push(row);
+	}
+	return { rows: rows.filter((r) => r.some((cell) => cell.trim() !== '')) };
+}
+
+/**
+ * Statements from CSV with a header row. Recognised columns (any order, case-insensitive): `code`, one
+ * column per language (`nl`, `en`, or `text` for the first language), and `themes`/`theme` (separated by
+ * `;` or `|`, or `,` when the file itself uses semicolons).
+ */
+export function parseStatementsCsv(text: string, languages: readonly string[]): ParseResult {
+	const { rows, unclosedQuoteAtLine } = parseCsvRows(text);
+	if (unclosedQuoteAtLine) return { statements: [], problems: [{ line: unclosedQuoteAtLine, problem: 'unclosed-quote' }] };
+	if (rows.length === 0) return { statements: [], problems: [{ line: 1, problem: 'empty' }] };
+	const header = rows[0].map((cell) => cell.trim().toLowerCase());
+	const codeColumn = header.indexOf('code');
+	const themeColumn = header.findIndex((cell) => cell === 'themes' || cell === 'theme' || cell === 'thema' || cell === "thema's");
+	const languageColumns = languages.map((language, index) => {
+		const exact = header.indexOf(language);
+		return exact >= 0 ? exact : index === 0 ? header.findIndex((cell) => cell === 'text' || cell === 'tekst' || cell === 'statement' || cell === 'stelling') : -1;
+	});
+	if (languageColumns.every((column) => column < 0)) {
+		return { statements: [], problems: [{ line: 1, problem: 'no-text-column', detail: languages.join(', ') }] };
+	}
+	const problems: ParseResult['problems'] = [];
+	const seen = new Set<string>();
+	const statements: ParsedStatement[] = [];
+	rows.slice(1).forEach((row, index) => {
+		const line = index + 2;
+		const entry: LocalizedText = {};
+		languages.forEach((language, i) => {
+			const value = languageColumns[i] >= 0 ? row[languageColumns[i]]?.trim() : '';
+			if (value) entry[language] = value;
+		});
+		if (Object.keys(entry).length === 0) {
+			problems.push({ line, problem: 'missing-text' });
+			return;
+		}
+		const code = codeColumn >= 0 ? row[codeColumn]?.trim() || undefined : undefined;
+		if (code && seen.has(code)) problems.push({ line, problem: 'duplicate-code', detail: code });
+		if (code) seen.add(code);
+		statements.push({ ...(code ? { code } : {}), text: entry, themes: themeColumn >= 0 ? parseThemes(row[themeColumn] ?? '') : [] });
+	});
+	if (!statements.length && !problems.length) problems.push({ line: 1, problem: 'empty' });
+	return { statements, problems };
+}
+
+/** "werkdruk, loopbaan" → ["werkdruk", "loopbaan"]: trimmed, lower case, no duplicates. */
+export function parseThemes(text: string): string[] {
+	const themes: string[] = [];
+	for (const part of text.split(/[,;|]/)) {
+		const theme = part.trim().toLowerCase();
+		if (theme && !themes.includes(theme)) themes.push(theme);
+	}
+	return themes;
+}
+
+/** How many statements carry each theme, most used first (then alphabetical); untagged ones counted apart. */
+export function themeCounts(statements: readonly { themes: readonly string[] }[]): { themes: { theme: string; count: number }[]; untagged: number } {
+	const counts = new Map<string, number>();
+	let untagged = 0;
+	for (const statement of statements) {
+		if (statement.themes.length === 0) untagged++;
+		for (const theme of statement.themes) counts.set(theme, (counts.get(theme) ?? 0) + 1);
+	}
+	const themes = [...counts].map(([theme, count]) => ({ theme, count }));
+	themes.sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
+	return { themes, untagged };
+}
+
+/** The next `count` statement codes after the existing ones: numbers continuing from the highest numeric code. */
+export function nextCodes(existing: readonly string[], count: number): string[] {
+	let highest = 0;
+	for (const code of existing) if (/^\d+$/.test(code)) highest = Math.max(highest, Number(code));
+	const taken = new Set(existing);
+	const codes: string[] = [];
+	for (let n = highest + 1; codes.length < count; n++) if (!taken.has(String(n))) codes.push(String(n));
+	return codes;
+}
+
+/** Moves the item at `from` to `to` (both clamped), returning a new array. */
+export function moveItem<T>(items: readonly T[], from: number, to: number): T[] {
+	const result = [...items];
+	if (from < 0 || from >= result.length) return result;
+	const target = Math.max(0, Math.min(result.length - 1, to));
+	const [item] = result.splice(from, 1);
+	result.splice(target, 0, item);
+	return result;
+}

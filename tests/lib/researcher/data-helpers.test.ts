@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import {
+	barLayout,
+	checkPlacements,
+	codesToCsv,
+	completionsPerDay,
+	formatDuration,
+	isValidSlug,
+	median,
+	slugify
+} from '../../../src/lib/researcher/data-helpers.js';
+
+const grid = [
+	{ value: -1, capacity: 1 },
+	{ value: 0, capacity: 2 },
+	{ value: 1, capacity: 1 }
+];
+const codes = ['1', '2', '3', '4'];
+
+describe('checkPlacements', () => {
+	it('accepts a complete forced sort', () => {
+		const check = checkPlacements(grid, codes, { '1': -1, '2': 0, '3': 0, '4': 1 }, true);
+		expect(check.complete).toBe(true);
+		expect([...check.counts]).toEqual([
+			[-1, 1],
+			[0, 2],
+			[1, 1]
+		]);
+	});
+	it('lists unplaced statements, overfull and underfull columns and invalid values', () => {
+		const check = checkPlacements(grid, codes, { '1': 1, '2': 1, '3': 5, '4': null }, true);
+		expect(check.complete).toBe(false);
+		expect(check.unplaced).toEqual(['4']);
+		expect(check.invalid).toEqual([{ code: '3', value: 5 }]);
+		expect(check.overfull).toEqual([{ value: 1, count: 2, capacity: 1 }]);
+		expect(check.underfull).toEqual([
+			{ value: -1, count: 0, capacity: 1 },
+			{ value: 0, count: 0, capacity: 2 }
+		]);
+	});
+	it('does not require full columns in a free grid', () => {
+		const roomy = [{ value: -1, capacity: 3 }, { value: 0, capacity: 3 }, { value: 1, capacity: 3 }];
+		expect(checkPlacements(roomy, codes, { '1': 0, '2': 0, '3': 0, '4': 1 }, false).complete).toBe(true);
+		expect(checkPlacements(roomy, codes, { '1': 0, '2': 0, '3': 0, '4': 1 }, true).complete).toBe(false);
+	});
+});
+
+describe('codesToCsv', () => {
+	it('writes a header and one row per code with its personal link', () => {
+		expect(codesToCsv(['ABCD-EFGH'], 'https://x.nl', 'mijn-studie')).toBe(
+			'code,link\r\nABCD-EFGH,https://x.nl/s/mijn-studie?code=ABCD-EFGH\r\n'
+		);
+	});
+});
+
+describe('median and formatDuration', () => {
+	it('takes the middle value, or the mean of the two middle values', () => {
+		expect(median([5, 1, 3])).toBe(3);
+		expect(median([4, 1, 3, 2])).toBe(2.5);
+		expect(median([])).toBeUndefined();
+	});
+	it.each([
+		[42, '42 s'],
+		[600, '10 min'],
+		[3900, '1 h 05 min'],
+		[-1, '–']
+	])('%i s → %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
+});
+
+describe('completionsPerDay and barLayout', () => {
+	it('counts per UTC day and fills the empty days in between', () => {
+		expect(completionsPerDay(['2026-01-01T10:00:00Z', '2026-01-03T23:59:00Z', '2026-01-01T12:00:00Z'])).toEqual([
+			{ day: '2026-01-01', count: 2 },
+			{ day: '2026-01-02', count: 0 },
+			{ day: '2026-01-03', count: 1 }
+		]);
+		expect(completionsPerDay([])).toEqual([]);
+	});
+	it('scales the tallest bar to the full height', () => {
+		const bars = barLayout(
+			[
+				{ day: 'a', count: 2 },
+				{ day: 'b', count: 4 }
+			],
+			100,
+			50,
+			0
+		);
+		expect(bars.map((bar) => [bar.x, bar.y, bar.width, bar.height])).toEqual([
+			[0, 25, 50, 25],
+			[50, 0, 50, 50]
+		]);
+	});
+});
+
+describe('slugify and isValidSlug', () => {
+	it('makes a link-friendly slug', () => {
+		expect(slugify('  Diversiteit in het Politieteam — 2026! ')).toBe('diversiteit-in-het-politieteam-2026');
+		expect(slugify('Café Één')).toBe('cafe-een');
+	});
+	it.each([
+		['abc', true],
+		['politie-2026', true],
+		['ab', false],
+		['-abc', false],
+		['a--b', false],
+		['Abc', false]
+	])('%s → %s', (slug, ok) => expect(isValidSlug(slug)).toBe(ok));
+});
