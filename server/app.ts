@@ -6,6 +6,9 @@ import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
 import { AppError } from './errors.js';
 import healthRoutes from './routes/health.js';
+import { registerOpenApi } from './routes/docs.js';
+import participantRoutes from './routes/participants.js';
+import participateRoutes from './routes/participate.js';
 
 export interface BuildAppOptions {
 	config: AppConfig;
@@ -83,7 +86,11 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 		return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
 	});
 
+	// First, so that the OpenAPI document sees every route registered after it.
+	await registerOpenApi(app);
 	await app.register(healthRoutes, { prefix: '/api/health' });
+	await app.register(participantRoutes, { prefix: '/api/studies/by-slug' });
+	await app.register(participateRoutes, { prefix: '/api/participate' });
 
 	// The built app is optional for API-only use (tests, CLI); pages then answer 503 above.
 	if (!existsSync(config.staticDir)) return app;

@@ -1,0 +1,196 @@
+import { type Kysely, type Transaction } from 'kysely';
+import type {
+	Participation,
+	ParticipationQuestion,
+	StudyLanguage,
+	SubmissionBody
+} from '../../src/lib/api/participate.js';
+import type { Database, LocalizedText, Study } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { generateCode, normalizeCode } from './codes.js';
+import { submissionHash, validateSubmission } from './validate.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const studyClosed = () => new AppError(409, 'STUDY_CLOSED', 'This study is closed and no longer accepts sorts.');
+const codeNotFound = () => new AppError(404, 'NOT_FOUND', 'No participation with this code.');
+const alreadySubmitted = () =>
+	new AppError(409, 'ALREADY_SUBMITTED', 'A different sort was already submitted with this code.');
+
+/** Creates an anonymous participant for an open study that allows self-enrolment; returns the code. */
+export async function enrol(db: Db, slug: string, options: { facilitated?: boolean } = {}): Promise<string> {
+	const study = await db.selectFrom('studies').select(['id', 'status', 'self_enrolment']).where('slug', '=', slug).executeTakeFirst();
+	// A draft study or one without self-enrolment is not public: answer as if it did not exist.
+	if (!study || study.status === 'draft' || !study.self_enrolment) throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
+	if (study.status !== 'open') throw studyClosed();
+	for (let attempt = 0; ; attempt++) {
+		const code = generateCode();
+		const inserted = await db
+			.insertInto('participants')
+			.values({ study_id: study.id, code, source: options.facilitated ? 'facilitated' : 'self_enrolled' })
+			.onConflict((oc) => oc.column('code').doNothing())
+			.returning('id')
+			.executeTakeFirst();
+		if (inserted) return code;
+		if (attempt >= 5) throw new Error('could not create a unique participant code');
+	}
+}
+
+async function findParticipant(db: Db, code: string, lock = false) {
+	const normal = normalizeCode(code);
+	if (!normal) return undefined;
+	let query = db
+		.selectFrom('participants')
+		.select(['id', 'study_id', 'status', 'source', 'started_at'])
+		.where('code', '=', normal);
+	if (lock) query = query.forUpdate();
+	return query.executeTakeFirst();
+}
+
+function pick(text: LocalizedText, language: string, fallback: string): string {
+	return text[language] ?? text[fallback] ?? Object.values(text)[0] ?? '';
+}
+
+function chooseLanguage(study: Pick<Study, 'languages'>, wanted: string | undefined): StudyLanguage {
+	const offered = study.languages.filter((l): l is StudyLanguage => l === 'nl' || l === 'en');
+	if (wanted && (offered as string[]).includes(wanted)) return wanted as StudyLanguage;
+	return offered[0] ?? 'nl';
+}
+
+/** Everything the participant pages need for one code, texts in the chosen language. */
+export async function getParticipation(db: Db, code: string, lang?: string): Promise<Participation> {
+	const participant = await findParticipant(db, code);
+	if (!participant) throw codeNotFound();
+	const study = await db.selectFrom('studies').selectAll().where('id', '=', participant.study_id).executeTakeFirstOrThrow();
+	const language = chooseLanguage(study, lang);
+	const fallback = study.languages[0] ?? 'nl';
+	const [statements, grid, questions, draft] = await Promise.all([
+		db.selectFrom('statements').select(['code', 'text']).where('study_id', '=', study.id).where('in_qset', '=', true).orderBy('position').execute(),
+		db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', study.id).orderBy('value').execute(),
+		db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
+		db.selectFrom('drafts').select('data').where('participant_id', '=', participant.id).executeTakeFirst()
+	]);
+	return {
+		study: {
+			slug: study.slug,
+			title: pick(study.title, language, fallback),
+			language,
+			languages: study.languages.filter((l): l is StudyLanguage => l === 'nl' || l === 'en'),
+			open: study.status === 'open',
+			consent: pick(study.consent, language, fallback),
+			instructions: pick(study.instructions, language, fallback),
+			thankYou: pick(study.thank_you, language, fallback),
+			forced: study.grid_forced,
+			statements: statements.map((s) => ({ code: s.code, text: pick(s.text, language, fallback) })),
+			grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),
+			questions: questions.map(
+				(q): ParticipationQuestion => ({
+					key: q.key,
+					phase: q.phase,
+					type: q.type,
+					prompt: pick(q.prompt, language, fallback),
+					options: q.options.map((o) => ({ value: o.value, label: pick(o.label, language, fallback) })),
+					required: q.required,
+					offerDecline: q.offer_decline
+				})
+			)
+		},
+		status: participant.status,
+		draft: draft ? draft.data : null
+	};
+}
+
+async function openStudyOf(trx: Db, studyId: string) {
+	const study = await trx.selectFrom('studies').select(['id', 'status', 'grid_forced']).where('id', '=', studyId).executeTakeFirstOrThrow();
+	if (study.status !== 'open') throw studyClosed();
+	return study;
+}
+
+/** Stores the participant's draft as sent (any JSON) and marks the participation as started. */
+export async function saveDraft(db: Kysely<Database>, code: string, data: unknown): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const participant = await findParticipant(trx, code, true);
+		if (!participant) throw codeNotFound();
+		if (participant.status === 'submitted' || participant.status === 'withdrawn') throw alreadySubmitted();
+		await openStudyOf(trx, participant.study_id);
+		const json = JSON.stringify(data);
+		await trx
+			.insertInto('drafts')
+			.values({ participant_id: participant.id, data: json })
+			.onConflict((oc) => oc.column('participant_id').doUpdateSet({ data: json, updated_at: new Date() }))
+			.execute();
+		if (participant.status === 'new') {
+			await trx.updateTable('participants').set({ status: 'in_progress', started_at: new Date() }).where('id', '=', participant.id).execute();
+		}
+	});
+}
+
+export interface SubmitResult {
+	receipt: string;
+	/** False when this was an identical retry of an accepted submission. */
+	created: boolean;
+}
+
+/**
+ * Accepts a sort in one transaction: the participant row is locked first, so two concurrent
+ * submissions with one code store one sort; an identical retry gets the same receipt back.
+ */
+export async function submit(db: Kysely<Database>, code: string, body: SubmissionBody): Promise<SubmitResult> {
+	const hash = submissionHash(body);
+	return db.transaction().execute(async (trx) => {
+		const participant = await findParticipant(trx, code, true);
+		if (!participant) throw codeNotFound();
+		if (participant.status === 'submitted' || participant.status === 'withdrawn') {
+			const existing = await trx.selectFrom('sorts').select(['receipt', 'payload_hash']).where('participant_id', '=', participant.id).executeTakeFirst();
+			if (existing?.receipt && existing.payload_hash === hash) return { receipt: existing.receipt, created: false };
+			throw alreadySubmitted();
+		}
+		const study = await openStudyOf(trx, participant.study_id);
+		const [statements, grid, questions] = await Promise.all([
+			trx.selectFrom('statements').select('code').where('study_id', '=', study.id).where('in_qset', '=', true).execute(),
+			trx.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', study.id).execute(),
+			trx.selectFrom('questions').select(['key', 'type', 'options', 'required', 'offer_decline']).where('study_id', '=', study.id).execute()
+		]);
+		validateSubmission(
+			{
+				statementCodes: statements.map((s) => s.code),
+				grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),
+				forced: study.grid_forced,
+				questions
+			},
+			body
+		);
+		const receipt = generateCode();
+		const placements = Object.fromEntries(body.placements.map((p) => [p.statement, p.value]));
+		const facilitated = body.facilitated;
+		const row = {
+			study_id: study.id,
+			participant_id: participant.id,
+			source: facilitated ? ('facilitated' as const) : ('participant' as const),
+			placements: JSON.stringify(placements),
+			answers: JSON.stringify(body.answers ?? {}),
+			comments: JSON.stringify(body.comments ?? {}),
+			interviewer_notes: JSON.stringify(facilitated?.notes ?? {}),
+			respondent_number: facilitated?.respondentNumber ?? null,
+			receipt,
+			payload_hash: hash,
+			started_at: participant.started_at
+		};
+		// Labels are unique per study; a respondent number already in use gets a random suffix.
+		const labels = facilitated ? [`R${facilitated.respondentNumber}`] : [];
+		for (let attempt = 0; ; attempt++) {
+			const label = labels[attempt] ?? `${facilitated ? `R${facilitated.respondentNumber}-` : 'P'}${generateCode().replace(/-/g, '').slice(0, 6)}`;
+			const inserted = await trx
+				.insertInto('sorts')
+				.values({ ...row, label })
+				.onConflict((oc) => oc.columns(['study_id', 'label']).doNothing())
+				.returning('id')
+				.executeTakeFirst();
+			if (inserted) break;
+			if (attempt >= 10) throw new Error('could not find a free sort label');
+		}
+		await trx.updateTable('participants').set({ status: 'submitted' }).where('id', '=', participant.id).execute();
+		await trx.deleteFrom('drafts').where('participant_id', '=', participant.id).execute();
+		return { receipt, created: true };
+	});
+}

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { SubmissionBody } from '../../src/lib/api/participate.js';
+import { getParticipation, saveDraft, submit } from '../participation/service.js';
+import {
+	codeParams,
+	DRAFT_LIMIT_BYTES,
+	errorSchema,
+	participationQuery,
+	participationResponse,
+	receiptResponse,
+	submissionBody
+} from '../participation/schemas.js';
+
+type Params = { code: string };
+
+/** The participant's side of a sort, addressed by the participant code: read, save a draft, submit. */
+const participateRoutes: FastifyPluginAsync = async (app) => {
+	app.get<{ Params: Params; Querystring: { lang?: 'nl' | 'en' } }>(
+		'/:code',
+		{
+			schema: {
+				tags: ['participation'],
+				summary: 'The study in the chosen language, the participation status and the last saved draft',
+				params: codeParams,
+				querystring: participationQuery,
+				response: { 200: participationResponse, 404: errorSchema }
+			}
+		},
+		async (request) => getParticipation(app.database.db, request.params.code, request.query.lang)
+	);
+
+	app.put<{ Params: Params; Body: unknown }>(
+		'/:code/draft',
+		{
+			bodyLimit: DRAFT_LIMIT_BYTES,
+			schema: {
+				tags: ['participation'],
+				summary: 'Save the page state as a draft (any JSON up to 64 KB); the next GET returns it unchanged',
+				params: codeParams,
+				response: { 204: { type: 'null' }, 404: errorSchema, 409: errorSchema, 413: errorSchema }
+			}
+		},
+		async (request, reply) => {
+			await saveDraft(app.database.db, request.params.code, request.body ?? null);
+			return reply.status(204).send();
+		}
+	);
+
+	app.post<{ Params: Params; Body: SubmissionBody }>(
+		'/:code/submission',
+		{
+			bodyLimit: 256 * 1024,
+			schema: {
+				tags: ['participation'],
+				summary: 'Submit the sort; an identical retry returns the same receipt',
+				params: codeParams,
+				body: submissionBody,
+				response: { 200: receiptResponse, 201: receiptResponse, 404: errorSchema, 409: errorSchema, 422: errorSchema }
+			}
+		},
+		async (request, reply) => {
+			const result = await submit(app.database.db, request.params.code, request.body);
+			return reply.status(result.created ? 201 : 200).send({ receipt: result.receipt });
+		}
+	);
+};
+
+export default participateRoutes;

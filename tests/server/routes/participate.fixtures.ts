@@ -1,0 +1,101 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../server/db/schema.js';
+
+/** The demo study's grid (−4…+4): 40 places for 40 statements. */
+export const DEMO_GRID = [
+	{ value: -4, capacity: 2 },
+	{ value: -3, capacity: 3 },
+	{ value: -2, capacity: 4 },
+	{ value: -1, capacity: 6 },
+	{ value: 0, capacity: 10 },
+	{ value: 1, capacity: 6 },
+	{ value: 2, capacity: 4 },
+	{ value: 3, capacity: 3 },
+	{ value: 4, capacity: 2 }
+];
+
+export interface TestStudyOptions {
+	slug?: string;
+	status?: 'draft' | 'open' | 'closed';
+	selfEnrolment?: boolean;
+	forced?: boolean;
+	statements?: number;
+	grid?: { value: number; capacity: number }[];
+}
+
+/** Inserts a small bilingual study straight into the database; returns its id and statement codes. */
+export async function createTestStudy(db: Kysely<Database>, options: TestStudyOptions = {}) {
+	const grid = options.grid ?? DEMO_GRID;
+	const count = options.statements ?? grid.reduce((sum, c) => sum + c.capacity, 0);
+	const { id } = await db
+		.insertInto('studies')
+		.values({
+			slug: options.slug ?? 'test-study',
+			title: JSON.stringify({ nl: 'Teststudie', en: 'Test study' }),
+			languages: JSON.stringify(['nl', 'en']),
+			status: options.status ?? 'open',
+			consent: JSON.stringify({ nl: 'Deelname is vrijwillig.', en: 'Taking part is voluntary.' }),
+			instructions: JSON.stringify({ nl: 'Sorteer de stellingen.', en: 'Sort the statements.' }),
+			thank_you: JSON.stringify({ nl: 'Bedankt!', en: 'Thank you!' }),
+			self_enrolment: options.selfEnrolment ?? true,
+			grid_forced: options.forced ?? true
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const codes = Array.from({ length: count }, (_, i) => `S${String(i + 1).padStart(2, '0')}`);
+	await db
+		.insertInto('statements')
+		.values(codes.map((code, i) => ({ study_id: id, code, position: i, text: JSON.stringify({ nl: `Stelling ${i + 1}`, en: `Statement ${i + 1}` }) })))
+		.execute();
+	await db.insertInto('grid_columns').values(grid.map((c) => ({ study_id: id, ...c }))).execute();
+	await db
+		.insertInto('questions')
+		.values([
+			{
+				study_id: id,
+				key: 'role',
+				phase: 'pre',
+				type: 'single',
+				position: 0,
+				prompt: JSON.stringify({ nl: 'Wat is uw functie?', en: 'What is your role?' }),
+				options: JSON.stringify([
+					{ value: 'noodhulp', label: { nl: 'Noodhulp', en: 'Emergency response' } },
+					{ value: 'recherche', label: { nl: 'Recherche', en: 'Investigation' } }
+				]),
+				required: true,
+				offer_decline: true
+			},
+			{
+				study_id: id,
+				key: 'topics',
+				phase: 'post',
+				type: 'multiple',
+				position: 1,
+				prompt: JSON.stringify({ nl: 'Welke thema’s?', en: 'Which topics?' }),
+				options: JSON.stringify([
+					{ value: 'a', label: { nl: 'A', en: 'A' } },
+					{ value: 'b', label: { nl: 'B', en: 'B' } }
+				]),
+				required: false,
+				offer_decline: false
+			},
+			{
+				study_id: id,
+				key: 'remarks',
+				phase: 'post',
+				type: 'long_text',
+				position: 2,
+				prompt: JSON.stringify({ nl: 'Nog iets?', en: 'Anything else?' })
+			}
+		])
+		.execute();
+	return { id, codes, grid };
+}
+
+/** A valid forced placement: statements fill the columns in order. */
+export function validPlacements(codes: string[], grid: { value: number; capacity: number }[]) {
+	const placements: { statement: string; value: number }[] = [];
+	let next = 0;
+	for (const column of grid) for (let i = 0; i < column.capacity; i++) placements.push({ statement: codes[next++], value: column.value });
+	return placements;
+}
