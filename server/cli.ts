@@ -1,12 +1,14 @@
 import { CliError, type CliCommand } from './cli/command.js';
 import { migrateCommand } from './cli/migrate.js';
+import { seedDemoCommand } from './cli/seed-demo.js';
 
 /**
  * `npm run -s cli -- <command> [options]`. Each command lives in server/cli/<name>.ts.
  * Exit codes: 0 success, 2 bad input (a one-line message on stderr), 1 anything else.
  */
 const commands: Record<string, CliCommand> = {
-	migrate: migrateCommand
+	migrate: migrateCommand,
+	'seed-demo': seedDemoCommand
 };
 
 function usage(): string {

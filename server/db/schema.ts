@@ -1,9 +1,15 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
 
 /** A text per language code, e.g. `{ nl: 'Eens', en: 'Agree' }`. */
 export type LocalizedText = Record<string, string>;
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/**
+ * A column with a database default: optional on insert. Unlike Kysely's own `Generated`, this one
+ * also unwraps a ColumnType (e.g. `Generated<Timestamp>`), which Kysely's would nest and break.
+ */
+type Generated<T> =
+	T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 type Json<T> = ColumnType<T, string, string>; // bind JSON as JSON.stringify(...)
 type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
 

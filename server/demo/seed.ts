@@ -1,10 +1,140 @@
-import type { Kysely } from 'kysely';
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { generateDemoSorts } from './generate.js';
+import { DEMO_STATEMENTS } from './statements.js';
+import { DEMO_GRID, DEMO_QUESTIONS, DEMO_SLUG, DEMO_STUDY } from './study.js';
 
-/** Creates the demo study when the database has no studies yet; returns whether it did. */
+export { DEMO_SLUG } from './study.js';
+
+export interface DemoSeedResult {
+	created: boolean;
+	studyId: string;
+}
+
+/** An unguessable participant code: the demo's participants must not be reachable by guessing. */
+function participantCode(): string {
+	return `demo-${randomBytes(9).toString('base64url')}`;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}
+
+async function insertDemo(trx: Transaction<Database>): Promise<string> {
+	const study = await trx
+		.insertInto('studies')
+		.values({
+			slug: DEMO_SLUG,
+			title: JSON.stringify(DEMO_STUDY.title),
+			languages: JSON.stringify(DEMO_STUDY.languages),
+			status: 'open',
+			consent: JSON.stringify(DEMO_STUDY.consent),
+			instructions: JSON.stringify(DEMO_STUDY.instructions),
+			thank_you: JSON.stringify(DEMO_STUDY.thankYou),
+			self_enrolment: true,
+			grid_forced: true,
+			is_demo: true
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	const studyId = study.id;
+
+	// One multi-row insert per table keeps the first start quick on the embedded database.
+	await trx
+		.insertInto('statements')
+		.values(
+			DEMO_STATEMENTS.map((s, i) => ({
+				study_id: studyId,
+				code: s.code,
+				text: JSON.stringify(s.text),
+				position: i + 1,
+				themes: JSON.stringify(s.themes),
+				in_qset: true
+			}))
+		)
+		.execute();
+	await trx
+		.insertInto('grid_columns')
+		.values(DEMO_GRID.map((c) => ({ study_id: studyId, value: c.value, capacity: c.capacity })))
+		.execute();
+	await trx
+		.insertInto('questions')
+		.values(
+			DEMO_QUESTIONS.map((q, i) => ({
+				study_id: studyId,
+				key: q.key,
+				phase: q.phase,
+				type: q.type,
+				prompt: JSON.stringify(q.prompt),
+				options: JSON.stringify(q.options),
+				required: q.required,
+				offer_decline: q.offerDecline,
+				position: i + 1
+			}))
+		)
+		.execute();
+
+	const sorts = generateDemoSorts().map((sort) => ({ sort, participantId: randomUUID() }));
+	await trx
+		.insertInto('participants')
+		.values(
+			sorts.map(({ sort, participantId }) => ({
+				id: participantId,
+				study_id: studyId,
+				code: participantCode(),
+				status: 'submitted' as const,
+				source: sort.facilitated ? ('facilitated' as const) : ('invited' as const),
+				created_at: sort.startedAt,
+				started_at: sort.startedAt
+			}))
+		)
+		.execute();
+	await trx
+		.insertInto('sorts')
+		.values(
+			sorts.map(({ sort, participantId }) => ({
+				study_id: studyId,
+				participant_id: participantId,
+				label: sort.label,
+				source: 'demo' as const,
+				placements: JSON.stringify(sort.placements),
+				answers: JSON.stringify(sort.answers),
+				comments: JSON.stringify(sort.comments),
+				interviewer_notes: JSON.stringify(sort.interviewerNotes),
+				respondent_number: sort.facilitated ? sort.label : null,
+				// Nobody holds a receipt for a synthetic sort, so there is none to withdraw with.
+				receipt: null,
+				started_at: sort.startedAt,
+				submitted_at: sort.submittedAt,
+				synthetic: true
+			}))
+		)
+		.execute();
+	return studyId;
+}
+
+/**
+ * Creates the demo study "politie-diversiteit" with its Q-set, grid, questions and 70 synthetic sorts,
+ * all in one transaction. Does nothing when a study with that slug exists (also when another process
+ * created it at the same moment).
+ */
+export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
+	const existing = await db.selectFrom('studies').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
+	if (existing) return { created: false, studyId: existing.id };
+	try {
+		const studyId = await db.transaction().execute(insertDemo);
+		return { created: true, studyId };
+	} catch (error) {
+		if (!isUniqueViolation(error)) throw error;
+		const raced = await db.selectFrom('studies').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
+		return { created: false, studyId: raced.id };
+	}
+}
+
+/** Creates the demo study when the database has no studies at all; returns whether it did. */
 export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
-	const existing = await db.selectFrom('studies').select('id').limit(1).executeTakeFirst();
-	if (existing) return false;
-	// The demo study's content is added by the foundation work (issue 2, item 5).
-	return false;
+	const any = await db.selectFrom('studies').select('id').limit(1).executeTakeFirst();
+	if (any) return false;
+	return (await seedDemo(db)).created;
 }
