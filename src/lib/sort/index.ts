@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './reducer.js';
+export * from './selectors.js';
