@@ -100,11 +100,8 @@ export const participationResponse = {
 export const DRAFT_LIMIT_BYTES = 64 * 1024;
 
 const answerValue = {
-	anyOf: [
-		text(4000),
-		{ type: 'array', maxItems: 100, items: text(200) },
-		{ type: 'object', required: ['declined'], additionalProperties: false, properties: { declined: { const: true } } }
-	]
+	// null first: Fastify's Ajv coerces types, and the string branch would turn null into "".
+	anyOf: [{ type: 'null', description: 'declined ("zeg ik liever niet")' }, text(4000), { type: 'array', maxItems: 100, items: text(200) }]
 } as const;
 
 export const submissionBody = {

@@ -54,10 +54,6 @@ export function validateSubmission(study: StudyShape, body: SubmissionBody): voi
 	if (noteCodes.length) throw invalid('UNKNOWN_STATEMENTS', 'Notes refer to statements not in this study.', { statements: noteCodes });
 }
 
-function isDeclined(value: AnswerValue): value is { declined: true } {
-	return typeof value === 'object' && !Array.isArray(value) && value !== null && value.declined === true;
-}
-
 function validateAnswers(questions: StudyShape['questions'], answers: Record<string, AnswerValue>): void {
 	const byKey = new Map(questions.map((q) => [q.key, q]));
 	const problems: { question: string; problem: string }[] = [];
@@ -67,7 +63,7 @@ function validateAnswers(questions: StudyShape['questions'], answers: Record<str
 			problems.push({ question: key, problem: 'unknown question' });
 			continue;
 		}
-		if (isDeclined(value)) {
+		if (value === null) {
 			if (!question.offer_decline) problems.push({ question: key, problem: 'declining is not offered' });
 			continue;
 		}

@@ -54,8 +54,8 @@ export interface Participation {
 	draft: unknown;
 }
 
-/** A declined choice question is stored as `{ "declined": true }`. */
-export type AnswerValue = string | string[] | { declined: true };
+/** `null` records "zeg ik liever niet" (declined); an unanswered question is left out. */
+export type AnswerValue = string | string[] | null;
 
 export interface FacilitatedData {
 	respondentNumber: string;

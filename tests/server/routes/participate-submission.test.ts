@@ -87,7 +87,7 @@ describe('POST /api/participate/:code/submission', () => {
 		],
 		['an answer that is not an option', () => ({ placements: placements(), answers: { role: 'piloot' } }), 'INVALID_ANSWERS', undefined],
 		['a missing required answer', () => ({ placements: placements(), answers: {} }), 'INVALID_ANSWERS', undefined],
-		['declining where it is not offered', () => ({ placements: placements(), answers: { role: 'noodhulp', topics: { declined: true } } }), 'INVALID_ANSWERS', undefined],
+		['declining where it is not offered', () => ({ placements: placements(), answers: { role: 'noodhulp', topics: null } }), 'INVALID_ANSWERS', undefined],
 		['an answer to an unknown question', () => ({ placements: placements(), answers: { role: 'noodhulp', age: '30' } }), 'INVALID_ANSWERS', undefined],
 		['a comment on an unknown statement', () => ({ placements: placements(), answers: { role: 'noodhulp' }, comments: { S77: 'x' } }), 'UNKNOWN_STATEMENTS', undefined]
 	];
@@ -106,8 +106,9 @@ describe('POST /api/participate/:code/submission', () => {
 
 	it('accepts a declined choice question where declining is offered', async () => {
 		const code = await newCode();
-		const response = await submit(code, submission({ answers: { role: { declined: true }, topics: ['a', 'b'], remarks: 'Geen' } }));
+		const response = await submit(code, submission({ answers: { role: null, topics: ['a', 'b'], remarks: 'Geen' } }));
 		expect(response.statusCode).toBe(201);
+		expect((await sortsOf(code)).sorts[0].answers).toEqual({ role: null, topics: ['a', 'b'], remarks: 'Geen' });
 	});
 
 	it('accepts uneven columns when the grid is not forced', async () => {
