@@ -1,0 +1,53 @@
+/** Public API of the Q-methodology analysis engine (pure TypeScript; see README.md). */
+export { QMethodInputError, type QMethodInputErrorCode } from './errors.js';
+export type {
+	AnalysisWarning,
+	CorrelationMethod,
+	ExtractionMethod,
+	ExtractionResult,
+	FlagLevel,
+	LoadingMatrix,
+	QSortData,
+	RotationMethod,
+	RotationStep,
+	ValidatedData
+} from './types.js';
+export { validateSorts, validateFactorCount, GRID_MIN, GRID_MAX } from './validation.js';
+export { correlationMatrix, correlationFromScaled, unitScaledSorts, midRanks, type CorrelationMatrix } from './correlation.js';
+export { extractPrincipalComponents, correlationEigenvalues, statementCrossProduct } from './extraction/pca.js';
+export { extractCentroid, type CentroidOptions } from './extraction/centroid.js';
+export { varimax, varimaxCriterion, type VarimaxOptions, type VarimaxResult } from './rotation/varimax.js';
+export { applyRotationSteps, invertFactor, splitBipolarFactor, type JudgmentalResult } from './rotation/judgmental.js';
+export { orientFactors, columnSumsOfSquares, communalities, loadingRows, loadingMatrix } from './orientation.js';
+export { autoFlag, checkManualFlags, significanceThreshold, CRITICAL_Z, type FlagResult } from './flagging.js';
+export { factorScores, factorWeight, type FactorScores } from './factor-scores.js';
+export { factorArrays, TIE_TOLERANCE, type FactorArrays } from './factor-arrays.js';
+export {
+	factorCharacteristics,
+	factorScoreCorrelations,
+	standardErrorsOfDifferences,
+	AVERAGE_RELIABILITY,
+	type FactorCharacteristics
+} from './characteristics.js';
+export {
+	classifyStatements,
+	cribSheets,
+	descendingDifferences,
+	type CribSheet,
+	type PairDifferences,
+	type StatementClassification
+} from './distinguishing.js';
+export { analyze, explainedVariance, type AnalysisOptions, type FullAnalysis } from './analysis.js';
+export { runAnalysis, toAnalysisJson, type AnalysisJson } from './result-json.js';
+export { decodeText, splitLines } from './io/decode.js';
+export { parseDat, parseSta, writeDat, writeSta, statementCode, type DatFile } from './io/pqmethod.js';
+export {
+	parseCsv,
+	parseSortsCsv,
+	parseStatementsCsv,
+	writeSortsCsv,
+	writeStatementsCsv,
+	writeJson,
+	csvField,
+	type StatementRecord
+} from './io/csv.js';

@@ -1,0 +1,43 @@
+import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+
+/** The only file that touches ml-matrix classes: plain typed arrays in and out. */
+
+/**
+ * Eigen-decomposition of a symmetric size × size matrix (row-major). Eigenvalues come back in
+ * decreasing order; `vectors[r * size + c]` is component r of eigenvector c.
+ */
+export function symmetricEigen(data: Float64Array, size: number): { values: Float64Array; vectors: Float64Array } {
+	const matrix = new Matrix(size, size);
+	for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) matrix.set(r, c, data[r * size + c]);
+	const evd = new EigenvalueDecomposition(matrix, { assumeSymmetric: true });
+	const raw = evd.realEigenvalues;
+	const order = raw.map((_, c) => c).sort((a, b) => raw[b] - raw[a]);
+	const values = new Float64Array(size);
+	const vectors = new Float64Array(size * size);
+	const eigenvectors = evd.eigenvectorMatrix;
+	order.forEach((source, target) => {
+		values[target] = raw[source];
+		for (let r = 0; r < size; r++) vectors[r * size + target] = eigenvectors.get(r, source);
+	});
+	return { values, vectors };
+}
+
+/**
+ * Orthogonal Procrustes rotation: the k × k orthogonal T minimising ‖A T − B‖ for n × k row-major
+ * A and B, `T = U Vᵀ` from the SVD of `Aᵀ B = U S Vᵀ` (Schönemann 1966).
+ */
+export function procrustesRotation(a: Float64Array, b: Float64Array, rows: number, k: number): Float64Array {
+	const cross = new Matrix(k, k);
+	for (let p = 0; p < k; p++) {
+		for (let q = 0; q < k; q++) {
+			let sum = 0;
+			for (let i = 0; i < rows; i++) sum += a[i * k + p] * b[i * k + q];
+			cross.set(p, q, sum);
+		}
+	}
+	const svd = new SingularValueDecomposition(cross, { autoTranspose: false });
+	const rotation = svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose());
+	const result = new Float64Array(k * k);
+	for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) result[p * k + q] = rotation.get(p, q);
+	return result;
+}
