@@ -51,3 +51,4 @@ export {
 	csvField,
 	type StatementRecord
 } from './io/csv.js';
+export { formatTextReport } from './report-text.js';

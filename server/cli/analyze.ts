@@ -1,0 +1,141 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import {
+	analyze,
+	correlationMatrix,
+	decodeText,
+	formatTextReport,
+	parseDat,
+	parseSortsCsv,
+	parseSta,
+	parseStatementsCsv,
+	QMethodInputError,
+	toAnalysisJson,
+	type AnalysisOptions,
+	type QSortData
+} from '../../src/lib/qmethod/index.js';
+import { CliError, type CliCommand } from './command.js';
+
+const USAGE =
+	'analyze <sorts.dat|sorts.csv> [--statements <file.sta|file.csv>] [--extraction pca|centroid] [--factors K] ' +
+	'[--rotation varimax|none] [--flag-level 0.05|0.01] [--correlation pearson|spearman] [--format json|text]';
+
+const CHOICES: Record<string, readonly string[]> = {
+	extraction: ['pca', 'centroid'],
+	rotation: ['varimax', 'none'],
+	'flag-level': ['0.05', '0.01'],
+	correlation: ['pearson', 'spearman'],
+	format: ['json', 'text']
+};
+
+/**
+ * `npm run -s cli -- analyze …`: runs the analysis engine on a PQMethod .DAT or a Q-sort CSV and
+ * prints the result as one JSON object (the schema of runAnalysis) or a PQMethod-style text
+ * report. Bad input: one line on stderr, exit code 2, nothing on stdout.
+ */
+export const analyzeCommand: CliCommand = {
+	summary: 'factor-analyse Q-sorts from a .DAT or CSV file (JSON or text report)',
+	async run(args) {
+		const { file, options } = parseArguments(args);
+		const input = await readSorts(file);
+		const statementTexts = options.statements ? await readStatements(options.statements, input) : undefined;
+		const analysisOptions: AnalysisOptions = {
+			factors: options.factors,
+			extraction: options.extraction as AnalysisOptions['extraction'],
+			rotation: options.rotation as AnalysisOptions['rotation'],
+			correlation: options.correlation as AnalysisOptions['correlation'],
+			flagLevel: Number(options['flag-level']) as AnalysisOptions['flagLevel']
+		};
+		let output: string;
+		try {
+			const analysis = analyze(input, analysisOptions);
+			output =
+				options.format === 'text'
+					? formatTextReport(analysis, statementTexts, analysis.data.nSorts <= 40 ? correlationMatrix(analysis.data, analysisOptions.correlation).data : undefined)
+					: JSON.stringify(toAnalysisJson(analysis)) + '\n';
+		} catch (error) {
+			throw asCliError(error);
+		}
+		process.stdout.write(output);
+		return 0;
+	}
+};
+
+interface ParsedOptions {
+	statements?: string;
+	extraction: string;
+	rotation: string;
+	correlation: string;
+	'flag-level': string;
+	format: string;
+	factors: number;
+}
+
+function parseArguments(args: string[]): { file: string; options: ParsedOptions } {
+	const values: Record<string, string> = { extraction: 'pca', rotation: 'varimax', correlation: 'pearson', 'flag-level': '0.05', format: 'json', factors: '3' };
+	const files: string[] = [];
+	for (let index = 0; index < args.length; index++) {
+		const arg = args[index];
+		if (!arg.startsWith('--')) {
+			files.push(arg);
+			continue;
+		}
+		const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+		if (!(name in CHOICES) && name !== 'factors' && name !== 'statements') throw new CliError(`analyze: unknown option --${name}; usage: ${USAGE}`);
+		const value = inline ?? args[++index];
+		if (value === undefined) throw new CliError(`analyze: --${name} needs a value`);
+		if (CHOICES[name] && !CHOICES[name].includes(value)) throw new CliError(`analyze: --${name} must be one of ${CHOICES[name].join(', ')}, got "${value}"`);
+		values[name] = value;
+	}
+	if (files.length !== 1) throw new CliError(`analyze: expected one Q-sort file; usage: ${USAGE}`);
+	if (!/^\d+$/.test(values.factors)) throw new CliError(`analyze: --factors must be a whole number from 1 to 8, got "${values.factors}"`);
+	return { file: files[0], options: { ...(values as unknown as ParsedOptions), factors: Number(values.factors) } };
+}
+
+async function readText(file: string): Promise<string> {
+	try {
+		return decodeText(await readFile(file)).text;
+	} catch (error) {
+		const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+		throw new CliError(`analyze: cannot read ${file}: ${reason}`);
+	}
+}
+
+async function readSorts(file: string): Promise<QSortData> {
+	const extension = extname(file).toLowerCase();
+	if (extension !== '.dat' && extension !== '.csv') throw new CliError(`analyze: ${file}: expected a .dat or .csv file`);
+	const text = await readText(file);
+	try {
+		return extension === '.dat' ? parseDat(text) : parseSortsCsv(text);
+	} catch (error) {
+		throw asCliError(error, file);
+	}
+}
+
+async function readStatements(file: string, input: QSortData): Promise<string[]> {
+	const extension = extname(file).toLowerCase();
+	if (extension !== '.sta' && extension !== '.csv') throw new CliError(`analyze: ${file}: statements must be a .sta or .csv file`);
+	const text = await readText(file);
+	let texts: string[];
+	try {
+		if (extension === '.sta') texts = parseSta(text);
+		else {
+			const records = parseStatementsCsv(text);
+			const byCode = new Map(records.map((record) => [record.code, record.text]));
+			const missing = input.statementCodes.filter((code) => !byCode.has(code));
+			if (missing.length) throw new CliError(`analyze: ${file} has no text for statement ${missing[0]}`);
+			texts = input.statementCodes.map((code) => byCode.get(code)!);
+		}
+	} catch (error) {
+		throw asCliError(error, file);
+	}
+	if (texts.length !== input.statementCodes.length) {
+		throw new CliError(`analyze: ${file} has ${texts.length} statements, the Q-sorts have ${input.statementCodes.length}`);
+	}
+	return texts;
+}
+
+function asCliError(error: unknown, file?: string): Error {
+	if (error instanceof QMethodInputError) return new CliError(`analyze: ${file ? `${file}: ` : ''}${error.message} [${error.code}]`);
+	return error as Error;
+}
