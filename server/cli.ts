@@ -1,4 +1,5 @@
 import { CliError, type CliCommand } from './cli/command.js';
+import { analyzeCommand } from './cli/analyze.js';
 import { migrateCommand } from './cli/migrate.js';
 import { seedDemoCommand } from './cli/seed-demo.js';
 
@@ -8,7 +9,8 @@ import { seedDemoCommand } from './cli/seed-demo.js';
  */
 const commands: Record<string, CliCommand> = {
 	migrate: migrateCommand,
-	'seed-demo': seedDemoCommand
+	'seed-demo': seedDemoCommand,
+	analyze: analyzeCommand
 };
 
 function usage(): string {
