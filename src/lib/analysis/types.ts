@@ -1,0 +1,122 @@
+/**
+ * Shapes shared by the analysis API, the server's analysis service and the workspace in the browser.
+ * Factor numbers in requests are 1-based (as researchers see them); the engine works 0-based.
+ */
+
+export type Extraction = 'pca' | 'centroid';
+export type Rotation = 'varimax' | 'none';
+export type FlagLevel = 0.05 | 0.01;
+
+/** One recorded decision after the automatic rotation, replayed in order. */
+export type RotationStepRequest =
+	/** Turn factors p and q (1-based) by `angle` degrees: sort points move clockwise in the p–q plot. */
+	| { p: number; q: number; angle: number }
+	/** Mirror factor `invert` (1-based). */
+	| { invert: number }
+	/** Split bipolar factor `split` (1-based): its negative pole becomes a new last factor. */
+	| { split: number };
+
+/** A validated analysis request: everything needed to reproduce an analysis from the stored sorts. */
+export interface AnalysisRequest {
+	extraction: Extraction;
+	factors: number;
+	rotation: Rotation;
+	flagLevel: FlagLevel;
+	rotationSteps: RotationStepRequest[];
+	/** Manual flags [nSorts][nFactors after splits]; null = automatic flags at `flagLevel`. */
+	flags: boolean[][] | null;
+}
+
+export interface AnalysisWarningDto {
+	code: string;
+	message: string;
+}
+
+export interface FactorCharacteristicsDto {
+	nDefining: number[];
+	avgRelCoef: number[];
+	compositeReliability: (number | null)[];
+	seZScores: (number | null)[];
+}
+
+/** The engine's result: exactly the JSON the CLI prints with `analyze --format json`. */
+export interface AnalysisResult {
+	nStatements: number;
+	nSorts: number;
+	extraction: Extraction;
+	rotation: Rotation;
+	nFactors: number;
+	sortIds: string[];
+	statementCodes: string[];
+	eigenvalues: number[];
+	explainedVariance: number[];
+	loadings: number[][];
+	flagged: boolean[][];
+	zScores: (number | null)[][];
+	factorArrays: (number | null)[][];
+	distinguishing: number[][];
+	consensus: number[];
+	factorCharacteristics: FactorCharacteristicsDto;
+	warnings: AnalysisWarningDto[];
+}
+
+/** One pre-sort answer group of a factor's defining sorts; counts below 5 never leave the server. */
+export interface CompositionGroup {
+	value: string;
+	label: Record<string, string>;
+	/** The number of defining sorts, or "< 5" for a group smaller than five (or one that would reveal it). */
+	count: number | '< 5';
+}
+
+export interface CompositionQuestion {
+	key: string;
+	prompt: Record<string, string>;
+	groups: CompositionGroup[];
+}
+
+/** Per factor (in result order): its defining sorts broken down by each pre-sort question. */
+export interface FactorComposition {
+	factor: number;
+	nDefining: number | '< 5';
+	questions: CompositionQuestion[];
+}
+
+export interface AnalysisSummary {
+	id: string;
+	studyId: string;
+	name: string;
+	createdAt: string;
+	createdBy: { id: string; displayName: string; email: string } | null;
+	request: AnalysisRequest;
+	engineVersion: string;
+	nFactors: number;
+	nSorts: number;
+}
+
+export interface StoredAnalysis extends AnalysisSummary {
+	result: AnalysisResult;
+	composition: FactorComposition[];
+}
+
+/** A study's analysable data as the workspace receives it (pre-sort answers stay on the server). */
+export interface AnalysisData {
+	studyId: string;
+	languages: string[];
+	forced: boolean;
+	/** Grid columns, lowest value first. */
+	grid: { value: number; capacity: number }[];
+	/** Statements of the Q-set in order. */
+	statements: { code: string; text: Record<string, string> }[];
+	/** Included (not excluded) sorts in a fixed order; `values` in statement order. */
+	sorts: AnalysisSortDto[];
+	/** Number of sorts left out because they were excluded. */
+	excludedCount: number;
+}
+
+export interface AnalysisSortDto {
+	id: string;
+	values: number[];
+	synthetic: boolean;
+	comments: Record<string, string>;
+	notes: { sort?: string; statements?: Record<string, string> };
+}
