@@ -5,6 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
 import { AppError } from './errors.js';
+import { privateLoggerOptions } from './logging.js';
 import healthRoutes from './routes/health.js';
 import { registerOpenApi } from './routes/docs.js';
 import participantRoutes from './routes/participants.js';
@@ -42,7 +43,7 @@ function toUpperSnake(code: string): string {
 
 /** Builds the Fastify app: API under /api and the built SPA for everything else. Never listens. */
 export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
-	const app = Fastify({ logger, bodyLimit: 1024 * 1024, trustProxy: false });
+	const app = Fastify({ logger: privateLoggerOptions(logger), bodyLimit: 1024 * 1024, trustProxy: false });
 	app.decorate('config', config);
 	app.decorate('database', database);
 

@@ -26,6 +26,11 @@ export interface DatabaseHandle {
 export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
 	if (config.databaseUrl) {
 		const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
+		// Without these listeners a connection dropped by the server (a Postgres restart, or a test
+		// dropping its database) emits an unhandled 'error' and takes the whole process down. The pool
+		// discards a broken idle client and opens a new one when needed; a query in flight still fails.
+		pool.on('error', () => {});
+		pool.on('connect', (client) => client.on('error', () => {}));
 		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 		return { db, kind: 'postgres', url: config.databaseUrl, pglite: undefined, close: () => db.destroy() };
 	}
