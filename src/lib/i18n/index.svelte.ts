@@ -1,10 +1,12 @@
 import { common } from './messages/common.js';
+import { participant } from './messages/participant.js';
+import { researcher } from './messages/researcher.js';
 import { LOCALES, type Catalog, type Locale } from './types.js';
 
 export { LOCALES, type Locale };
 
 /** Every area's catalog. Add an area by importing its file here. */
-export const catalogs: Record<string, Catalog> = { common };
+export const catalogs: Record<string, Catalog> = { common, researcher, participant };
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const catalog of Object.values(catalogs)) {

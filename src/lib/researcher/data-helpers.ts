@@ -1,19 +1,13 @@
 import type { GridColumn } from './distribution.js';
 
-/** Quotes a CSV field when it needs it (RFC 4180). */
-export function csvField(value: string): string {
-	return /[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
-/** The invitation codes as CSV, one row per code with the personal link, ready for a mail merge. */
-export function codesToCsv(codes: readonly string[], origin: string, slug: string): string {
-	const rows = [['code', 'link'], ...codes.map((code) => [code, `${origin}/s/${slug}?code=${encodeURIComponent(code)}`])];
-	return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
 /** The open link for self-enrolment. */
 export function openLink(origin: string, slug: string): string {
-	return `${origin}/s/${slug}`;
+	return `${origin}/s/${encodeURIComponent(slug)}`;
+}
+
+/** The personal link of an invitation code (the same form as the server's codes CSV: /p/<code>). */
+export function personalLink(origin: string, code: string): string {
+	return `${origin}/p/${encodeURIComponent(code)}`;
 }
 
 export interface PlacementCheck {

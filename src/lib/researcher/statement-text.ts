@@ -43,7 +43,7 @@ export function parseOnePerLine(text: string, languages: readonly string[]): Par
 /**
  * A PQMethod .STA file: the statement texts, one per line, in statement-number order (the PQMethod manual,
  * "STATEMENT file"). Trailing blank lines are ignored; a blank line in between would shift every later
- * number, so it is reported rather than skipped.
+ * number, so it is reported rather than skipped. The codes are left to the server (S01, S02, … in order).
  */
 export function parseSta(text: string, language: string): ParseResult {
 	const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -51,7 +51,7 @@ export function parseSta(text: string, language: string): ParseResult {
 	const problems: ParseResult['problems'] = [];
 	const statements: ParsedStatement[] = lines.map((line, index) => {
 		if (!line.trim()) problems.push({ line: index + 1, problem: 'missing-text' });
-		return { code: String(index + 1), text: { [language]: line.trim() }, themes: [] };
+		return { text: { [language]: line.trim() }, themes: [] };
 	});
 	if (!statements.length) problems.push({ line: 1, problem: 'empty' });
 	return { statements, problems };
@@ -165,16 +165,6 @@ export function themeCounts(statements: readonly { themes: readonly string[] }[]
 	const themes = [...counts].map(([theme, count]) => ({ theme, count }));
 	themes.sort((a, b) => b.count - a.count || a.theme.localeCompare(b.theme));
 	return { themes, untagged };
-}
-
-/** The next `count` statement codes after the existing ones: numbers continuing from the highest numeric code. */
-export function nextCodes(existing: readonly string[], count: number): string[] {
-	let highest = 0;
-	for (const code of existing) if (/^\d+$/.test(code)) highest = Math.max(highest, Number(code));
-	const taken = new Set(existing);
-	const codes: string[] = [];
-	for (let n = highest + 1; codes.length < count; n++) if (!taken.has(String(n))) codes.push(String(n));
-	return codes;
 }
 
 /** Moves the item at `from` to `to` (both clamped), returning a new array. */

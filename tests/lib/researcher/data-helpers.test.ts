@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	barLayout,
 	checkPlacements,
-	codesToCsv,
 	completionsPerDay,
 	formatDuration,
 	isValidSlug,
 	median,
+	openLink,
+	personalLink,
 	slugify
 } from '../../../src/lib/researcher/data-helpers.js';
 
@@ -45,11 +46,10 @@ describe('checkPlacements', () => {
 	});
 });
 
-describe('codesToCsv', () => {
-	it('writes a header and one row per code with its personal link', () => {
-		expect(codesToCsv(['ABCD-EFGH'], 'https://x.nl', 'mijn-studie')).toBe(
-			'code,link\r\nABCD-EFGH,https://x.nl/s/mijn-studie?code=ABCD-EFGH\r\n'
-		);
+describe('openLink and personalLink', () => {
+	it('builds the open study link and the personal code link', () => {
+		expect(openLink('https://x.nl', 'mijn-studie')).toBe('https://x.nl/s/mijn-studie');
+		expect(personalLink('https://x.nl', 'ABCD-EFGH')).toBe('https://x.nl/p/ABCD-EFGH');
 	});
 });
 

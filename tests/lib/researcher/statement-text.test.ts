@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	moveItem,
-	nextCodes,
 	parseCsvRows,
 	parseOnePerLine,
 	parseSta,
@@ -37,12 +36,12 @@ describe('parseOnePerLine', () => {
 });
 
 describe('parseSta', () => {
-	it('numbers the lines as statements 1…n and ignores trailing blank lines', () => {
+	it('takes the lines in order as statements and ignores trailing blank lines', () => {
 		const result = parseSta('\uFEFFFirst statement  \r\nSecond statement\r\n\r\n', 'en');
 		expect(result.problems).toEqual([]);
 		expect(result.statements).toEqual([
-			{ code: '1', text: { en: 'First statement' }, themes: [] },
-			{ code: '2', text: { en: 'Second statement' }, themes: [] }
+			{ text: { en: 'First statement' }, themes: [] },
+			{ text: { en: 'Second statement' }, themes: [] }
 		]);
 	});
 
@@ -104,13 +103,6 @@ describe('parseThemes and themeCounts', () => {
 			],
 			untagged: 1
 		});
-	});
-});
-
-describe('nextCodes', () => {
-	it('continues after the highest numeric code', () => {
-		expect(nextCodes(['1', '2', 'x', '7'], 3)).toEqual(['8', '9', '10']);
-		expect(nextCodes([], 2)).toEqual(['1', '2']);
 	});
 });
 
