@@ -52,3 +52,4 @@ export {
 	type StatementRecord
 } from './io/csv.js';
 export { formatTextReport } from './report-text.js';
+export { seededRandom, shuffleInPlace } from './random.js';
