@@ -11,6 +11,8 @@ export interface AppConfig {
 	/** Create the demo study when the database has no studies yet. */
 	seedDemo: boolean;
 	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+	/** Behind a TLS-terminating proxy: trust its X-Forwarded-Proto when deciding on Secure cookies. */
+	trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +45,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	if (seed !== 'true' && seed !== 'false') {
 		throw new ConfigError(`STANDPUNT_SEED_DEMO must be true or false, got "${env.STANDPUNT_SEED_DEMO}"`);
 	}
+	const trustProxy = env.STANDPUNT_TRUST_PROXY?.trim() || 'false';
+	if (trustProxy !== 'true' && trustProxy !== 'false') {
+		throw new ConfigError(`STANDPUNT_TRUST_PROXY must be true or false, got "${env.STANDPUNT_TRUST_PROXY}"`);
+	}
 	return {
 		port: Number(portText),
 		host: env.HOST?.trim() || '127.0.0.1',
@@ -50,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		dataDir: resolve(env.STANDPUNT_DATA_DIR?.trim() || './data'),
 		staticDir: resolve(env.STANDPUNT_STATIC_DIR?.trim() || './build'),
 		seedDemo: seed === 'true',
-		logLevel
+		logLevel,
+		trustProxy: trustProxy === 'true'
 	};
 }

@@ -154,3 +154,30 @@ export type Statement = Selectable<StatementsTable>;
 export type Question = Selectable<QuestionsTable>;
 export type Participant = Selectable<ParticipantsTable>;
 export type Sort = Selectable<SortsTable>;
+
+export interface SetupTokensTable {
+	token_hash: string;
+	created_at: Generated<Timestamp>;
+	expires_at: Timestamp;
+}
+
+export interface LoginAttemptsTable {
+	id: Generated<string>;
+	email: string;
+	attempted_at: Generated<Timestamp>;
+}
+
+export interface WithdrawalsTable {
+	id: Generated<string>;
+	study_id: string;
+	sort_source: SortSource;
+	withdrawn_by: string | null;
+	withdrawn_at: Generated<Timestamp>;
+}
+
+// Declaration merging: the tables of the login-support and withdrawals migrations.
+export interface Database {
+	setup_tokens: SetupTokensTable;
+	login_attempts: LoginAttemptsTable;
+	withdrawals: WithdrawalsTable;
+}

@@ -1,0 +1,106 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { assertPasswordAcceptable, hashPassword, normalizeEmail } from './password.js';
+import { hashToken, randomToken } from './tokens.js';
+
+/** A setup link stays valid for a day; a restart without an account prints a new one. */
+export const SETUP_TOKEN_LIFETIME_MS = 24 * 60 * 60 * 1000;
+
+export interface NewAccount {
+	email: string;
+	password: string;
+	displayName?: string;
+}
+
+export async function countResearchers(db: Kysely<Database>): Promise<number> {
+	const row = await db.selectFrom('researchers').select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/**
+ * Inserts a researcher inside a transaction. The first account ever created becomes the owner of the
+ * demo study (and of any other study that has no member yet) and makes outstanding setup links useless.
+ */
+async function insertResearcher(trx: Transaction<Database>, email: string, passwordHash: string, displayName: string): Promise<string> {
+	const taken = await trx.selectFrom('researchers').select('id').where('email', '=', email).executeTakeFirst();
+	if (taken) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this e-mail address already exists.');
+	const others = await trx.selectFrom('researchers').select('id').limit(1).executeTakeFirst();
+	const { id } = await trx
+		.insertInto('researchers')
+		.values({ email, password_hash: passwordHash, display_name: displayName })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	if (!others) {
+		const orphans = await trx
+			.selectFrom('studies')
+			.select('id')
+			.where(({ not, exists, selectFrom }) =>
+				not(exists(selectFrom('study_members').select('study_id').whereRef('study_members.study_id', '=', 'studies.id')))
+			)
+			.execute();
+		if (orphans.length > 0) {
+			await trx
+				.insertInto('study_members')
+				.values(orphans.map((s) => ({ study_id: s.id, researcher_id: id, role: 'owner' as const })))
+				.execute();
+		}
+		await trx.deleteFrom('setup_tokens').execute();
+	}
+	return id;
+}
+
+/** Creates an account (CLI `user create`); 422 on a bad address or password, 409 when the address is taken. */
+export async function createResearcher(db: Kysely<Database>, account: NewAccount): Promise<{ id: string; email: string }> {
+	const email = normalizeEmail(account.email);
+	assertPasswordAcceptable(account.password);
+	const passwordHash = await hashPassword(account.password);
+	const id = await db.transaction().execute((trx) => insertResearcher(trx, email, passwordHash, account.displayName?.trim() ?? ''));
+	return { id, email };
+}
+
+/** While no account exists: stores a new one-time setup token (hashed) and returns it; otherwise undefined. */
+export async function issueSetupToken(db: Kysely<Database>): Promise<string | undefined> {
+	if ((await countResearchers(db)) > 0) return undefined;
+	const token = randomToken();
+	await db
+		.insertInto('setup_tokens')
+		.values({ token_hash: hashToken(token), expires_at: new Date(Date.now() + SETUP_TOKEN_LIFETIME_MS) })
+		.execute();
+	return token;
+}
+
+const invalidToken = () =>
+	new AppError(404, 'SETUP_TOKEN_INVALID', 'This setup link is not valid (any more). Restart the server to get a new one.');
+
+/** Whether a setup token can still be used. */
+export async function isSetupTokenValid(db: Kysely<Database>, token: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('setup_tokens')
+		.select('token_hash')
+		.where('token_hash', '=', hashToken(token))
+		.where('expires_at', '>', new Date())
+		.executeTakeFirst();
+	return row !== undefined && (await countResearchers(db)) === 0;
+}
+
+/** Creates the first account with a setup token. The token is single-use: every token is gone afterwards. */
+export async function setupFirstAccount(db: Kysely<Database>, token: string, account: NewAccount): Promise<{ id: string; email: string }> {
+	const email = normalizeEmail(account.email);
+	assertPasswordAcceptable(account.password);
+	const passwordHash = await hashPassword(account.password);
+	const id = await db.transaction().execute(async (trx) => {
+		// Two browsers racing with two valid links: the lock makes the second wait and then find no token.
+		await sql`lock table setup_tokens in exclusive mode`.execute(trx);
+		const row = await trx
+			.deleteFrom('setup_tokens')
+			.where('token_hash', '=', hashToken(token))
+			.returning('expires_at')
+			.executeTakeFirst();
+		if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw invalidToken();
+		const existing = await trx.selectFrom('researchers').select('id').limit(1).executeTakeFirst();
+		if (existing) throw invalidToken();
+		return insertResearcher(trx, email, passwordHash, account.displayName?.trim() ?? '');
+	});
+	return { id, email };
+}

@@ -1,0 +1,202 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { createSession, deleteOtherSessions, deleteSession, findSession } from '../auth/sessions.js';
+import { isSetupTokenValid, countResearchers, issueSetupToken, setupFirstAccount } from '../auth/accounts.js';
+import {
+	assertCsrfSafe,
+	authenticate,
+	clearSessionCookie,
+	sessionTokenOf,
+	setSessionCookie
+} from '../auth/guard.js';
+import { assertPasswordAcceptable, decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../auth/rate-limit.js';
+import { hashToken } from '../auth/tokens.js';
+import { AppError } from '../errors.js';
+import { csrfHeaders, errors, researcherSchema } from './studies/schemas.js';
+
+interface LoginBody {
+	email: string;
+	password: string;
+}
+interface SetupBody extends LoginBody {
+	token: string;
+	displayName?: string;
+}
+interface PasswordBody {
+	currentPassword: string;
+	newPassword: string;
+}
+
+const credentials = {
+	email: { type: 'string', minLength: 1, maxLength: 254 },
+	password: { type: 'string', minLength: 1, maxLength: 1000 }
+} as const;
+
+const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'E-mail address or password is not correct.');
+
+const authRoutes: FastifyPluginAsync = async (app) => {
+	const db = app.database.db;
+
+	// While no account exists, every server start prints a one-time link for creating the first one.
+	app.addHook('onListen', async () => {
+		const token = await issueSetupToken(db);
+		if (!token) return;
+		const address = app.server.address();
+		const port = typeof address === 'object' && address ? address.port : app.config.port;
+		const host = app.config.host === '127.0.0.1' || app.config.host === '0.0.0.0' ? 'localhost' : app.config.host;
+		const link = `http://${host}:${port}/setup/${token}`;
+		process.stdout.write(`\nNo researcher account exists yet. Create the first one (valid 24 hours, once) at:\n  ${link}\n\n`);
+		app.log.warn('no researcher account yet: a one-time setup link was printed to the console');
+	});
+
+	async function throttle(email: string): Promise<void> {
+		const retryAfter = await loginRetryAfter(db, email);
+		if (retryAfter > 0) {
+			throw new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many failed attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, {
+				retryAfterSeconds: retryAfter
+			});
+		}
+	}
+
+	app.post<{ Body: LoginBody }>(
+		'/login',
+		{
+			schema: {
+				summary: 'Log in; sets the HttpOnly session cookie',
+				tags: ['auth'],
+				headers: csrfHeaders,
+				body: { type: 'object', required: ['email', 'password'], additionalProperties: false, properties: credentials },
+				response: { 200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } }, ...errors(400, 401, 403, 429) }
+			}
+		},
+		async (request, reply) => {
+			assertCsrfSafe(request);
+			const email = request.body.email.trim().toLowerCase();
+			try {
+				await throttle(email);
+			} catch (error) {
+				if (error instanceof AppError) reply.header('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
+				throw error;
+			}
+			const row = await db.selectFrom('researchers').selectAll().where('email', '=', email).executeTakeFirst();
+			const ok = await verifyPassword(request.body.password, row?.password_hash ?? (await decoyPasswordHash()));
+			if (!row || !ok) {
+				await recordLoginFailure(db, email);
+				throw invalidCredentials();
+			}
+			await clearLoginFailures(db, email);
+			const { token, expiresAt } = await createSession(db, row.id);
+			setSessionCookie(request, reply, token, expiresAt);
+			return { researcher: { id: row.id, email: row.email, displayName: row.display_name } };
+		}
+	);
+
+	app.post(
+		'/logout',
+		{ schema: { summary: 'Log out: ends the session and clears the cookie', tags: ['auth'], headers: csrfHeaders, response: { 204: { type: 'null' }, ...errors(403) } } },
+		async (request, reply) => {
+			const token = sessionTokenOf(request);
+			if (token) {
+				assertCsrfSafe(request);
+				await deleteSession(db, hashToken(token));
+			}
+			clearSessionCookie(request, reply);
+			return reply.status(204).send();
+		}
+	);
+
+	app.get(
+		'/me',
+		{ schema: { summary: 'The logged-in researcher', tags: ['auth'], response: { 200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } }, ...errors(401) } } },
+		async (request) => {
+			const { id, email, displayName } = await authenticate(request);
+			return { researcher: { id, email, displayName } };
+		}
+	);
+
+	app.post<{ Body: PasswordBody }>(
+		'/password',
+		{
+			schema: {
+				summary: 'Change the password; ends the other sessions of this account',
+				tags: ['auth'],
+				headers: csrfHeaders,
+				body: {
+					type: 'object',
+					required: ['currentPassword', 'newPassword'],
+					additionalProperties: false,
+					properties: { currentPassword: credentials.password, newPassword: credentials.password }
+				},
+				response: { 204: { type: 'null' }, ...errors(400, 401, 403, 422, 429) }
+			}
+		},
+		async (request, reply) => {
+			const researcher = await authenticate(request);
+			assertCsrfSafe(request);
+			await throttle(researcher.email);
+			const row = await db.selectFrom('researchers').select('password_hash').where('id', '=', researcher.id).executeTakeFirstOrThrow();
+			if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {
+				await recordLoginFailure(db, researcher.email);
+				throw new AppError(403, 'WRONG_PASSWORD', 'The current password is not correct.');
+			}
+			assertPasswordAcceptable(request.body.newPassword);
+			const passwordHash = await hashPassword(request.body.newPassword);
+			await db.updateTable('researchers').set({ password_hash: passwordHash }).where('id', '=', researcher.id).execute();
+			await deleteOtherSessions(db, researcher.id, researcher.tokenHash);
+			return reply.status(204).send();
+		}
+	);
+
+	app.get(
+		'/setup',
+		{ schema: { summary: 'Whether the first account still has to be created', tags: ['auth'], response: { 200: { type: 'object', required: ['required'], properties: { required: { type: 'boolean' } } } } } },
+		async () => ({ required: (await countResearchers(db)) === 0 })
+	);
+
+	app.get<{ Params: { token: string } }>(
+		'/setup/:token',
+		{
+			schema: {
+				summary: 'Checks a one-time setup link',
+				tags: ['auth'],
+				params: { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } },
+				response: { 200: { type: 'object', required: ['valid'], properties: { valid: { const: true } } }, ...errors(404) }
+			}
+		},
+		async (request) => {
+			if (!(await isSetupTokenValid(db, request.params.token))) {
+				throw new AppError(404, 'SETUP_TOKEN_INVALID', 'This setup link is not valid (any more). Restart the server to get a new one.');
+			}
+			return { valid: true as const };
+		}
+	);
+
+	app.post<{ Body: SetupBody }>(
+		'/setup',
+		{
+			schema: {
+				summary: 'Creates the first account with the one-time setup link and logs it in',
+				tags: ['auth'],
+				headers: csrfHeaders,
+				body: {
+					type: 'object',
+					required: ['token', 'email', 'password'],
+					additionalProperties: false,
+					properties: { ...credentials, token: { type: 'string', minLength: 1, maxLength: 200 }, displayName: { type: 'string', maxLength: 200 } }
+				},
+				response: { 201: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } }, ...errors(400, 403, 404, 422) }
+			}
+		},
+		async (request, reply) => {
+			assertCsrfSafe(request);
+			const { token, ...account } = request.body;
+			const created = await setupFirstAccount(db, token, account);
+			const session = await createSession(db, created.id);
+			setSessionCookie(request, reply, session.token, session.expiresAt);
+			const me = await findSession(db, session.token);
+			return reply.status(201).send({ researcher: { id: created.id, email: created.email, displayName: me?.displayName ?? '' } });
+		}
+	);
+};
+
+export default authRoutes;

@@ -1,0 +1,96 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { buildExport, EXPORT_FORMATS, type ExportFormat } from '../../exports/index.js';
+import { loadExportData } from '../../exports/study-data.js';
+import { previewImport, runImport, type ImportRequest } from '../../studies/import.js';
+import { parsingAsync } from '../../studies/statement-files.js';
+import { studyAccess } from './context.js';
+import { csrfHeaders, errors, gridColumn } from './schemas.js';
+
+const previewSchema = {
+	type: 'object',
+	properties: {
+		valid: { type: 'boolean' },
+		format: { type: 'string' },
+		sortCount: { type: 'integer' },
+		statementCount: { type: 'integer' },
+		labels: { type: 'array', items: { type: 'string' } },
+		newStatements: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, text: { type: 'object', additionalProperties: { type: 'string' } } } } },
+		newGrid: { anyOf: [{ type: 'null' }, { type: 'array', items: gridColumn }] },
+		problems: {
+			type: 'array',
+			items: { type: 'object', properties: { sort: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } }
+		}
+	}
+} as const;
+
+const dataRoutes: FastifyPluginAsync = async (app) => {
+	const db = app.database.db;
+
+	app.post<{ Params: { id: string }; Body: ImportRequest }>(
+		'/:id/import',
+		{
+			// Files of a few thousand sorts are larger than the app's default 1 MiB body limit.
+			bodyLimit: 10 * 1024 * 1024,
+			schema: {
+				summary: 'Import sorts from PQMethod .DAT or CSV (one row per sort): all or nothing; dryRun → preview',
+				tags: ['data'],
+				headers: csrfHeaders,
+				body: {
+					type: 'object',
+					required: ['format', 'content'],
+					additionalProperties: false,
+					properties: {
+						format: { enum: ['dat', 'csv'] },
+						content: { type: 'string', description: 'the sorts file as text' },
+						statements: { type: 'string', description: '.STA (with dat) or statements CSV (with csv); required when the study has no Q-set yet' },
+						language: { enum: ['nl', 'en'], description: 'language of the statement texts (default: the study\'s first)' },
+						dryRun: { type: 'boolean', description: 'only report what would be imported and what is wrong' }
+					}
+				},
+				response: {
+					200: previewSchema,
+					201: { type: 'object', required: ['imported'], properties: { imported: { type: 'integer' } } },
+					...errors(400, 401, 403, 404, 409, 413, 422)
+				}
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			if (request.body.dryRun) return reply.status(200).send(await previewImport(db, study, request.body));
+			return reply.status(201).send(await runImport(db, study, request.body));
+		}
+	);
+
+	app.get<{ Params: { id: string }; Querystring: { format: ExportFormat; lang?: string; excluded?: 'include' | 'omit' } }>(
+		'/:id/export',
+		{
+			schema: {
+				summary: 'Download the study: PQMethod .dat/.sta, CSV (sorts, answers, comments, statements), JSON, Excel',
+				tags: ['data'],
+				querystring: {
+					type: 'object',
+					required: ['format'],
+					additionalProperties: false,
+					properties: {
+						format: { enum: [...EXPORT_FORMATS] },
+						lang: { enum: ['nl', 'en'], description: 'language of .sta texts and the .dat title' },
+						excluded: { enum: ['include', 'omit'], description: 'sorts excluded from analysis: omitted from dat/csv by default' }
+					}
+				},
+				response: { 200: { description: 'the file (Content-Disposition: attachment)' }, ...errors(400, 401, 404, 422) }
+			}
+		},
+		async (request, reply) => {
+			const { study, role } = await studyAccess(request, 'read');
+			const data = await loadExportData(db, study, role, request.query.lang);
+			const file = await parsingAsync(() => buildExport(data, request.query.format, { includeExcluded: request.query.excluded === 'include' }));
+			return reply
+				.type(file.contentType)
+				.header('content-disposition', `attachment; filename="${file.filename}"`)
+				.serializer((payload: unknown) => payload as string)
+				.send(file.body);
+		}
+	);
+};
+
+export default dataRoutes;

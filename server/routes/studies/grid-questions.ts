@@ -1,0 +1,136 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { GridColumn } from '../../studies/design.js';
+import { getGrid, replaceGrid } from '../../studies/grid.js';
+import { addQuestion, deleteQuestion, listQuestions, reorderQuestions, updateQuestion, type QuestionInput, type QuestionPatch } from '../../studies/questions.js';
+import { idParam, studyAccess } from './context.js';
+import { csrfHeaders, errors, gridColumn, questionSchema, textInput } from './schemas.js';
+
+const gridSchema = {
+	type: 'object',
+	required: ['forced', 'columns'],
+	properties: { forced: { type: 'boolean' }, columns: { type: 'array', items: gridColumn } }
+} as const;
+const questionList = { type: 'object', required: ['questions'], properties: { questions: { type: 'array', items: questionSchema } } } as const;
+const questionResponse = { type: 'object', required: ['question'], properties: { question: questionSchema } } as const;
+const questionParams = { type: 'object', required: ['id', 'questionId'], properties: { id: { type: 'string' }, questionId: { type: 'string' } } } as const;
+
+const questionFields = {
+	key: { type: 'string', pattern: '^[a-z0-9_]{1,40}$', description: 'stable key of the answers (default q1, q2, …)' },
+	phase: { enum: ['pre', 'post'] },
+	type: { enum: ['single', 'multiple', 'scale', 'short_text', 'long_text'] },
+	prompt: textInput,
+	options: {
+		type: 'array',
+		maxItems: 50,
+		description: 'choices of single/multiple, points of a scale; none for text questions',
+		items: {
+			type: 'object',
+			required: ['value', 'label'],
+			additionalProperties: false,
+			properties: { value: { type: 'string', minLength: 1, maxLength: 60 }, label: textInput }
+		}
+	},
+	required: { type: 'boolean', description: 'default false' },
+	offerDecline: { type: 'boolean', description: 'offer "zeg ik liever niet" (default true)' }
+} as const;
+
+const questionId = (value: string) => idParam(value, 'QUESTION_NOT_FOUND', 'question');
+
+const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
+	const db = app.database.db;
+
+	app.get<{ Params: { id: string } }>(
+		'/:id/grid',
+		{ schema: { summary: 'The grid: columns (value, capacity) and forced or free', tags: ['grid'], response: { 200: gridSchema, ...errors(401, 404) } } },
+		async (request) => getGrid(db, (await studyAccess(request, 'read')).study)
+	);
+
+	app.put<{ Params: { id: string }; Body: { columns: GridColumn[]; forced?: boolean } }>(
+		'/:id/grid',
+		{
+			schema: {
+				summary: 'Replace the grid; a forced grid needs one place per Q-set statement (422 GRID_MISMATCH)',
+				tags: ['grid'],
+				headers: csrfHeaders,
+				body: {
+					type: 'object',
+					required: ['columns'],
+					additionalProperties: false,
+					properties: { columns: { type: 'array', maxItems: 20, items: gridColumn }, forced: { type: 'boolean' } }
+				},
+				response: { 200: gridSchema, ...errors(400, 401, 403, 404, 409, 422) }
+			}
+		},
+		async (request) => {
+			const { study } = await studyAccess(request, 'edit');
+			return replaceGrid(db, study, request.body.columns, request.body.forced);
+		}
+	);
+
+	app.get<{ Params: { id: string } }>(
+		'/:id/questions',
+		{ schema: { summary: 'Pre- and post-sort questions in order', tags: ['questions'], response: { 200: questionList, ...errors(401, 404) } } },
+		async (request) => ({ questions: await listQuestions(db, (await studyAccess(request, 'read')).study.id) })
+	);
+
+	app.post<{ Params: { id: string }; Body: QuestionInput }>(
+		'/:id/questions',
+		{
+			schema: {
+				summary: 'Add a question',
+				tags: ['questions'],
+				headers: csrfHeaders,
+				body: { type: 'object', required: ['phase', 'type', 'prompt'], additionalProperties: false, properties: questionFields },
+				response: { 201: questionResponse, ...errors(400, 401, 403, 404, 409, 422) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			return reply.status(201).send({ question: await addQuestion(db, study, request.body) });
+		}
+	);
+
+	app.put<{ Params: { id: string }; Body: { ids: string[] } }>(
+		'/:id/questions/order',
+		{
+			schema: {
+				summary: 'Reorder: the ids of every question, in the new order',
+				tags: ['questions'],
+				headers: csrfHeaders,
+				body: { type: 'object', required: ['ids'], additionalProperties: false, properties: { ids: { type: 'array', maxItems: 500, items: { type: 'string' } } } },
+				response: { 200: questionList, ...errors(400, 401, 403, 404, 422) }
+			}
+		},
+		async (request) => ({ questions: await reorderQuestions(db, (await studyAccess(request, 'edit')).study, request.body.ids) })
+	);
+
+	app.patch<{ Params: { id: string; questionId: string }; Body: QuestionPatch }>(
+		'/:id/questions/:questionId',
+		{
+			schema: {
+				summary: 'Edit a question',
+				tags: ['questions'],
+				params: questionParams,
+				headers: csrfHeaders,
+				body: { type: 'object', additionalProperties: false, minProperties: 1, properties: questionFields },
+				response: { 200: questionResponse, ...errors(400, 401, 403, 404, 409, 422) }
+			}
+		},
+		async (request) => {
+			const { study } = await studyAccess(request, 'edit');
+			return { question: await updateQuestion(db, study, questionId(request.params.questionId), request.body) };
+		}
+	);
+
+	app.delete<{ Params: { id: string; questionId: string } }>(
+		'/:id/questions/:questionId',
+		{ schema: { summary: 'Delete a question', tags: ['questions'], params: questionParams, headers: csrfHeaders, response: { 204: { type: 'null' }, ...errors(401, 403, 404) } } },
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			await deleteQuestion(db, study, questionId(request.params.questionId));
+			return reply.status(204).send();
+		}
+	);
+};
+
+export default gridAndQuestionRoutes;

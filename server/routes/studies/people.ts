@@ -1,0 +1,147 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { StudyRole } from '../../db/schema.js';
+import { createCodes, listCodes, MAX_CODES_PER_REQUEST } from '../../studies/codes.js';
+import { addMember, changeMemberRole, listMembers, removeMember } from '../../studies/members.js';
+import { idParam, studyAccess } from './context.js';
+import { csrfHeaders, errors, memberSchema } from './schemas.js';
+
+const ROLE = { enum: ['owner', 'co_researcher', 'facilitator'] } as const;
+const memberParams = { type: 'object', required: ['id', 'researcherId'], properties: { id: { type: 'string' }, researcherId: { type: 'string' } } } as const;
+const memberResponse = { type: 'object', required: ['member'], properties: { member: memberSchema } } as const;
+const researcherId = (value: string) => idParam(value, 'MEMBER_NOT_FOUND', 'member');
+
+function csvField(value: string): string {
+	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const peopleRoutes: FastifyPluginAsync = async (app) => {
+	const db = app.database.db;
+
+	app.get<{ Params: { id: string } }>(
+		'/:id/members',
+		{
+			schema: {
+				summary: 'Researchers of the study and their roles',
+				tags: ['members'],
+				response: { 200: { type: 'object', required: ['members'], properties: { members: { type: 'array', items: memberSchema } } }, ...errors(401, 404) }
+			}
+		},
+		async (request) => ({ members: await listMembers(db, (await studyAccess(request, 'read')).study.id) })
+	);
+
+	app.post<{ Params: { id: string }; Body: { email: string; role: StudyRole } }>(
+		'/:id/members',
+		{
+			schema: {
+				summary: 'Add a researcher (an existing account) by e-mail with a role (owners only)',
+				tags: ['members'],
+				headers: csrfHeaders,
+				body: { type: 'object', required: ['email', 'role'], additionalProperties: false, properties: { email: { type: 'string', maxLength: 254 }, role: ROLE } },
+				response: { 201: memberResponse, ...errors(400, 401, 403, 404, 409) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'own');
+			return reply.status(201).send({ member: await addMember(db, study.id, request.body.email, request.body.role) });
+		}
+	);
+
+	app.patch<{ Params: { id: string; researcherId: string }; Body: { role: StudyRole } }>(
+		'/:id/members/:researcherId',
+		{
+			schema: {
+				summary: "Change a member's role (owners only; a study keeps at least one owner)",
+				tags: ['members'],
+				params: memberParams,
+				headers: csrfHeaders,
+				body: { type: 'object', required: ['role'], additionalProperties: false, properties: { role: ROLE } },
+				response: { 200: memberResponse, ...errors(400, 401, 403, 404, 409) }
+			}
+		},
+		async (request) => {
+			const { study } = await studyAccess(request, 'own');
+			return { member: await changeMemberRole(db, study.id, researcherId(request.params.researcherId), request.body.role) };
+		}
+	);
+
+	app.delete<{ Params: { id: string; researcherId: string } }>(
+		'/:id/members/:researcherId',
+		{
+			schema: {
+				summary: 'Remove a member (owners only; a study keeps at least one owner)',
+				tags: ['members'],
+				params: memberParams,
+				headers: csrfHeaders,
+				response: { 204: { type: 'null' }, ...errors(401, 403, 404, 409) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'own');
+			await removeMember(db, study.id, researcherId(request.params.researcherId));
+			return reply.status(204).send();
+		}
+	);
+
+	app.post<{ Params: { id: string }; Body: { count: number } }>(
+		'/:id/codes',
+		{
+			schema: {
+				summary: 'Generate anonymous invitation codes (60 random bits each, typeable)',
+				tags: ['invitations'],
+				headers: csrfHeaders,
+				body: {
+					type: 'object',
+					required: ['count'],
+					additionalProperties: false,
+					properties: { count: { type: 'integer', minimum: 1, maximum: MAX_CODES_PER_REQUEST } }
+				},
+				response: { 201: { type: 'object', required: ['codes'], properties: { codes: { type: 'array', items: { type: 'string' } } } }, ...errors(400, 401, 403, 404) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			return reply.status(201).send({ codes: await createCodes(db, study.id, request.body.count) });
+		}
+	);
+
+	app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'csv' } }>(
+		'/:id/codes',
+		{
+			schema: {
+				summary: 'Every code of the study with its status; ?format=csv downloads code,status,source,link',
+				tags: ['invitations'],
+				querystring: { type: 'object', additionalProperties: false, properties: { format: { enum: ['json', 'csv'] } } },
+				response: {
+					200: {
+						type: 'object',
+						properties: {
+							codes: {
+								type: 'array',
+								items: {
+									type: 'object',
+									required: ['code', 'status', 'source', 'createdAt'],
+									properties: { code: { type: 'string' }, status: { type: 'string' }, source: { type: 'string' }, createdAt: { type: 'string' } }
+								}
+							}
+						}
+					},
+					...errors(400, 401, 403, 404)
+				}
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			const codes = await listCodes(db, study.id);
+			if (request.query.format !== 'csv') return { codes };
+			const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
+			const lines = ['code,status,source,link', ...codes.map((c) => [c.code, c.status, c.source, `${origin}/p/${c.code}`].map(csvField).join(','))];
+			return reply
+				.type('text/csv; charset=utf-8')
+				.header('content-disposition', `attachment; filename="${study.slug}-codes.csv"`)
+				.serializer((payload: unknown) => payload as string)
+				.send(lines.join('\n') + '\n');
+		}
+	);
+};
+
+export default peopleRoutes;

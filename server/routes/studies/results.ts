@@ -1,0 +1,169 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { researcherOf } from '../../auth/guard.js';
+import { deleteSort, listSorts, listWithdrawals, setExclusion, studyStats, withdrawByReceipt } from '../../studies/monitoring.js';
+import { addManualSort, type ManualSortInput } from '../../studies/sorts.js';
+import { idParam, studyAccess } from './context.js';
+import { csrfHeaders, errors, sortSchema } from './schemas.js';
+
+const sortParams = { type: 'object', required: ['id', 'sortId'], properties: { id: { type: 'string' }, sortId: { type: 'string' } } } as const;
+const sortResponse = { type: 'object', required: ['sort'], properties: { sort: sortSchema } } as const;
+const sortId = (value: string) => idParam(value, 'SORT_NOT_FOUND', 'sort');
+const count = { type: 'integer' } as const;
+
+const statsSchema = {
+	type: 'object',
+	properties: {
+		participants: {
+			type: 'object',
+			properties: { invited: count, selfEnrolled: count, facilitated: count, started: count, submitted: count, withdrawn: count }
+		},
+		sorts: { type: 'object', properties: { total: count, included: count, excluded: count, bySource: { type: 'object', additionalProperties: count } } },
+		medianCompletionSeconds: { type: ['number', 'null'] },
+		completionsPerDay: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, count } } },
+		withdrawals: count
+	}
+} as const;
+
+const resultRoutes: FastifyPluginAsync = async (app) => {
+	const db = app.database.db;
+
+	app.get<{ Params: { id: string } }>(
+		'/:id/stats',
+		{ schema: { summary: 'Invited / started / submitted counts, median completion time, completions per day', tags: ['monitoring'], response: { 200: statsSchema, ...errors(401, 404) } } },
+		async (request) => studyStats(db, (await studyAccess(request, 'read')).study.id)
+	);
+
+	app.get<{ Params: { id: string } }>(
+		'/:id/sorts',
+		{
+			schema: {
+				summary: 'Every sort with answers, comments, interviewer notes, excluded flag and reason, synthetic flag',
+				tags: ['monitoring'],
+				response: { 200: { type: 'object', required: ['sorts'], properties: { sorts: { type: 'array', items: sortSchema } } }, ...errors(401, 404) }
+			}
+		},
+		async (request) => ({ sorts: await listSorts(db, (await studyAccess(request, 'read')).study.id) })
+	);
+
+	app.post<{ Params: { id: string }; Body: ManualSortInput }>(
+		'/:id/sorts',
+		{
+			schema: {
+				summary: 'Enter one paper sort; checked against the Q-set and the (forced) distribution',
+				tags: ['data'],
+				headers: csrfHeaders,
+				body: {
+					type: 'object',
+					required: ['label', 'placements'],
+					additionalProperties: false,
+					properties: {
+						label: { type: 'string', minLength: 1, maxLength: 60 },
+						placements: {
+							description: 'statement code → grid value, or a list of {statement, value} as participants submit',
+							anyOf: [
+								{ type: 'object', additionalProperties: { type: 'integer' } },
+								{
+									type: 'array',
+									maxItems: 1000,
+									items: {
+										type: 'object',
+										required: ['statement', 'value'],
+										additionalProperties: false,
+										properties: { statement: { type: 'string' }, value: { type: 'integer' } }
+									}
+								}
+							]
+						},
+						comments: { type: 'object', additionalProperties: { type: 'string', maxLength: 5000 } },
+						respondentNumber: { type: 'string', maxLength: 60 }
+					}
+				},
+				response: { 201: sortResponse, ...errors(400, 401, 403, 404, 409, 422) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			return reply.status(201).send({ sort: await addManualSort(db, study, request.body) });
+		}
+	);
+
+	app.post<{ Params: { id: string; sortId: string }; Body: { excluded: boolean; reason?: string } }>(
+		'/:id/sorts/:sortId/exclusion',
+		{
+			schema: {
+				summary: 'Exclude a sort from analysis (a reason is required) or include it again',
+				tags: ['monitoring'],
+				params: sortParams,
+				headers: csrfHeaders,
+				body: {
+					type: 'object',
+					required: ['excluded'],
+					additionalProperties: false,
+					properties: { excluded: { type: 'boolean' }, reason: { type: 'string', maxLength: 2000 } }
+				},
+				response: { 200: sortResponse, ...errors(400, 401, 403, 404, 422) }
+			}
+		},
+		async (request) => {
+			const { study } = await studyAccess(request, 'edit');
+			return { sort: await setExclusion(db, study.id, sortId(request.params.sortId), request.body.excluded, request.body.reason) };
+		}
+	);
+
+	app.delete<{ Params: { id: string; sortId: string } }>(
+		'/:id/sorts/:sortId',
+		{
+			schema: {
+				summary: 'Delete a sort entered by mistake (imports, paper sorts); participants withdraw by receipt instead',
+				tags: ['data'],
+				params: sortParams,
+				headers: csrfHeaders,
+				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			await deleteSort(db, study.id, sortId(request.params.sortId));
+			return reply.status(204).send();
+		}
+	);
+
+	app.post<{ Params: { id: string }; Body: { receipt: string } }>(
+		'/:id/withdrawals',
+		{
+			schema: {
+				summary: "Withdraw a participant's sort by receipt code: deleted permanently, logged without personal data",
+				tags: ['monitoring'],
+				headers: csrfHeaders,
+				body: { type: 'object', required: ['receipt'], additionalProperties: false, properties: { receipt: { type: 'string', minLength: 1, maxLength: 60 } } },
+				response: { 201: { type: 'object', required: ['withdrawnAt'], properties: { withdrawnAt: { type: 'string' } } }, ...errors(400, 401, 403, 404) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'edit');
+			return reply.status(201).send(await withdrawByReceipt(db, study.id, request.body.receipt, researcherOf(request).id));
+		}
+	);
+
+	app.get<{ Params: { id: string } }>(
+		'/:id/withdrawals',
+		{
+			schema: {
+				summary: 'The withdrawal log: when, and where the sort had come from (no personal data)',
+				tags: ['monitoring'],
+				response: {
+					200: {
+						type: 'object',
+						properties: {
+							withdrawals: { type: 'array', items: { type: 'object', properties: { withdrawnAt: { type: 'string' }, sortSource: { type: 'string' } } } }
+						}
+					},
+					...errors(401, 404)
+				}
+			}
+		},
+		async (request) => ({ withdrawals: await listWithdrawals(db, (await studyAccess(request, 'read')).study.id) })
+	);
+};
+
+export default resultRoutes;

@@ -1,0 +1,166 @@
+// JSON Schemas shared by the researcher routes (auth and studies), documented in the OpenAPI document.
+
+export const errorSchema = {
+	type: 'object',
+	required: ['error'],
+	properties: {
+		error: {
+			type: 'object',
+			required: ['code', 'message'],
+			properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }
+		}
+	}
+} as const;
+
+/** Error responses for the given statuses, all with the `{ error: { code, message } }` body. */
+export function errors(...statuses: number[]): Record<number, typeof errorSchema> {
+	return Object.fromEntries(statuses.map((s) => [s, errorSchema]));
+}
+
+export const localizedText = {
+	type: 'object',
+	description: 'A text per language code, e.g. {"nl": "…", "en": "…"}',
+	additionalProperties: { type: 'string', maxLength: 20000 },
+	propertyNames: { enum: ['nl', 'en'] }
+} as const;
+
+export const idParams = {
+	type: 'object',
+	required: ['id'],
+	properties: { id: { type: 'string', description: 'study id (uuid)' } }
+} as const;
+
+export const researcherSchema = {
+	type: 'object',
+	required: ['id', 'email', 'displayName'],
+	properties: { id: { type: 'string' }, email: { type: 'string' }, displayName: { type: 'string' } }
+} as const;
+
+/** Researcher routes change state only with this header (CSRF defence); documented on every such route. */
+export const csrfHeaders = {
+	type: 'object',
+	properties: { 'x-standpunt-csrf': { type: 'string', description: 'required on POST/PATCH/PUT/DELETE; send "1"' } }
+} as const;
+
+export const gridColumn = {
+	type: 'object',
+	required: ['value', 'capacity'],
+	additionalProperties: false,
+	properties: { value: { type: 'integer', minimum: -6, maximum: 13 }, capacity: { type: 'integer', minimum: 0, maximum: 200 } }
+} as const;
+
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+export const statementSchema = {
+	type: 'object',
+	required: ['id', 'code', 'text', 'position', 'themes', 'inQset'],
+	properties: {
+		id: { type: 'string' },
+		code: { type: 'string' },
+		text: stringMap,
+		position: { type: 'integer' },
+		themes: { type: 'array', items: { type: 'string' } },
+		inQset: { type: 'boolean', description: 'false: in the concourse only' }
+	}
+} as const;
+
+export const questionOptionSchema = {
+	type: 'object',
+	required: ['value', 'label'],
+	properties: { value: { type: 'string' }, label: stringMap }
+} as const;
+
+export const questionSchema = {
+	type: 'object',
+	required: ['id', 'key', 'phase', 'type', 'prompt', 'options', 'required', 'offerDecline', 'position'],
+	properties: {
+		id: { type: 'string' },
+		key: { type: 'string' },
+		phase: { enum: ['pre', 'post'] },
+		type: { enum: ['single', 'multiple', 'scale', 'short_text', 'long_text'] },
+		prompt: stringMap,
+		options: { type: 'array', items: questionOptionSchema },
+		required: { type: 'boolean' },
+		offerDecline: { type: 'boolean', description: 'offer "zeg ik liever niet" / "prefer not to say"' },
+		position: { type: 'integer' }
+	}
+} as const;
+
+const summaryProperties = {
+	id: { type: 'string' },
+	slug: { type: 'string' },
+	title: stringMap,
+	languages: { type: 'array', items: { type: 'string' } },
+	status: { enum: ['draft', 'open', 'closed'] },
+	role: { enum: ['owner', 'co_researcher', 'facilitator'] },
+	isDemo: { type: 'boolean' },
+	sortCount: { type: 'integer' },
+	createdAt: { type: 'string' },
+	updatedAt: { type: 'string' }
+} as const;
+
+export const studySummarySchema = { type: 'object', required: Object.keys(summaryProperties), properties: summaryProperties } as const;
+
+export const problemSchema = { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } as const;
+
+export const studyDetailSchema = {
+	type: 'object',
+	properties: {
+		...summaryProperties,
+		consent: stringMap,
+		instructions: stringMap,
+		thankYou: stringMap,
+		selfEnrolment: { type: 'boolean' },
+		gridForced: { type: 'boolean' },
+		locked: { type: 'boolean', description: 'true once a sort exists: Q-set and grid can no longer change' },
+		statements: { type: 'array', items: statementSchema },
+		grid: { type: 'array', items: gridColumn },
+		questions: { type: 'array', items: questionSchema },
+		problems: { type: 'array', items: problemSchema, description: 'what stops the study from opening' }
+	}
+} as const;
+
+export const sortSchema = {
+	type: 'object',
+	properties: {
+		id: { type: 'string' },
+		label: { type: 'string' },
+		source: { enum: ['participant', 'facilitated', 'import', 'manual', 'demo'] },
+		placements: { type: 'object', additionalProperties: { type: 'integer' }, description: 'statement code → grid value' },
+		answers: { type: 'object', additionalProperties: true },
+		comments: stringMap,
+		interviewerNotes: { type: 'object', additionalProperties: true },
+		respondentNumber: { type: ['string', 'null'] },
+		startedAt: { type: ['string', 'null'] },
+		submittedAt: { type: 'string' },
+		synthetic: { type: 'boolean' },
+		excluded: { type: 'boolean' },
+		exclusionReason: { type: ['string', 'null'] }
+	}
+} as const;
+
+/** A text as one string (used for every study language) or per language. */
+export const textInput = { anyOf: [{ type: 'string', maxLength: 20000 }, localizedText] } as const;
+
+export const statementInput = {
+	type: 'object',
+	required: ['text'],
+	additionalProperties: false,
+	properties: {
+		code: { type: 'string', maxLength: 20 },
+		text: textInput,
+		themes: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 60 } },
+		inQset: { type: 'boolean', default: true }
+	}
+} as const;
+
+export const memberSchema = {
+	type: 'object',
+	required: ['researcherId', 'email', 'displayName', 'role'],
+	properties: {
+		researcherId: { type: 'string' },
+		email: { type: 'string' },
+		displayName: { type: 'string' },
+		role: { enum: ['owner', 'co_researcher', 'facilitator'] }
+	}
+} as const;

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import type { Database, ParticipantSource, ParticipantStatus } from '../db/schema.js';
+import { generateCode } from '../participation/codes.js';
+
+export const MAX_CODES_PER_REQUEST = 1000;
+
+/**
+ * Creates `count` anonymous invitation codes (participants with source "invited"). The codes come from
+ * the participant side's generator (60 random bits, Crockford base-32, grouped for typing); a clash with
+ * an existing code is simply drawn again.
+ */
+export async function createCodes(db: Kysely<Database>, studyId: string, count: number): Promise<string[]> {
+	const created: string[] = [];
+	while (created.length < count) {
+		const batch = Array.from({ length: count - created.length }, () => generateCode());
+		const rows = await db
+			.insertInto('participants')
+			.values([...new Set(batch)].map((code) => ({ study_id: studyId, code, source: 'invited' as const })))
+			.onConflict((oc) => oc.column('code').doNothing())
+			.returning('code')
+			.execute();
+		created.push(...rows.map((r) => r.code));
+	}
+	return created;
+}
+
+export interface CodeDto {
+	code: string;
+	status: ParticipantStatus;
+	source: ParticipantSource;
+	createdAt: string;
+}
+
+export async function listCodes(db: Kysely<Database>, studyId: string): Promise<CodeDto[]> {
+	const rows = await db
+		.selectFrom('participants')
+		.select(['code', 'status', 'source', 'created_at'])
+		.where('study_id', '=', studyId)
+		.orderBy('created_at')
+		.orderBy('code')
+		.execute();
+	return rows.map((r) => ({ code: r.code, status: r.status, source: r.source, createdAt: new Date(r.created_at).toISOString() }));
+}

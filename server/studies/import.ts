@@ -1,0 +1,191 @@
+import type { Kysely } from 'kysely';
+import { parseSortsCsv } from '../../src/lib/qmethod/io/csv.js';
+import { parseDat, statementCode } from '../../src/lib/qmethod/io/pqmethod.js';
+import type { Database, LocalizedText, Study } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import type { GridColumn } from './design.js';
+import { assertStatementCodes } from './statements.js';
+import { importStatements, parsing } from './statement-files.js';
+import { loadShape } from './sorts.js';
+import { sortProblems, type SortProblem } from './sort-values.js';
+
+export interface ImportRequest {
+	format: 'dat' | 'csv';
+	content: string;
+	/** The statement texts: a .STA file with `dat`, a statements CSV (code,text or code,nl,en) with `csv`. */
+	statements?: string;
+	language?: string;
+	dryRun?: boolean;
+}
+
+export interface ImportPlan {
+	format: 'dat' | 'csv';
+	/** The sorts found in the file, in file order. */
+	sorts: { label: string; placements: Record<string, number> }[];
+	/** Statements the import adds (only into a study without a Q-set). */
+	newStatements: { code: string; text: LocalizedText }[];
+	/** The grid the import sets (only for a study without a grid). */
+	newGrid: GridColumn[] | null;
+	problems: SortProblem[];
+}
+
+export interface ImportPreview {
+	valid: boolean;
+	format: 'dat' | 'csv';
+	sortCount: number;
+	statementCount: number;
+	labels: string[];
+	newStatements: { code: string; text: LocalizedText }[];
+	newGrid: GridColumn[] | null;
+	problems: SortProblem[];
+}
+
+const fileProblem = (message: string): SortProblem => ({ sort: '', code: 'INVALID_FILE', message });
+
+function gridFromValues(values: readonly number[]): GridColumn[] {
+	const counts = new Map<number, number>();
+	for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+	return [...counts.entries()].sort(([a], [b]) => a - b).map(([value, capacity]) => ({ value, capacity }));
+}
+
+/** Reads the file(s) and works out what an import would store and what is wrong with it; stores nothing. */
+export async function planImport(db: Kysely<Database>, study: Study, request: ImportRequest): Promise<ImportPlan> {
+	const shape = await loadShape(db, study);
+	const language = request.language ?? study.languages[0] ?? 'nl';
+	const parsed = parsing(() => (request.format === 'dat' ? parseDat(request.content) : parseSortsCsv(request.content)));
+	const fileCodes = [...parsed.statementCodes];
+	const m = fileCodes.length;
+	const problems: SortProblem[] = [];
+
+	let codes = shape.codes;
+	let newStatements: ImportPlan['newStatements'] = [];
+	if (shape.codes.length === 0) {
+		// A study without a Q-set takes it from the files: the codes of the sorts file, the texts of the statements file.
+		if (!request.statements) {
+			throw new AppError(422, 'STATEMENTS_REQUIRED', `This study has no Q-set yet: send the statement texts too (${request.format === 'dat' ? 'a .STA file' : 'a statements CSV'}).`);
+		}
+		const texts = importStatements(request.format === 'dat' ? 'sta' : 'csv', request.statements, language);
+		if (texts.length !== m) {
+			throw new AppError(422, 'STATEMENT_COUNT_MISMATCH', `The sorts have ${m} values each, but the statements file has ${texts.length} statements.`);
+		}
+		codes = request.format === 'dat' ? fileCodes.map((_, i) => statementCode(i, m)) : fileCodes;
+		const concourse = await db.selectFrom('statements').select('code').where('study_id', '=', study.id).execute();
+		assertStatementCodes([...concourse.map((s) => s.code), ...codes]);
+		// Statement texts follow the sorts file's codes where the statements CSV names them all, else its order.
+		const byCode = new Map(texts.map((t) => [t.code, t.text]));
+		const matchByCode = codes.every((code) => byCode.has(code));
+		newStatements = codes.map((code, i) => ({ code, text: matchByCode ? byCode.get(code)! : texts[i]!.text }));
+	} else if (request.format === 'dat') {
+		if (m !== shape.codes.length) {
+			throw new AppError(422, 'STATEMENT_COUNT_MISMATCH', `The file has ${m} statements; this study's Q-set has ${shape.codes.length}.`);
+		}
+	} else {
+		// CSV columns are matched by statement code; plain numbers 1…m (or S01…) in order are taken as positions.
+		const known = new Set(shape.codes);
+		const byPosition = fileCodes.every((c, i) => c === String(i + 1) || c === statementCode(i, m));
+		if (!fileCodes.every((c) => known.has(c))) {
+			if (byPosition && m === shape.codes.length) codes = shape.codes;
+			else {
+				const unknown = fileCodes.filter((c) => !known.has(c));
+				throw new AppError(422, 'UNKNOWN_STATEMENTS', `The CSV header names statements this study does not have: ${unknown.join(', ')}.`, { statements: unknown });
+			}
+		} else codes = fileCodes;
+	}
+
+	let grid = shape.grid;
+	let newGrid: GridColumn[] | null = null;
+	if (grid.length === 0) {
+		if (shape.codes.length > 0 && (await db.selectFrom('sorts').select('id').where('study_id', '=', study.id).limit(1).executeTakeFirst())) {
+			throw new AppError(409, 'STUDY_LOCKED', 'This study has sorts but no grid.');
+		}
+		const distribution = parsed.distribution ?? Array.from(parsed.sorts[0] ?? []);
+		grid = newGrid = gridFromValues(distribution);
+		if (!study.grid_forced) {
+			// A free grid is as wide as the data: every column as high as its fullest use.
+			const highest = new Map<number, number>();
+			for (const sort of parsed.sorts) for (const c of gridFromValues(Array.from(sort))) highest.set(c.value, Math.max(highest.get(c.value) ?? 0, c.capacity));
+			grid = newGrid = [...highest.entries()].sort(([a], [b]) => a - b).map(([value, capacity]) => ({ value, capacity }));
+		}
+	} else if (request.format === 'dat' && study.grid_forced) {
+		const expected = gridFromValues(parsed.distribution ?? []);
+		if (JSON.stringify(expected) !== JSON.stringify(grid.filter((c) => c.capacity > 0))) {
+			problems.push(fileProblem("The distribution in the file's second line differs from this study's grid."));
+		}
+	}
+
+	const seen = new Set<string>();
+	const sorts = parsed.sortIds.map((label, i) => {
+		const placements: Record<string, number> = {};
+		codes.forEach((code, s) => (placements[code] = parsed.sorts[i]![s]!));
+		if (seen.has(label)) problems.push({ sort: label, code: 'DUPLICATE_LABEL', message: 'this label appears more than once in the file' });
+		seen.add(label);
+		if (label.length > 60) problems.push({ sort: label, code: 'LABEL_TOO_LONG', message: 'labels have at most 60 characters' });
+		problems.push(...sortProblems(label, placements, codes, grid, study.grid_forced));
+		return { label, placements };
+	});
+	if (sorts.length > 0) {
+		const taken = await db.selectFrom('sorts').select('label').where('study_id', '=', study.id).where('label', 'in', [...seen]).execute();
+		for (const { label } of taken) problems.push({ sort: label, code: 'LABEL_TAKEN', message: 'the study already has a sort with this label' });
+	} else problems.push(fileProblem('The file holds no sorts.'));
+	return { format: request.format, sorts, newStatements, newGrid, problems };
+}
+
+export function previewOf(plan: ImportPlan, statementCount: number): ImportPreview {
+	return {
+		valid: plan.problems.length === 0,
+		format: plan.format,
+		sortCount: plan.sorts.length,
+		statementCount,
+		labels: plan.sorts.map((s) => s.label),
+		newStatements: plan.newStatements,
+		newGrid: plan.newGrid,
+		problems: plan.problems
+	};
+}
+
+/** A dry run: the preview, with a file that cannot be read reported as a problem instead of an error. */
+export async function previewImport(db: Kysely<Database>, study: Study, request: ImportRequest): Promise<ImportPreview> {
+	try {
+		const plan = await planImport(db, study, request);
+		const statementCount = plan.newStatements.length || (await loadShape(db, study)).codes.length;
+		return previewOf(plan, statementCount);
+	} catch (error) {
+		if (!(error instanceof AppError) || error.statusCode !== 422) throw error;
+		return {
+			valid: false, format: request.format, sortCount: 0, statementCount: 0, labels: [], newStatements: [], newGrid: null,
+			problems: [{ sort: '', code: error.code, message: error.message }]
+		};
+	}
+}
+
+/** Imports all sorts or none: any problem → 422 IMPORT_INVALID with every problem listed, nothing stored. */
+export async function runImport(db: Kysely<Database>, study: Study, request: ImportRequest): Promise<{ imported: number }> {
+	const plan = await planImport(db, study, request);
+	if (plan.problems.length > 0) {
+		const first = plan.problems.slice(0, 3).map((p) => (p.sort ? `${p.sort}: ${p.message}` : p.message));
+		throw new AppError(422, 'IMPORT_INVALID', `Nothing was imported. ${plan.problems.length} problem(s), e.g. ${first.join('; ')}.`, {
+			problems: plan.problems
+		});
+	}
+	await db.transaction().execute(async (trx) => {
+		if (plan.newStatements.length > 0) {
+			await trx
+				.insertInto('statements')
+				.values(plan.newStatements.map((s, i) => ({ study_id: study.id, code: s.code, text: JSON.stringify(s.text), position: i + 1, in_qset: true })))
+				.execute();
+		}
+		if (plan.newGrid) {
+			await trx.deleteFrom('grid_columns').where('study_id', '=', study.id).execute();
+			await trx.insertInto('grid_columns').values(plan.newGrid.map((c) => ({ study_id: study.id, ...c }))).execute();
+		}
+		for (let start = 0; start < plan.sorts.length; start += 500) {
+			await trx
+				.insertInto('sorts')
+				.values(
+					plan.sorts.slice(start, start + 500).map((s) => ({ study_id: study.id, label: s.label, source: 'import' as const, placements: JSON.stringify(s.placements) }))
+				)
+				.execute();
+		}
+	});
+	return { imported: plan.sorts.length };
+}

@@ -1,0 +1,67 @@
+import type { Kysely } from 'kysely';
+import type { Database, StudyRole } from '../db/schema.js';
+import { AppError } from '../errors.js';
+
+export interface MemberDto {
+	researcherId: string;
+	email: string;
+	displayName: string;
+	role: StudyRole;
+}
+
+export async function listMembers(db: Kysely<Database>, studyId: string): Promise<MemberDto[]> {
+	const rows = await db
+		.selectFrom('study_members as m')
+		.innerJoin('researchers as r', 'r.id', 'm.researcher_id')
+		.select(['r.id', 'r.email', 'r.display_name', 'm.role'])
+		.where('m.study_id', '=', studyId)
+		.orderBy('m.created_at')
+		.execute();
+	return rows.map((r) => ({ researcherId: r.id, email: r.email, displayName: r.display_name, role: r.role }));
+}
+
+/** Adds an existing account to the study; 404 RESEARCHER_NOT_FOUND, 409 ALREADY_MEMBER. */
+export async function addMember(db: Kysely<Database>, studyId: string, email: string, role: StudyRole): Promise<MemberDto> {
+	const researcher = await db
+		.selectFrom('researchers')
+		.select(['id', 'email', 'display_name'])
+		.where('email', '=', email.trim().toLowerCase())
+		.executeTakeFirst();
+	if (!researcher) {
+		throw new AppError(404, 'RESEARCHER_NOT_FOUND', 'No account uses this e-mail address; create one first (npm run -s cli -- user create).');
+	}
+	const member = await db
+		.selectFrom('study_members')
+		.select('role')
+		.where('study_id', '=', studyId)
+		.where('researcher_id', '=', researcher.id)
+		.executeTakeFirst();
+	if (member) throw new AppError(409, 'ALREADY_MEMBER', `This researcher is already a member (${member.role}); change the role instead.`);
+	await db.insertInto('study_members').values({ study_id: studyId, researcher_id: researcher.id, role }).execute();
+	return { researcherId: researcher.id, email: researcher.email, displayName: researcher.display_name, role };
+}
+
+async function ownerCount(db: Kysely<Database>, studyId: string): Promise<number> {
+	const rows = await db.selectFrom('study_members').select('researcher_id').where('study_id', '=', studyId).where('role', '=', 'owner').execute();
+	return rows.length;
+}
+
+const memberNotFound = () => new AppError(404, 'MEMBER_NOT_FOUND', 'This researcher is not a member of the study.');
+const lastOwner = () => new AppError(409, 'LAST_OWNER', 'A study needs at least one owner: make someone else owner first.');
+
+export async function changeMemberRole(db: Kysely<Database>, studyId: string, researcherId: string, role: StudyRole): Promise<MemberDto> {
+	const members = await listMembers(db, studyId);
+	const member = members.find((m) => m.researcherId === researcherId);
+	if (!member) throw memberNotFound();
+	if (member.role === 'owner' && role !== 'owner' && (await ownerCount(db, studyId)) === 1) throw lastOwner();
+	await db.updateTable('study_members').set({ role }).where('study_id', '=', studyId).where('researcher_id', '=', researcherId).execute();
+	return { ...member, role };
+}
+
+export async function removeMember(db: Kysely<Database>, studyId: string, researcherId: string): Promise<void> {
+	const members = await listMembers(db, studyId);
+	const member = members.find((m) => m.researcherId === researcherId);
+	if (!member) throw memberNotFound();
+	if (member.role === 'owner' && (await ownerCount(db, studyId)) === 1) throw lastOwner();
+	await db.deleteFrom('study_members').where('study_id', '=', studyId).where('researcher_id', '=', researcherId).execute();
+}

@@ -1,0 +1,182 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, InterviewerNotes, SortSource } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { normalizeCode } from '../participation/codes.js';
+
+export interface StudyStats {
+	participants: { invited: number; selfEnrolled: number; facilitated: number; started: number; submitted: number; withdrawn: number };
+	sorts: { total: number; included: number; excluded: number; bySource: Partial<Record<SortSource, number>> };
+	/** Median of submitted − started over sorts that have both times; null when none has. */
+	medianCompletionSeconds: number | null;
+	/** Sorts per UTC calendar day of submission, oldest first. */
+	completionsPerDay: { date: string; count: number }[];
+	withdrawals: number;
+}
+
+export function median(values: readonly number[]): number | null {
+	if (values.length === 0) return null;
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+export async function studyStats(db: Kysely<Database>, studyId: string): Promise<StudyStats> {
+	const participants = await db
+		.selectFrom('participants')
+		.select(['source', 'status', 'started_at'])
+		.where('study_id', '=', studyId)
+		.execute();
+	const sorts = await db
+		.selectFrom('sorts')
+		.select(['source', 'excluded', 'started_at', 'submitted_at'])
+		.where('study_id', '=', studyId)
+		.execute();
+	const withdrawals = await db
+		.selectFrom('withdrawals')
+		.select(sql<string | number>`count(*)`.as('n'))
+		.where('study_id', '=', studyId)
+		.executeTakeFirstOrThrow();
+	const bySource: Partial<Record<SortSource, number>> = {};
+	const perDay = new Map<string, number>();
+	const durations: number[] = [];
+	for (const sort of sorts) {
+		bySource[sort.source] = (bySource[sort.source] ?? 0) + 1;
+		const submitted = new Date(sort.submitted_at);
+		const day = submitted.toISOString().slice(0, 10);
+		perDay.set(day, (perDay.get(day) ?? 0) + 1);
+		if (sort.started_at) {
+			const seconds = (submitted.getTime() - new Date(sort.started_at).getTime()) / 1000;
+			if (seconds >= 0) durations.push(seconds);
+		}
+	}
+	const count = (predicate: (p: (typeof participants)[number]) => boolean) => participants.filter(predicate).length;
+	return {
+		participants: {
+			invited: count((p) => p.source === 'invited'),
+			selfEnrolled: count((p) => p.source === 'self_enrolled'),
+			facilitated: count((p) => p.source === 'facilitated'),
+			started: count((p) => p.started_at !== null || p.status === 'in_progress' || p.status === 'submitted'),
+			submitted: count((p) => p.status === 'submitted'),
+			withdrawn: count((p) => p.status === 'withdrawn')
+		},
+		sorts: {
+			total: sorts.length,
+			included: sorts.filter((s) => !s.excluded).length,
+			excluded: sorts.filter((s) => s.excluded).length,
+			bySource
+		},
+		medianCompletionSeconds: median(durations),
+		completionsPerDay: [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, n]) => ({ date, count: n })),
+		withdrawals: Number(withdrawals.n)
+	};
+}
+
+export interface SortDto {
+	id: string;
+	label: string;
+	source: SortSource;
+	placements: Record<string, number>;
+	answers: Record<string, unknown>;
+	comments: Record<string, string>;
+	interviewerNotes: InterviewerNotes;
+	respondentNumber: string | null;
+	startedAt: string | null;
+	submittedAt: string;
+	synthetic: boolean;
+	excluded: boolean;
+	exclusionReason: string | null;
+}
+
+type SortRow = Awaited<ReturnType<typeof loadSortRows>>[number];
+
+function loadSortRows(db: Kysely<Database>, studyId: string) {
+	return db
+		.selectFrom('sorts')
+		.select([
+			'id', 'label', 'source', 'placements', 'answers', 'comments', 'interviewer_notes', 'respondent_number',
+			'started_at', 'submitted_at', 'synthetic', 'excluded', 'exclusion_reason'
+		])
+		.where('study_id', '=', studyId)
+		.orderBy('submitted_at')
+		.orderBy('label')
+		.execute();
+}
+
+export function sortRowToDto(row: SortRow): SortDto {
+	return {
+		id: row.id,
+		label: row.label,
+		source: row.source,
+		placements: row.placements,
+		answers: row.answers,
+		comments: row.comments,
+		interviewerNotes: row.interviewer_notes,
+		respondentNumber: row.respondent_number,
+		startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+		submittedAt: new Date(row.submitted_at).toISOString(),
+		synthetic: row.synthetic,
+		excluded: row.excluded,
+		exclusionReason: row.exclusion_reason
+	};
+}
+
+/** Every sort of the study, oldest submission first. The receipt (the participant's secret) is never shown. */
+export async function listSorts(db: Kysely<Database>, studyId: string): Promise<SortDto[]> {
+	return (await loadSortRows(db, studyId)).map(sortRowToDto);
+}
+
+const sortNotFound = () => new AppError(404, 'SORT_NOT_FOUND', 'There is no such sort in this study.');
+
+/** Excludes a sort from analysis (a reason is required) or includes it again. */
+export async function setExclusion(db: Kysely<Database>, studyId: string, sortId: string, excluded: boolean, reason: string | undefined): Promise<SortDto> {
+	const text = reason?.trim() ?? '';
+	if (excluded && !text) throw new AppError(422, 'REASON_REQUIRED', 'Say why this sort is excluded; the reason is kept with the sort.');
+	const updated = await db
+		.updateTable('sorts')
+		.set({ excluded, exclusion_reason: excluded ? text : null })
+		.where('study_id', '=', studyId)
+		.where('id', '=', sortId)
+		.returning('id')
+		.executeTakeFirst();
+	if (!updated) throw sortNotFound();
+	return (await listSorts(db, studyId)).find((s) => s.id === sortId)!;
+}
+
+/** Removes a sort entered by mistake (an import, a paper sort); not a participant's withdrawal. */
+export async function deleteSort(db: Kysely<Database>, studyId: string, sortId: string): Promise<void> {
+	const result = await db.deleteFrom('sorts').where('study_id', '=', studyId).where('id', '=', sortId).executeTakeFirst();
+	if (Number(result.numDeletedRows) === 0) throw sortNotFound();
+}
+
+/**
+ * A participant's withdrawal by receipt: deletes the sort and its participant's draft for good, marks
+ * the participant withdrawn, and logs only study, time, source and acting researcher.
+ */
+export async function withdrawByReceipt(db: Kysely<Database>, studyId: string, receipt: string, researcherId: string): Promise<{ withdrawnAt: string }> {
+	// Receipts are typeable codes like participant codes: case, spaces, dashes and look-alikes do not matter.
+	const normalized = normalizeCode(receipt) ?? receipt.trim();
+	return db.transaction().execute(async (trx) => {
+		const sort = await trx
+			.deleteFrom('sorts')
+			.where('study_id', '=', studyId)
+			.where('receipt', '=', normalized)
+			.returning(['participant_id', 'source'])
+			.executeTakeFirst();
+		if (!sort) throw new AppError(404, 'RECEIPT_NOT_FOUND', 'No sort of this study has this receipt code.');
+		if (sort.participant_id) {
+			await trx.deleteFrom('drafts').where('participant_id', '=', sort.participant_id).execute();
+			await trx.updateTable('participants').set({ status: 'withdrawn' }).where('id', '=', sort.participant_id).execute();
+		}
+		const logged = await trx
+			.insertInto('withdrawals')
+			.values({ study_id: studyId, sort_source: sort.source, withdrawn_by: researcherId })
+			.returning('withdrawn_at')
+			.executeTakeFirstOrThrow();
+		return { withdrawnAt: new Date(logged.withdrawn_at).toISOString() };
+	});
+}
+
+export async function listWithdrawals(db: Kysely<Database>, studyId: string): Promise<{ withdrawnAt: string; sortSource: SortSource }[]> {
+	const rows = await db.selectFrom('withdrawals').select(['withdrawn_at', 'sort_source']).where('study_id', '=', studyId).orderBy('withdrawn_at').execute();
+	return rows.map((r) => ({ withdrawnAt: new Date(r.withdrawn_at).toISOString(), sortSource: r.sort_source }));
+}

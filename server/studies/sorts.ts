@@ -1,0 +1,88 @@
+import type { Kysely } from 'kysely';
+import type { Database, Study } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import type { GridColumn } from './design.js';
+import { listSorts, type SortDto } from './monitoring.js';
+import { assertSortValid } from './sort-values.js';
+import { loadGrid } from './studies.js';
+
+export interface StudyShape {
+	/** Q-set statement codes in statement order (the column order of .DAT and CSV files). */
+	codes: string[];
+	grid: GridColumn[];
+	forced: boolean;
+}
+
+export async function loadShape(db: Kysely<Database>, study: Study): Promise<StudyShape> {
+	const statements = await db
+		.selectFrom('statements')
+		.select('code')
+		.where('study_id', '=', study.id)
+		.where('in_qset', '=', true)
+		.orderBy('position')
+		.execute();
+	return { codes: statements.map((s) => s.code), grid: await loadGrid(db, study.id), forced: study.grid_forced };
+}
+
+export type PlacementsInput = Record<string, number> | { statement: string; value: number }[];
+
+/** Placements as code → value; the list form (as participants submit) must not name a statement twice. */
+export function placementsToRecord(input: PlacementsInput): Record<string, number> {
+	if (!Array.isArray(input)) return { ...input };
+	const record: Record<string, number> = {};
+	const duplicates: string[] = [];
+	for (const { statement, value } of input) {
+		if (statement in record) duplicates.push(statement);
+		record[statement] = value;
+	}
+	if (duplicates.length) {
+		throw new AppError(422, 'DUPLICATE_STATEMENTS', `Statements placed more than once: ${duplicates.join(', ')}.`, { statements: duplicates });
+	}
+	return record;
+}
+
+export interface ManualSortInput {
+	label: string;
+	placements: PlacementsInput;
+	comments?: Record<string, string>;
+	respondentNumber?: string;
+}
+
+export async function assertLabelsFree(db: Kysely<Database>, studyId: string, labels: readonly string[]): Promise<void> {
+	if (labels.length === 0) return;
+	const taken = await db.selectFrom('sorts').select('label').where('study_id', '=', studyId).where('label', 'in', labels).execute();
+	if (taken.length) {
+		throw new AppError(409, 'LABEL_TAKEN', `This study already has sorts labelled ${taken.map((t) => `"${t.label}"`).join(', ')}.`, {
+			labels: taken.map((t) => t.label)
+		});
+	}
+}
+
+/** Stores one paper sort typed in by a researcher, after checking it against the Q-set and grid. */
+export async function addManualSort(db: Kysely<Database>, study: Study, input: ManualSortInput): Promise<SortDto> {
+	const label = input.label.trim();
+	if (!label) throw new AppError(422, 'LABEL_REQUIRED', 'Give the sort a label (for example the respondent number).');
+	const shape = await loadShape(db, study);
+	if (shape.codes.length === 0 || shape.grid.length === 0) {
+		throw new AppError(409, 'DESIGN_INCOMPLETE', 'Add the Q-set and the grid before entering sorts.');
+	}
+	const placements = placementsToRecord(input.placements);
+	assertSortValid(label, placements, shape.codes, shape.grid, shape.forced);
+	const comments = Object.fromEntries(Object.entries(input.comments ?? {}).filter(([, text]) => text.trim()));
+	const unknown = Object.keys(comments).filter((code) => !shape.codes.includes(code));
+	if (unknown.length) throw new AppError(422, 'UNKNOWN_STATEMENTS', `Comments on unknown statements: ${unknown.join(', ')}.`, { statements: unknown });
+	await assertLabelsFree(db, study.id, [label]);
+	const row = await db
+		.insertInto('sorts')
+		.values({
+			study_id: study.id,
+			label,
+			source: 'manual',
+			placements: JSON.stringify(placements),
+			comments: JSON.stringify(comments),
+			respondent_number: input.respondentNumber?.trim() || null
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return (await listSorts(db, study.id)).find((s) => s.id === row.id)!;
+}

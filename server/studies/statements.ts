@@ -1,0 +1,187 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, LocalizedText, Study } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { statementRowToDto, type StatementDto } from './dto.js';
+import { assertDesignUnlocked } from './locks.js';
+import { toLocalized } from './texts.js';
+
+export const STATEMENT_CODE = /^[A-Za-z0-9_.-]{1,20}$/;
+
+/** 422 unless every code has the allowed form and none repeats. */
+export function assertStatementCodes(codes: readonly string[]): void {
+	const bad = codes.filter((c) => !STATEMENT_CODE.test(c));
+	if (bad.length) {
+		throw new AppError(422, 'STATEMENT_CODE_INVALID', 'Statement codes are 1–20 letters, digits, dots, dashes or underscores.', { codes: bad });
+	}
+	const seen = new Set<string>();
+	const duplicates = codes.filter((c) => (seen.has(c) ? true : (seen.add(c), false)));
+	if (duplicates.length) {
+		throw new AppError(422, 'DUPLICATE_STATEMENT_CODES', `Statement codes must be unique: ${[...new Set(duplicates)].join(', ')}.`, {
+			codes: [...new Set(duplicates)]
+		});
+	}
+}
+
+/** `count` fresh codes S01, S02, … after the highest S-number in use (three digits from S100 on). */
+export function nextCodes(existing: readonly string[], count: number): string[] {
+	let highest = 0;
+	for (const code of existing) {
+		const match = /^S(\d+)$/.exec(code);
+		if (match) highest = Math.max(highest, Number(match[1]));
+	}
+	const codes: string[] = [];
+	for (let n = highest + 1; codes.length < count; n++) {
+		const code = `S${String(n).padStart(2, '0')}`;
+		if (!existing.includes(code)) codes.push(code);
+	}
+	return codes;
+}
+
+export interface NewStatement {
+	code?: string;
+	text: string | LocalizedText;
+	themes?: string[];
+	inQset?: boolean;
+}
+
+export function cleanThemes(themes: string[] | undefined): string[] {
+	return [...new Set((themes ?? []).map((t) => t.trim()).filter(Boolean))];
+}
+
+export async function listStatements(db: Kysely<Database>, studyId: string): Promise<StatementDto[]> {
+	const rows = await db.selectFrom('statements').selectAll().where('study_id', '=', studyId).orderBy('position').execute();
+	return rows.map(statementRowToDto);
+}
+
+export interface ThemeCount {
+	theme: string;
+	qset: number;
+	concourse: number;
+}
+
+/** How many statements carry each theme, in the Q-set and in the concourse (to balance the Q-set). */
+export function themeCounts(statements: readonly StatementDto[]): ThemeCount[] {
+	const counts = new Map<string, ThemeCount>();
+	for (const statement of statements) {
+		for (const theme of statement.themes) {
+			const entry = counts.get(theme) ?? { theme, qset: 0, concourse: 0 };
+			if (statement.inQset) entry.qset++;
+			else entry.concourse++;
+			counts.set(theme, entry);
+		}
+	}
+	return [...counts.values()].sort((a, b) => a.theme.localeCompare(b.theme));
+}
+
+/** Adds statements at the end; statements going into the Q-set need an unlocked study (409 STUDY_LOCKED). */
+export async function addStatements(db: Kysely<Database>, study: Study, items: readonly NewStatement[]): Promise<StatementDto[]> {
+	if (items.length === 0) return [];
+	if (items.some((s) => s.inQset !== false)) await assertDesignUnlocked(db, study.id, 'The Q-set');
+	const existing = await db.selectFrom('statements').select(['code', 'position']).where('study_id', '=', study.id).execute();
+	const generated = nextCodes(
+		[...existing.map((s) => s.code), ...items.flatMap((s) => (s.code ? [s.code.trim()] : []))],
+		items.length
+	);
+	const codes = items.map((s, i) => s.code?.trim() || generated[i]!);
+	assertStatementCodes([...existing.map((s) => s.code), ...codes]);
+	const start = existing.reduce((max, s) => Math.max(max, s.position), 0) + 1;
+	const texts = items.map((s) => toLocalized(s.text, study.languages));
+	if (texts.some((t) => Object.keys(t).length === 0)) {
+		throw new AppError(422, 'STATEMENT_TEXT_EMPTY', 'Every statement needs a text in at least one language.');
+	}
+	const rows = await db
+		.insertInto('statements')
+		.values(
+			items.map((s, i) => ({
+				study_id: study.id,
+				code: codes[i]!,
+				text: JSON.stringify(texts[i]),
+				themes: JSON.stringify(cleanThemes(s.themes)),
+				in_qset: s.inQset !== false,
+				position: start + i
+			}))
+		)
+		.returningAll()
+		.execute();
+	return rows.sort((a, b) => a.position - b.position).map(statementRowToDto);
+}
+
+/** Splits pasted text into statements: one per non-empty line, surrounding spaces and list bullets removed. */
+export function splitLines(text: string): string[] {
+	return text
+		.split(/\r\n|\r|\n/)
+		.map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
+		.filter(Boolean);
+}
+
+export interface StatementPatch {
+	code?: string;
+	text?: string | LocalizedText;
+	themes?: string[];
+	inQset?: boolean;
+}
+
+const statementNotFound = () => new AppError(404, 'STATEMENT_NOT_FOUND', 'There is no such statement in this study.');
+
+/**
+ * Edits one statement. Themes can always change; code and text of a Q-set statement, and moving a
+ * statement into or out of the Q-set, need an unlocked study. Text given per language is merged.
+ */
+export async function updateStatement(db: Kysely<Database>, study: Study, statementId: string, patch: StatementPatch): Promise<StatementDto> {
+	const row = await db.selectFrom('statements').selectAll().where('study_id', '=', study.id).where('id', '=', statementId).executeTakeFirst();
+	if (!row) throw statementNotFound();
+	const changesQset =
+		(patch.inQset !== undefined && patch.inQset !== row.in_qset) ||
+		(row.in_qset && ((patch.code !== undefined && patch.code !== row.code) || patch.text !== undefined));
+	if (changesQset) await assertDesignUnlocked(db, study.id, 'The Q-set');
+	const values: Record<string, unknown> = {};
+	if (patch.code !== undefined && patch.code !== row.code) {
+		const others = await db.selectFrom('statements').select('code').where('study_id', '=', study.id).where('id', '!=', row.id).execute();
+		assertStatementCodes([...others.map((o) => o.code), patch.code]);
+		values.code = patch.code;
+	}
+	if (patch.text !== undefined) {
+		const merged = typeof patch.text === 'string' ? toLocalized(patch.text, study.languages) : { ...row.text, ...patch.text };
+		const text = toLocalized(merged, study.languages);
+		if (Object.keys(text).length === 0) throw new AppError(422, 'STATEMENT_TEXT_EMPTY', 'A statement needs a text in at least one language.');
+		values.text = JSON.stringify(text);
+	}
+	if (patch.themes !== undefined) values.themes = JSON.stringify(cleanThemes(patch.themes));
+	if (patch.inQset !== undefined) values.in_qset = patch.inQset;
+	if (Object.keys(values).length === 0) return statementRowToDto(row);
+	const updated = await db.updateTable('statements').set(values).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+	return statementRowToDto(updated);
+}
+
+export async function deleteStatement(db: Kysely<Database>, study: Study, statementId: string): Promise<void> {
+	const row = await db.selectFrom('statements').select(['id', 'in_qset']).where('study_id', '=', study.id).where('id', '=', statementId).executeTakeFirst();
+	if (!row) throw statementNotFound();
+	if (row.in_qset) await assertDesignUnlocked(db, study.id, 'The Q-set');
+	await db.deleteFrom('statements').where('id', '=', row.id).execute();
+}
+
+/** Puts the statements in the given order; `ids` must name every statement of the study exactly once. */
+export async function reorderStatements(db: Kysely<Database>, study: Study, ids: readonly string[]): Promise<StatementDto[]> {
+	const rows = await db.selectFrom('statements').select('id').where('study_id', '=', study.id).execute();
+	const known = new Set(rows.map((r) => r.id));
+	if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
+		throw new AppError(422, 'ORDER_INVALID', 'The new order must list every statement of the study exactly once.');
+	}
+	await assertDesignUnlocked(db, study.id, 'The order of the Q-set');
+	await db.transaction().execute(async (trx) => {
+		for (const [index, id] of ids.entries()) {
+			await trx.updateTable('statements').set({ position: index + 1 }).where('id', '=', id).execute();
+		}
+	});
+	return listStatements(db, study.id);
+}
+
+export async function qsetCount(db: Kysely<Database>, studyId: string): Promise<number> {
+	const row = await db
+		.selectFrom('statements')
+		.select(sql<string | number>`count(*)`.as('n'))
+		.where('study_id', '=', studyId)
+		.where('in_qset', '=', true)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

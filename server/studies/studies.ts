@@ -1,0 +1,196 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, LocalizedText, Study, StudyRole, StudyStatus } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import { assertGridFits, designProblems, normalizeGrid, type DesignProblem, type GridColumn } from './design.js';
+import { questionRowToDto, statementRowToDto, studyRowToSummary, type QuestionDto, type StatementDto, type StudySummaryDto } from './dto.js';
+import { assertDesignUnlocked, countSorts } from './locks.js';
+import { assertStatementCodes, cleanThemes, nextCodes } from './statements.js';
+import { toLocalized } from './texts.js';
+
+type Text = string | LocalizedText;
+
+export interface NewStudyInput {
+	title: Text;
+	slug: string;
+	languages: string[];
+	statements?: { code?: string; text: Text; themes?: string[]; inQset?: boolean }[];
+	grid?: GridColumn[];
+	selfEnrolment?: boolean;
+	gridForced?: boolean;
+	consent?: Text;
+	instructions?: Text;
+	thankYou?: Text;
+}
+
+export type StudyPatch = Partial<Omit<NewStudyInput, 'statements' | 'grid'>>;
+
+export interface StudyDetailDto extends StudySummaryDto {
+	consent: LocalizedText;
+	instructions: LocalizedText;
+	thankYou: LocalizedText;
+	selfEnrolment: boolean;
+	gridForced: boolean;
+	/** True once a sort exists: the Q-set and grid can no longer change. */
+	locked: boolean;
+	statements: StatementDto[];
+	grid: GridColumn[];
+	questions: QuestionDto[];
+	/** What stops the study from opening; empty when it is ready. */
+	problems: DesignProblem[];
+}
+
+const slugTaken = () => new AppError(409, 'SLUG_TAKEN', 'Another study already uses this web address (slug); choose another.');
+
+function uniqueLanguages(languages: string[]): string[] {
+	return [...new Set(languages)];
+}
+
+async function assertSlugFree(db: Kysely<Database>, slug: string, exceptId?: string): Promise<void> {
+	let query = db.selectFrom('studies').select('id').where('slug', '=', slug);
+	if (exceptId) query = query.where('id', '!=', exceptId);
+	if (await query.executeTakeFirst()) throw slugTaken();
+}
+
+/** Creates a study owned by `ownerId` with its statements and grid, in one transaction. */
+export async function createStudy(db: Kysely<Database>, ownerId: string, input: NewStudyInput): Promise<{ id: string; slug: string }> {
+	const languages = uniqueLanguages(input.languages);
+	const statements = input.statements ?? [];
+	const codes = nextCodes([], statements.length).map((generated, i) => statements[i]!.code?.trim() || generated);
+	assertStatementCodes(codes);
+	const grid = normalizeGrid(input.grid ?? []);
+	const forced = input.gridForced ?? true;
+	assertGridFits(grid, forced, statements.filter((s) => s.inQset !== false).length);
+	await assertSlugFree(db, input.slug);
+	return db.transaction().execute(async (trx) => {
+		const study = await trx
+			.insertInto('studies')
+			.values({
+				slug: input.slug,
+				title: JSON.stringify(toLocalized(input.title, languages)),
+				languages: JSON.stringify(languages),
+				consent: JSON.stringify(toLocalized(input.consent, languages)),
+				instructions: JSON.stringify(toLocalized(input.instructions, languages)),
+				thank_you: JSON.stringify(toLocalized(input.thankYou, languages)),
+				self_enrolment: input.selfEnrolment ?? false,
+				grid_forced: forced
+			})
+			.returning(['id', 'slug'])
+			.executeTakeFirstOrThrow();
+		await trx.insertInto('study_members').values({ study_id: study.id, researcher_id: ownerId, role: 'owner' }).execute();
+		if (statements.length > 0) {
+			await trx
+				.insertInto('statements')
+				.values(
+					statements.map((s, i) => ({
+						study_id: study.id,
+						code: codes[i]!,
+						text: JSON.stringify(toLocalized(s.text, languages)),
+						themes: JSON.stringify(cleanThemes(s.themes)),
+						in_qset: s.inQset !== false,
+						position: i + 1
+					}))
+				)
+				.execute();
+		}
+		if (grid.length > 0) {
+			await trx.insertInto('grid_columns').values(grid.map((c) => ({ study_id: study.id, ...c }))).execute();
+		}
+		return study;
+	});
+}
+
+/** The caller's studies (any role), newest first. */
+export async function listStudies(db: Kysely<Database>, researcherId: string): Promise<StudySummaryDto[]> {
+	const rows = await db
+		.selectFrom('studies as s')
+		.innerJoin('study_members as m', 'm.study_id', 's.id')
+		.selectAll('s')
+		.select(['m.role', sql<string | number>`(select count(*) from sorts where sorts.study_id = s.id)`.as('sort_count')])
+		.where('m.researcher_id', '=', researcherId)
+		.orderBy('s.created_at', 'desc')
+		.execute();
+	return rows.map(({ role, sort_count, ...study }) => studyRowToSummary(study, role, Number(sort_count)));
+}
+
+export async function loadGrid(db: Kysely<Database>, studyId: string): Promise<GridColumn[]> {
+	return db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', studyId).orderBy('value').execute();
+}
+
+/** The whole design of a study as the researcher pages need it. */
+export async function getStudyDetail(db: Kysely<Database>, study: Study, role: StudyRole): Promise<StudyDetailDto> {
+	const [statements, grid, questions, sortCount] = await Promise.all([
+		db.selectFrom('statements').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
+		loadGrid(db, study.id),
+		db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('phase', 'desc').orderBy('position').execute(),
+		countSorts(db, study.id)
+	]);
+	const qset = statements.filter((s) => s.in_qset);
+	return {
+		...studyRowToSummary(study, role, sortCount),
+		consent: study.consent,
+		instructions: study.instructions,
+		thankYou: study.thank_you,
+		selfEnrolment: study.self_enrolment,
+		gridForced: study.grid_forced,
+		locked: sortCount > 0,
+		statements: statements.map(statementRowToDto),
+		grid,
+		questions: questions.map(questionRowToDto),
+		problems: designProblems({ languages: study.languages, title: study.title, forced: study.grid_forced, grid, qset, questions })
+	};
+}
+
+/** Changes the study's own fields; 409 SLUG_TAKEN, 409 STUDY_LOCKED for forced/free once sorts exist. */
+export async function updateStudy(db: Kysely<Database>, study: Study, patch: StudyPatch): Promise<void> {
+	const languages = patch.languages ? uniqueLanguages(patch.languages) : study.languages;
+	const values: Record<string, unknown> = {};
+	if (patch.slug !== undefined && patch.slug !== study.slug) {
+		await assertSlugFree(db, patch.slug, study.id);
+		values.slug = patch.slug;
+	}
+	if (patch.languages) values.languages = JSON.stringify(languages);
+	for (const [key, column] of [
+		['title', 'title'],
+		['consent', 'consent'],
+		['instructions', 'instructions'],
+		['thankYou', 'thank_you']
+	] as const) {
+		const value = patch[key];
+		if (value !== undefined) values[column] = JSON.stringify(toLocalized(value, languages));
+	}
+	if (patch.selfEnrolment !== undefined) values.self_enrolment = patch.selfEnrolment;
+	if (patch.gridForced !== undefined && patch.gridForced !== study.grid_forced) {
+		await assertDesignUnlocked(db, study.id, 'Whether the grid is forced');
+		values.grid_forced = patch.gridForced;
+	}
+	if (Object.keys(values).length === 0) return;
+	try {
+		await db.updateTable('studies').set({ ...values, updated_at: new Date() }).where('id', '=', study.id).execute();
+	} catch (error) {
+		// Two requests racing for the same slug: the unique index decides.
+		if (String((error as { code?: string }).code) === '23505') throw slugTaken();
+		throw error;
+	}
+}
+
+export async function deleteStudy(db: Kysely<Database>, studyId: string): Promise<void> {
+	await db.deleteFrom('studies').where('id', '=', studyId).execute();
+}
+
+const ALLOWED: Record<StudyStatus, StudyStatus[]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
+
+/** draft → open → closed, and closed → open again; opening checks the design (422 STUDY_DESIGN_INVALID). */
+export async function changeStatus(db: Kysely<Database>, study: Study, role: StudyRole, status: StudyStatus): Promise<StudyStatus> {
+	if (status === study.status) return status;
+	if (!ALLOWED[study.status].includes(status)) {
+		throw new AppError(409, 'INVALID_STATUS_CHANGE', `A ${study.status} study cannot become ${status}.`);
+	}
+	if (status === 'open') {
+		const { problems } = await getStudyDetail(db, study, role);
+		if (problems.length > 0) {
+			throw new AppError(422, 'STUDY_DESIGN_INVALID', `The study cannot open yet: ${problems.map((p) => p.message).join(' ')}`, { problems });
+		}
+	}
+	await db.updateTable('studies').set({ status, updated_at: new Date() }).where('id', '=', study.id).execute();
+	return status;
+}
