@@ -1,0 +1,45 @@
+import { studies } from '$lib/api/researcher';
+import { checkCapacity, columnsForRange, GRID_VALUE_MAX, GRID_VALUE_MIN, suggestQuasiNormal, totalCapacity, type GridColumn } from './distribution.js';
+import type { StudyEditor } from './study-editor.svelte';
+
+/** The grid tab: a working copy of the columns, checked live against the Q-set size. */
+export class GridDesigner {
+	columns = $state<GridColumn[]>([]);
+	forced = $state(true);
+
+	constructor(private readonly editor: StudyEditor) {
+		const study = editor.study;
+		this.columns = study && study.grid.length ? study.grid.map((c) => ({ ...c })) : suggestOrEmpty(editor.qset.length);
+		this.forced = study?.gridForced ?? true;
+	}
+
+	readonly statements = $derived(this.editor.qset.length);
+	readonly check = $derived(checkCapacity(this.columns, this.statements, this.forced));
+	readonly places = $derived(totalCapacity(this.columns));
+	readonly min = $derived(this.columns[0]?.value ?? -4);
+	readonly max = $derived(this.columns[this.columns.length - 1]?.value ?? 4);
+	/** Saving a forced grid that does not fit would be refused by the server (422 GRID_MISMATCH). */
+	readonly canSave = $derived(this.check.kind === 'match' || this.check.kind === 'free');
+
+	setRange(min: number, max: number): void {
+		const low = Math.max(GRID_VALUE_MIN, Math.min(min, max));
+		const high = Math.min(GRID_VALUE_MAX, Math.max(min, max));
+		this.columns = columnsForRange(low, high, this.columns);
+	}
+
+	setCapacity(value: number, capacity: number): void {
+		this.columns = this.columns.map((column) => (column.value === value ? { value, capacity: Math.max(0, Math.floor(capacity) || 0) } : column));
+	}
+
+	suggest(): void {
+		if (this.statements > 0) this.columns = suggestQuasiNormal(this.statements);
+	}
+
+	save(notice: string): Promise<boolean> {
+		return this.editor.run(() => studies.saveGrid(this.editor.id, this.columns, this.forced), notice);
+	}
+}
+
+function suggestOrEmpty(statements: number): GridColumn[] {
+	return statements > 0 ? suggestQuasiNormal(statements) : columnsForRange(-4, 4);
+}
