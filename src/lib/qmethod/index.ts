@@ -53,3 +53,14 @@ export {
 } from './io/csv.js';
 export { formatTextReport } from './report-text.js';
 export { seededRandom, shuffleInPlace } from './random.js';
+export {
+	kaiserGuttman,
+	humphreysRule,
+	significantLoaders,
+	screeData,
+	parallelAnalysis,
+	quantile,
+	type HumphreyResult,
+	type ParallelAnalysisResult
+} from './retention.js';
+export { bootstrap, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
