@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { parseSortsCsv } from '../../src/lib/qmethod/io/csv.js';
 import { parseDat, statementCode } from '../../src/lib/qmethod/io/pqmethod.js';
 import type { Database, LocalizedText, Study } from '../db/schema.js';
@@ -182,7 +182,14 @@ export async function runImport(db: Kysely<Database>, study: Study, request: Imp
 			await trx
 				.insertInto('sorts')
 				.values(
-					plan.sorts.slice(start, start + 500).map((s) => ({ study_id: study.id, label: s.label, source: 'import' as const, placements: JSON.stringify(s.placements) }))
+					plan.sorts.slice(start, start + 500).map((s, i) => ({
+						study_id: study.id,
+						label: s.label,
+						source: 'import' as const,
+						placements: JSON.stringify(s.placements),
+						// One microsecond apart, so that lists and exports keep the file's order of sorts.
+						submitted_at: sql<Date>`now() + ${start + i} * interval '1 microsecond'`
+					}))
 				)
 				.execute();
 		}
