@@ -1,37 +1,11 @@
 import { randomInt } from 'node:crypto';
+import { CODE_ALPHABET, CODE_LENGTH, groupCode } from '../../src/lib/sort/code.js';
 
-/**
- * Crockford's base-32 alphabet: digits and capitals without I, L, O and U, so a code read aloud or
- * copied from paper is hard to get wrong. 12 symbols × 5 bits = 60 bits of randomness per code.
- */
-export const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-const CODE_LENGTH = 12;
-const GROUP = 4;
+export { CODE_ALPHABET, normalizeCode } from '../../src/lib/sort/code.js';
 
-/** A fresh random code grouped for typing, e.g. `K7QM-4XTR-9BDW`. */
+/** A fresh random code grouped for typing, e.g. `K7QM-4XTR-9BDW`: 12 symbols × 5 bits = 60 bits. */
 export function generateCode(): string {
 	let raw = '';
 	for (let i = 0; i < CODE_LENGTH; i++) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
-	return group(raw);
-}
-
-function group(raw: string): string {
-	const parts: string[] = [];
-	for (let i = 0; i < raw.length; i += GROUP) parts.push(raw.slice(i, i + GROUP));
-	return parts.join('-');
-}
-
-/**
- * The canonical form of a typed code, or undefined when it cannot be one: case, spaces and dashes
- * do not matter, and the look-alikes O→0 and I/L→1 are read as Crockford prescribes.
- */
-export function normalizeCode(input: string): string | undefined {
-	const raw = input
-		.toUpperCase()
-		.replace(/[\s-]/g, '')
-		.replace(/O/g, '0')
-		.replace(/[IL]/g, '1');
-	if (raw.length !== CODE_LENGTH) return undefined;
-	for (const char of raw) if (!CODE_ALPHABET.includes(char)) return undefined;
-	return group(raw);
+	return groupCode(raw);
 }
