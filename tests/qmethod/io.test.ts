@@ -98,6 +98,12 @@ describe('CSV', () => {
 		expect(writeStatementsCsv(records)).toBe(fixtureText('statements.csv'));
 	});
 
+	it('reads padded, signed and decimal cells through the careful path (validation rejects decimals later)', () => {
+		const parsed = parseSortsCsv('sort,S01,S02\nA, 1,+2\nB,-1,0.5\nC,2,-3\n');
+		expect(parsed.sorts.map((sort) => Array.from(sort))).toEqual([[1, 2], [-1, 0.5], [2, -3]]);
+		expect(parseSortsCsv('sort,S01,S02\r\n"A",1,2\r\n').sortIds).toEqual(['A']);
+	});
+
 	it('writes lipset.csv back unchanged', () => {
 		expect(writeSortsCsv(lipsetCsv())).toBe(fixtureText('lipset.csv'));
 	});
@@ -106,7 +112,9 @@ describe('CSV', () => {
 		['a short row', 'sort,S01,S02\nA,1\n', /CSV row 2: 1 values, expected 2/],
 		['a non-number', 'sort,S01,S02\nA,1,x\n', /"x" is not a number/],
 		['an empty id', 'sort,S01,S02\n,1,2\n', /id is empty/],
-		['no sorts', 'sort,S01,S02\n', /at least one Q-sort/]
+		['no sorts', 'sort,S01,S02\n', /at least one Q-sort/],
+		['a long row', 'sort,S01,S02\nA,1,2,3\n', /3 values, expected 2/],
+		['a hex value', 'sort,S01,S02\nA,0x1,2\n', /"0x1" is not a number/]
 	])('rejects a sorts CSV with %s', (_label, text, message) => {
 		expect(() => parseSortsCsv(text)).toThrow(message);
 	});

@@ -33,7 +33,9 @@ export function validateSorts(input: QSortData): ValidatedData {
 	const low = distribution[0];
 	const high = distribution[m - 1];
 	const values = new Float64Array(n * m);
-	const sorted = new Float64Array(m);
+	const counts = new Int32Array(GRID_MAX - GRID_MIN + 1);
+	const expectedCounts = new Int32Array(GRID_MAX - GRID_MIN + 1);
+	for (const value of distribution) expectedCounts[value - GRID_MIN]++;
 	for (let i = 0; i < n; i++) {
 		const sort = sorts[i];
 		const id = sortIds[i];
@@ -61,13 +63,14 @@ export function validateSorts(input: QSortData): ValidatedData {
 			throw new QMethodInputError('zero_variance', `Q-sort "${id}" puts every statement in one column, so it cannot be correlated`);
 		}
 		if (forced) {
-			sorted.set(values.subarray(i * m, i * m + m));
-			sorted.sort();
-			for (let s = 0; s < m; s++) {
-				if (sorted[s] !== distribution[s]) {
+			// Compare column counts (grid values are integers in −6…+13) instead of sorting.
+			counts.fill(0);
+			for (let s = 0; s < m; s++) counts[values[i * m + s] - GRID_MIN]++;
+			for (let c = 0; c < counts.length; c++) {
+				if (counts[c] !== expectedCounts[c]) {
 					throw new QMethodInputError(
 						'distribution_mismatch',
-						`Q-sort "${id}" does not follow the forced distribution (column ${sorted[s]} vs ${distribution[s]}); declare the data unforced or correct the sort`
+						`Q-sort "${id}" puts ${counts[c]} statements in column ${c + GRID_MIN}, the forced distribution ${expectedCounts[c]}; declare the data unforced or correct the sort`
 					);
 				}
 			}

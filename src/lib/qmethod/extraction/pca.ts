@@ -36,19 +36,38 @@ export function extractPrincipalComponents(scaled: Float64Array, n: number, m: n
 	return { loadings: result, eigenvalues: allEigenvalues.slice(0, factors), allEigenvalues, warnings: [] };
 }
 
-/** `C = u uᵀ`, m × m, accumulated one sort at a time (upper triangle, then mirrored). */
+/**
+ * `C = u uᵀ`, m × m. The sorts are first copied statement-major so that every entry is a dot
+ * product of two contiguous length-n rows (fast in JS engines); the upper triangle is mirrored.
+ */
 export function statementCrossProduct(scaled: Float64Array, n: number, m: number): Float64Array {
-	const cross = new Float64Array(m * m);
+	const byStatement = new Float64Array(n * m);
 	for (let i = 0; i < n; i++) {
 		const offset = i * m;
-		for (let s = 0; s < m; s++) {
-			const value = scaled[offset + s];
-			if (value === 0) continue;
-			const row = s * m;
-			for (let t = s; t < m; t++) cross[row + t] += value * scaled[offset + t];
+		for (let s = 0; s < m; s++) byStatement[s * n + i] = scaled[offset + s];
+	}
+	const cross = new Float64Array(m * m);
+	for (let s = 0; s < m; s++) {
+		const a = s * n;
+		for (let t = s; t < m; t++) {
+			const b = t * n;
+			let sum0 = 0;
+			let sum1 = 0;
+			let sum2 = 0;
+			let sum3 = 0;
+			let i = 0;
+			for (; i + 3 < n; i += 4) {
+				sum0 += byStatement[a + i] * byStatement[b + i];
+				sum1 += byStatement[a + i + 1] * byStatement[b + i + 1];
+				sum2 += byStatement[a + i + 2] * byStatement[b + i + 2];
+				sum3 += byStatement[a + i + 3] * byStatement[b + i + 3];
+			}
+			for (; i < n; i++) sum0 += byStatement[a + i] * byStatement[b + i];
+			const sum = sum0 + sum1 + (sum2 + sum3);
+			cross[s * m + t] = sum;
+			cross[t * m + s] = sum;
 		}
 	}
-	for (let s = 0; s < m; s++) for (let t = s + 1; t < m; t++) cross[t * m + s] = cross[s * m + t];
 	return cross;
 }
 

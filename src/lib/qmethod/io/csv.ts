@@ -81,33 +81,120 @@ export function parseCsv(text: string): string[][] {
  * @throws QMethodInputError invalid_file
  */
 export function parseSortsCsv(text: string): QSortData {
-	const rows = parseCsv(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-	if (rows.length < 2) throw new QMethodInputError('invalid_file', 'the Q-sort CSV needs a header row and at least one Q-sort');
-	const [header, ...body] = rows;
+	const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	const firstLineEnd = source.search(/\r|\n/);
+	const headerLine = firstLineEnd < 0 ? source : source.slice(0, firstLineEnd);
+	const header = source.includes('"') ? parseCsv(headerLine)[0] ?? [''] : headerLine.split(',');
 	const statementCodes = header.slice(1).map((code) => code.trim());
 	if (statementCodes.length === 0) throw new QMethodInputError('invalid_file', 'the CSV header lists no statements');
 	if (statementCodes.some((code) => code === '')) throw new QMethodInputError('invalid_file', 'the CSV header has an empty statement code');
+	// Unquoted files (the usual case) are scanned without splitting into cell strings.
+	const parsed = source.includes('"') ? null : scanUnquoted(source, statementCodes.length);
+	const rows = parsed ?? parseCsv(source).slice(1).map((row) => ({ id: row[0], cells: row.slice(1) }));
+	if (rows.length < 1) throw new QMethodInputError('invalid_file', 'the Q-sort CSV needs a header row and at least one Q-sort');
+	const m = statementCodes.length;
 	const sortIds: string[] = [];
-	const sorts: number[][] = [];
-	body.forEach((row, index) => {
+	const sorts: Float64Array[] = [];
+	rows.forEach((row, index) => {
 		const lineNumber = index + 2;
-		if (row.length !== header.length) {
-			throw new QMethodInputError('invalid_file', `CSV row ${lineNumber}: ${row.length - 1} values, expected ${statementCodes.length}`);
+		if ('values' in row) {
+			sortIds.push(checkedId(row.id, lineNumber));
+			sorts.push(row.values);
+			return;
 		}
-		const id = row[0].trim();
-		if (!id) throw new QMethodInputError('invalid_file', `CSV row ${lineNumber}: the Q-sort id is empty`);
-		sortIds.push(id);
-		sorts.push(
-			row.slice(1).map((cell, s) => {
-				const trimmed = cell.trim();
-				if (!/^[+-]?\d+(\.\d+)?$/.test(trimmed)) {
-					throw new QMethodInputError('invalid_file', `CSV row ${lineNumber}, ${statementCodes[s]}: "${trimmed}" is not a number`);
-				}
-				return Number(trimmed);
-			})
-		);
+		if (row.cells.length !== m) {
+			throw new QMethodInputError('invalid_file', `CSV row ${lineNumber}: ${row.cells.length} values, expected ${m}`);
+		}
+		sortIds.push(checkedId(row.id, lineNumber));
+		const values = new Float64Array(m);
+		for (let s = 0; s < m; s++) {
+			const value = parseNumberCell(row.cells[s]);
+			if (Number.isNaN(value)) {
+				throw new QMethodInputError('invalid_file', `CSV row ${lineNumber}, ${statementCodes[s]}: "${row.cells[s].trim()}" is not a number`);
+			}
+			values[s] = value;
+		}
+		sorts.push(values);
 	});
 	return { statementCodes, sortIds, sorts, forced: true };
+}
+
+function checkedId(raw: string, lineNumber: number): string {
+	const id = raw.trim();
+	if (!id) throw new QMethodInputError('invalid_file', `CSV row ${lineNumber}: the Q-sort id is empty`);
+	return id;
+}
+
+type ScannedRow = { id: string; values: Float64Array } | { id: string; cells: string[] };
+
+/**
+ * Reads the data rows of an unquoted CSV by character codes: plain integers are parsed in
+ * place; a row with anything else is kept as cells for the careful path (and its messages).
+ */
+function scanUnquoted(text: string, m: number): ScannedRow[] {
+	const rows: ScannedRow[] = [];
+	const length = text.length;
+	let index = text.search(/\r|\n/);
+	if (index < 0) return rows;
+	while (index < length) {
+		let code = text.charCodeAt(index);
+		while (index < length && (code === 10 || code === 13)) code = text.charCodeAt(++index);
+		if (index >= length) break;
+		const lineStart = index;
+		while (index < length && code !== 44 && code !== 10 && code !== 13) code = text.charCodeAt(++index);
+		const id = text.slice(lineStart, index);
+		const values = new Float64Array(m);
+		let field = 0;
+		let simple = true;
+		while (simple && code === 44) {
+			code = text.charCodeAt(++index);
+			let sign = 1;
+			if (code === 45) {
+				sign = -1;
+				code = text.charCodeAt(++index);
+			}
+			let digits = 0;
+			let value = 0;
+			while (code >= 48 && code <= 57) {
+				value = value * 10 + code - 48;
+				digits++;
+				code = text.charCodeAt(++index);
+			}
+			if (digits === 0 || field >= m || (code !== 44 && code !== 10 && code !== 13 && index < length)) simple = false;
+			else values[field++] = sign * value;
+		}
+		if (simple && field === m) {
+			rows.push({ id, values });
+			continue;
+		}
+		while (index < length && code !== 10 && code !== 13) code = text.charCodeAt(++index);
+		rows.push({ id, cells: text.slice(lineStart, index).split(',').slice(1) });
+	}
+	return rows;
+}
+
+/** A decimal number cell (`-2`, ` 3 `, `+1`, `0.5`); NaN for anything else (empty, hex, exponent). */
+function parseNumberCell(cell: string): number {
+	let start = 0;
+	let end = cell.length;
+	while (start < end && cell.charCodeAt(start) === 32) start++;
+	while (end > start && cell.charCodeAt(end - 1) === 32) end--;
+	let index = start;
+	let sign = 1;
+	const first = cell.charCodeAt(index);
+	if (first === 45 || first === 43) {
+		sign = first === 45 ? -1 : 1;
+		index++;
+	}
+	if (index >= end) return NaN;
+	let value = 0;
+	for (; index < end; index++) {
+		const digit = cell.charCodeAt(index) - 48;
+		if (digit < 0 || digit > 9) break;
+		value = value * 10 + digit;
+	}
+	if (index === end) return sign * value;
+	return /^[+-]?\d+\.\d+$/.test(cell.slice(start, end)) ? Number(cell.slice(start, end)) : NaN;
 }
 
 export interface StatementRecord {
