@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as createCoreSchema from './20261123T012000Z-create-core-schema.js';
 import * as createLoginSupport from './20261123T012205Z-create-login-support.js';
 import * as createWithdrawals from './20261123T012206Z-create-withdrawals.js';
+import * as createAnalyses from './20261123T012359Z-create-analyses.js';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the same
@@ -10,5 +11,6 @@ import * as createWithdrawals from './20261123T012206Z-create-withdrawals.js';
 export const migrations: Record<string, Migration> = {
 	'20261123T012000Z-create-core-schema': createCoreSchema,
 	'20261123T012205Z-create-login-support': createLoginSupport,
-	'20261123T012206Z-create-withdrawals': createWithdrawals
+	'20261123T012206Z-create-withdrawals': createWithdrawals,
+	'20261123T012359Z-create-analyses': createAnalyses
 };

@@ -7,6 +7,7 @@ import type { DatabaseHandle } from './db/index.js';
 import { AppError } from './errors.js';
 import { privateLoggerOptions } from './logging.js';
 import healthRoutes from './routes/health.js';
+import analysisRoutes from './routes/analyses.js';
 import authRoutes from './routes/auth.js';
 import studyRoutes from './routes/studies/index.js';
 import { registerOpenApi } from './routes/docs.js';
@@ -92,6 +93,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 	// First, so that the OpenAPI document sees every route registered after it.
 	await registerOpenApi(app);
 	await app.register(healthRoutes, { prefix: '/api/health' });
+	await app.register(analysisRoutes, { prefix: '/api' });
 	await app.register(authRoutes, { prefix: '/api/auth' });
 	await app.register(studyRoutes, { prefix: '/api/studies' });
 	await app.register(participantRoutes, { prefix: '/api/studies/by-slug' });

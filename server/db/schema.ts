@@ -181,3 +181,20 @@ export interface Database {
 	login_attempts: LoginAttemptsTable;
 	withdrawals: WithdrawalsTable;
 }
+
+export interface AnalysesTable {
+	id: Generated<string>;
+	study_id: string;
+	name: Generated<string>;
+	created_by: string | null;
+	created_at: Generated<Timestamp>;
+	request: Json<unknown>;
+	result: Json<unknown>;
+	inputs: JsonWithDefault<unknown>;
+	engine_version: string;
+}
+
+// Declaration merging: the table of the create-analyses migration.
+export interface Database {
+	analyses: AnalysesTable;
+}

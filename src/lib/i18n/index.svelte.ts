@@ -1,3 +1,4 @@
+import { analysis } from './messages/analysis.js';
 import { common } from './messages/common.js';
 import { participant } from './messages/participant.js';
 import { researcher } from './messages/researcher.js';
@@ -6,7 +7,7 @@ import { LOCALES, type Catalog, type Locale } from './types.js';
 export { LOCALES, type Locale };
 
 /** Every area's catalog. Add an area by importing its file here. */
-export const catalogs: Record<string, Catalog> = { common, researcher, participant };
+export const catalogs: Record<string, Catalog> = { common, researcher, participant, analysis };
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const catalog of Object.values(catalogs)) {

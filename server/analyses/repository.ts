@@ -1,0 +1,179 @@
+import { sql, type Kysely } from 'kysely';
+import type { AnalysisData, AnalysisRequest, AnalysisResult, AnalysisSummary } from '../../src/lib/analysis/types.js';
+import type { Database, QuestionOption, LocalizedText } from '../db/schema.js';
+
+/** Which sorts and statements went into an analysis, in engine order. */
+export interface AnalysisInputs {
+	sortIds: string[];
+	statementCodes: string[];
+}
+
+/** An included sort with its pre-sort answers (which never leave the server). */
+export interface SortAnswers {
+	id: string;
+	answers: Record<string, unknown>;
+}
+
+export interface PreSortQuestion {
+	key: string;
+	type: string;
+	prompt: LocalizedText;
+	options: QuestionOption[];
+}
+
+/**
+ * The study's analysable data: Q-set statements in order, the grid, and every sort that is not
+ * excluded, ordered by submission time and label (a fixed order, so a re-run sees the same matrix).
+ */
+export async function loadAnalysisData(db: Kysely<Database>, studyId: string): Promise<{ data: AnalysisData; answers: SortAnswers[] }> {
+	const study = await db.selectFrom('studies').select(['id', 'languages', 'grid_forced']).where('id', '=', studyId).executeTakeFirstOrThrow();
+	const statements = await db
+		.selectFrom('statements')
+		.select(['code', 'text'])
+		.where('study_id', '=', studyId)
+		.where('in_qset', '=', true)
+		.orderBy('position')
+		.orderBy('code')
+		.execute();
+	const grid = await db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', studyId).orderBy('value').execute();
+	const rows = await db
+		.selectFrom('sorts')
+		.select(['label', 'placements', 'synthetic', 'comments', 'interviewer_notes', 'answers', 'excluded'])
+		.where('study_id', '=', studyId)
+		.orderBy('submitted_at')
+		.orderBy('label')
+		.execute();
+	const included = rows.filter((row) => !row.excluded);
+	const codes = statements.map((s) => s.code);
+	return {
+		data: {
+			studyId,
+			languages: study.languages,
+			forced: study.grid_forced,
+			grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),
+			statements: statements.map((s) => ({ code: s.code, text: s.text })),
+			sorts: included.map((row) => ({
+				id: row.label,
+				// A statement without a placement becomes NaN, which the engine refuses with the sort's name.
+				values: codes.map((code) => (typeof row.placements[code] === 'number' ? row.placements[code] : Number.NaN)),
+				synthetic: row.synthetic,
+				comments: row.comments ?? {},
+				notes: row.interviewer_notes ?? {}
+			})),
+			excludedCount: rows.length - included.length
+		},
+		answers: included.map((row) => ({ id: row.label, answers: row.answers ?? {} }))
+	};
+}
+
+export async function loadPreSortQuestions(db: Kysely<Database>, studyId: string): Promise<PreSortQuestion[]> {
+	const rows = await db
+		.selectFrom('questions')
+		.select(['key', 'type', 'prompt', 'options'])
+		.where('study_id', '=', studyId)
+		.where('phase', '=', 'pre')
+		.where('type', 'in', ['single', 'multiple', 'scale'])
+		.orderBy('position')
+		.execute();
+	return rows.map((row) => ({ key: row.key, type: row.type, prompt: row.prompt, options: row.options }));
+}
+
+export interface NewAnalysis {
+	studyId: string;
+	name: string;
+	createdBy: string;
+	request: AnalysisRequest;
+	result: AnalysisResult;
+	inputs: AnalysisInputs;
+	engineVersion: string;
+}
+
+export interface AnalysisRecord {
+	summary: AnalysisSummary;
+	result: AnalysisResult;
+	inputs: AnalysisInputs;
+}
+
+const columns = [
+	'a.id',
+	'a.study_id',
+	'a.name',
+	'a.created_at',
+	'a.request',
+	'a.engine_version',
+	'a.created_by',
+	'r.display_name',
+	'r.email'
+] as const;
+
+type Row = {
+	id: string;
+	study_id: string;
+	name: string;
+	created_at: Date;
+	request: unknown;
+	engine_version: string;
+	created_by: string | null;
+	display_name: string | null;
+	email: string | null;
+	n_factors?: unknown;
+	n_sorts?: unknown;
+};
+
+function toSummary(row: Row, nFactors: number, nSorts: number): AnalysisSummary {
+	return {
+		id: row.id,
+		studyId: row.study_id,
+		name: row.name,
+		createdAt: new Date(row.created_at).toISOString(),
+		createdBy: row.created_by ? { id: row.created_by, displayName: row.display_name ?? '', email: row.email ?? '' } : null,
+		request: row.request as AnalysisRequest,
+		engineVersion: row.engine_version,
+		nFactors,
+		nSorts
+	};
+}
+
+export async function insertAnalysis(db: Kysely<Database>, analysis: NewAnalysis): Promise<string> {
+	const { id } = await db
+		.insertInto('analyses')
+		.values({
+			study_id: analysis.studyId,
+			name: analysis.name,
+			created_by: analysis.createdBy,
+			request: JSON.stringify(analysis.request),
+			result: JSON.stringify(analysis.result),
+			inputs: JSON.stringify(analysis.inputs),
+			engine_version: analysis.engineVersion
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return id;
+}
+
+/** Saved analyses of a study, newest first, without their (large) results. */
+export async function listAnalyses(db: Kysely<Database>, studyId: string): Promise<AnalysisSummary[]> {
+	const rows = await db
+		.selectFrom('analyses as a')
+		.leftJoin('researchers as r', 'r.id', 'a.created_by')
+		.select(columns)
+		.select([sql<number>`a.result->'nFactors'`.as('n_factors'), sql<number>`a.result->'nSorts'`.as('n_sorts')])
+		.where('a.study_id', '=', studyId)
+		.orderBy('a.created_at', 'desc')
+		.orderBy('a.id')
+		.execute();
+	return rows.map((row) => toSummary(row as Row, Number(row.n_factors), Number(row.n_sorts)));
+}
+
+export async function findAnalysis(db: Kysely<Database>, id: string): Promise<AnalysisRecord | undefined> {
+	const row = await db
+		.selectFrom('analyses as a')
+		.leftJoin('researchers as r', 'r.id', 'a.created_by')
+		.select(columns)
+		.select(['a.result', 'a.inputs'])
+		.where('a.id', '=', id)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const result = row.result as AnalysisResult;
+	return { summary: toSummary(row as Row, result.nFactors, result.nSorts), result, inputs: row.inputs as AnalysisInputs };
+}

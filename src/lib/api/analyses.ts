@@ -1,0 +1,13 @@
+import type { AnalysisData, AnalysisRequest, AnalysisSummary, FactorComposition, StoredAnalysis } from '$lib/analysis/types';
+import { download, get, post } from './client';
+
+/** The analysis API (server/routes/analyses.ts). */
+export const analysesApi = {
+	data: (studyId: string) => get<AnalysisData>(`/studies/${studyId}/analysis-data`),
+	list: (studyId: string) => get<{ analyses: AnalysisSummary[] }>(`/studies/${studyId}/analyses`).then((r) => r.analyses),
+	get: (id: string) => get<StoredAnalysis>(`/analyses/${id}`),
+	create: (studyId: string, request: AnalysisRequest & { name?: string }) => post<StoredAnalysis>(`/studies/${studyId}/analyses`, request),
+	composition: (studyId: string, defining: string[][]) =>
+		post<{ composition: FactorComposition[] }>(`/studies/${studyId}/analysis-composition`, { defining }).then((r) => r.composition),
+	exportFile: (id: string, format: 'xlsx' | 'txt' | 'json') => download(`/analyses/${id}/export.${format}`)
+};
