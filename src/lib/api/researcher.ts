@@ -123,7 +123,7 @@ export interface QuestionInput {
 const study = (id: string) => `/studies/${encodeURIComponent(id)}`;
 const sub = (id: string, path: string, itemId?: string) => `${study(id)}/${path}${itemId ? `/${encodeURIComponent(itemId)}` : ''}`;
 
-export type ExportFormat = 'dat' | 'sta' | 'csv' | 'json' | 'xlsx';
+export type ExportFormat = 'dat' | 'sta' | 'csv' | 'answers-csv' | 'comments-csv' | 'statements-csv' | 'json' | 'xlsx';
 export type ImportFormat = 'dat' | 'csv';
 
 export interface CodeDto {
@@ -161,12 +161,25 @@ export interface SortDto {
 	exclusionReason: string | null;
 }
 
-/** The answer to an import: what was (or, in a dry run, would be) stored, or what is wrong. */
-export interface ImportResult {
-	imported?: number;
-	dryRun?: boolean;
-	sorts?: { label: string; placements: Record<string, number> }[];
-	[key: string]: unknown;
+/** A dry run of an import: what would be stored, and what is wrong (nothing is stored while `valid` is false). */
+export interface ImportPreview {
+	valid: boolean;
+	format: ImportFormat;
+	sortCount: number;
+	statementCount: number;
+	labels: string[];
+	/** Statements the import adds (only into a study without a Q-set). */
+	newStatements: { code: string; text: LocalizedText }[];
+	/** The grid the import sets (only for a study without a grid). */
+	newGrid: GridColumnDto[] | null;
+	problems: { sort: string; code: string; message: string }[];
+}
+
+export interface ImportRequest {
+	format: ImportFormat;
+	content: string;
+	/** A .STA file with `dat`, a statements CSV with `csv`: needed when the study has no Q-set yet. */
+	statements?: string;
 }
 
 export const studies = {
@@ -195,7 +208,7 @@ export const studies = {
 	setExclusion: (id: string, sortId: string, excluded: boolean, reason?: string) =>
 		post<{ sort: SortDto }>(`${sub(id, 'sorts', sortId)}/exclusion`, excluded ? { excluded, reason } : { excluded }).then((r) => r.sort),
 	withdraw: (id: string, receipt: string) => post<{ withdrawnAt: string }>(sub(id, 'withdrawals'), { receipt }),
-	importSorts: (id: string, format: ImportFormat, content: string, dryRun: boolean) =>
-		post<ImportResult>(sub(id, 'import'), { format, content, dryRun }),
+	previewImport: (id: string, request: ImportRequest) => post<ImportPreview>(sub(id, 'import'), { ...request, dryRun: true }),
+	runImport: (id: string, request: ImportRequest) => post<{ imported: number }>(sub(id, 'import'), request).then((r) => r.imported),
 	exportFile: (id: string, format: ExportFormat) => download(apiUrl(sub(id, 'export'), { format }))
 };

@@ -1,5 +1,5 @@
 import { studies } from '$lib/api/researcher';
-import { checkCapacity, columnsForRange, GRID_VALUE_MAX, GRID_VALUE_MIN, suggestQuasiNormal, totalCapacity, type GridColumn } from './distribution.js';
+import { type CapacityCheck, checkCapacity, columnsForRange, GRID_VALUE_MAX, GRID_VALUE_MIN, suggestQuasiNormal, totalCapacity, type GridColumn } from './distribution.js';
 import type { StudyEditor } from './study-editor.svelte';
 
 /** The grid tab: a working copy of the columns, checked live against the Q-set size. */
@@ -13,13 +13,25 @@ export class GridDesigner {
 		this.forced = study?.gridForced ?? true;
 	}
 
-	readonly statements = $derived(this.editor.qset.length);
-	readonly check = $derived(checkCapacity(this.columns, this.statements, this.forced));
-	readonly places = $derived(totalCapacity(this.columns));
-	readonly min = $derived(this.columns[0]?.value ?? -4);
-	readonly max = $derived(this.columns[this.columns.length - 1]?.value ?? 4);
+	get statements(): number {
+		return this.editor.qset.length;
+	}
+	get check(): CapacityCheck {
+		return checkCapacity(this.columns, this.statements, this.forced);
+	}
+	get places(): number {
+		return totalCapacity(this.columns);
+	}
+	get min(): number {
+		return this.columns[0]?.value ?? -4;
+	}
+	get max(): number {
+		return this.columns[this.columns.length - 1]?.value ?? 4;
+	}
 	/** Saving a forced grid that does not fit would be refused by the server (422 GRID_MISMATCH). */
-	readonly canSave = $derived(this.check.kind === 'match' || this.check.kind === 'free');
+	get canSave(): boolean {
+		return this.check.kind === 'match' || this.check.kind === 'free';
+	}
 
 	setRange(min: number, max: number): void {
 		const low = Math.max(GRID_VALUE_MIN, Math.min(min, max));

@@ -15,8 +15,14 @@ export class StatementsPanel {
 		this.staLanguage = editor.study?.languages[0] ?? 'nl';
 	}
 
-	readonly languages = $derived(this.editor.study?.languages ?? ['nl']);
-	readonly pasted = $derived(parseOnePerLine(this.pasteText, this.languages));
+	get languages(): string[] {
+		return this.editor.study?.languages ?? ['nl'];
+	}
+
+	/** The pasted text as statements, re-read as the researcher types. */
+	get pasted(): ParseResult {
+		return parseOnePerLine(this.pasteText, this.languages);
+	}
 
 	private add(parsed: ParseResult, notice: string): Promise<boolean> {
 		const inQset = this.pasteTarget === 'qset';
