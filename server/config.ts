@@ -24,39 +24,55 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+function booleanVariable(env: NodeJS.ProcessEnv, name: string, fallback: boolean, problems: string[]): boolean {
+	const text = env[name]?.trim() || String(fallback);
+	if (text !== 'true' && text !== 'false') problems.push(`${name} must be true or false, got "${env[name]}"`);
+	return text === 'true';
+}
+
+/** Checks a connection string without ever repeating it: it may hold a password. */
+function checkDatabaseUrl(databaseUrl: string, problems: string[]): void {
+	if (!/^postgres(ql)?:\/\//.test(databaseUrl)) {
+		problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+		return;
+	}
+	try {
+		const url = new URL(databaseUrl);
+		if (!url.hostname && !url.searchParams.get('host')) problems.push('DATABASE_URL names no host');
+	} catch {
+		problems.push('DATABASE_URL is not a valid URL (check for special characters in the password: percent-encode them)');
+	}
+}
+
 /**
  * Reads and validates the configuration once, at start. Every variable is documented in the
- * README and in `.env.example`. Throws ConfigError with a message that names the variable.
+ * README and in `.env.example`. Throws one ConfigError that names every invalid variable.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+	const problems: string[] = [];
 	const portText = env.PORT?.trim() || '3000';
 	if (!/^\d+$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
-		throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${env.PORT}"`);
+		problems.push(`PORT must be a whole number from 1 to 65535, got "${env.PORT}"`);
 	}
+	const host = env.HOST?.trim() || '127.0.0.1';
+	if (/\s|\/|:\/\//.test(host)) problems.push(`HOST must be a host name or IP address (e.g. 127.0.0.1 or 0.0.0.0), got "${env.HOST}"`);
 	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-	if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-		throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
-	}
+	if (databaseUrl) checkDatabaseUrl(databaseUrl, problems);
 	const logLevel = (env.LOG_LEVEL?.trim() || 'info') as AppConfig['logLevel'];
 	if (!LOG_LEVELS.includes(logLevel)) {
-		throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+		problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
 	}
-	const seed = env.STANDPUNT_SEED_DEMO?.trim() || 'true';
-	if (seed !== 'true' && seed !== 'false') {
-		throw new ConfigError(`STANDPUNT_SEED_DEMO must be true or false, got "${env.STANDPUNT_SEED_DEMO}"`);
-	}
-	const trustProxy = env.STANDPUNT_TRUST_PROXY?.trim() || 'false';
-	if (trustProxy !== 'true' && trustProxy !== 'false') {
-		throw new ConfigError(`STANDPUNT_TRUST_PROXY must be true or false, got "${env.STANDPUNT_TRUST_PROXY}"`);
-	}
-	return {
+	const seedDemo = booleanVariable(env, 'STANDPUNT_SEED_DEMO', true, problems);
+	const trustProxy = booleanVariable(env, 'STANDPUNT_TRUST_PROXY', false, problems);
+	if (problems.length > 0) throw new ConfigError(problems.join('; '));
+	return Object.freeze({
 		port: Number(portText),
-		host: env.HOST?.trim() || '127.0.0.1',
+		host,
 		databaseUrl,
 		dataDir: resolve(env.STANDPUNT_DATA_DIR?.trim() || './data'),
 		staticDir: resolve(env.STANDPUNT_STATIC_DIR?.trim() || './build'),
-		seedDemo: seed === 'true',
+		seedDemo,
 		logLevel,
-		trustProxy: trustProxy === 'true'
-	};
+		trustProxy
+	});
 }
