@@ -3,6 +3,7 @@ import * as createCoreSchema from './20261123T012000Z-create-core-schema.js';
 import * as createLoginSupport from './20261123T012205Z-create-login-support.js';
 import * as createWithdrawals from './20261123T012206Z-create-withdrawals.js';
 import * as createAnalyses from './20261123T012359Z-create-analyses.js';
+import * as createDialogue from './20261123T013000Z-create-dialogue.js';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the same
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T012000Z-create-core-schema': createCoreSchema,
 	'20261123T012205Z-create-login-support': createLoginSupport,
 	'20261123T012206Z-create-withdrawals': createWithdrawals,
-	'20261123T012359Z-create-analyses': createAnalyses
+	'20261123T012359Z-create-analyses': createAnalyses,
+	'20261123T013000Z-create-dialogue': createDialogue
 };

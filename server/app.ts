@@ -6,6 +6,8 @@ import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
 import { AppError } from './errors.js';
 import { privateLoggerOptions } from './logging.js';
+import dialogueRoutes from './routes/dialogue.js';
+import interpretationRoutes from './routes/interpretations.js';
 import healthRoutes from './routes/health.js';
 import analysisRoutes from './routes/analyses.js';
 import authRoutes from './routes/auth.js';
@@ -93,6 +95,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 	// First, so that the OpenAPI document sees every route registered after it.
 	await registerOpenApi(app);
 	await app.register(healthRoutes, { prefix: '/api/health' });
+	await app.register(dialogueRoutes, { prefix: '/api' });
+	await app.register(interpretationRoutes, { prefix: '/api/analyses' });
 	await app.register(analysisRoutes, { prefix: '/api' });
 	await app.register(authRoutes, { prefix: '/api/auth' });
 	await app.register(studyRoutes, { prefix: '/api/studies' });

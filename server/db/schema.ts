@@ -198,3 +198,78 @@ export interface AnalysesTable {
 export interface Database {
 	analyses: AnalysesTable;
 }
+
+export type DialogueSessionStatus = 'open' | 'closed';
+export type ModerationStatus = 'pending' | 'shown' | 'hidden';
+
+export interface InterpretationQuote {
+	/** The analysis's sort id (its `sortIds` entry); never shown, used to check the quote's source. */
+	sortId: string;
+	/** What the audience sees: the respondent number, never a name. */
+	respondent: string;
+	text: string;
+	source: 'comment' | 'interviewer_note';
+	/** Statement code when the comment or note was about one statement. */
+	statement?: string;
+}
+
+export interface InterpretationsTable {
+	id: Generated<string>;
+	analysis_id: string;
+	factor: number;
+	name: Generated<string>;
+	narrative: Generated<string>;
+	quotes: JsonWithDefault<InterpretationQuote[]>;
+	updated_by: string | null;
+	updated_at: Generated<Timestamp>;
+}
+
+export interface DialogueSessionsTable {
+	id: Generated<string>;
+	analysis_id: string;
+	name: string;
+	place: Generated<string>;
+	/** YYYY-MM-DD. */
+	session_date: string | null;
+	join_code: string;
+	status: Generated<DialogueSessionStatus>;
+	current_question: string | null;
+	mini_sort: Generated<boolean>;
+	created_by: string | null;
+	created_at: Generated<Timestamp>;
+	closed_at: Timestamp | null;
+}
+
+export interface DialogueAttendeesTable {
+	id: Generated<string>;
+	session_id: string;
+	token_hash: string;
+	mini_sort_done: Generated<boolean>;
+	joined_at: Generated<Timestamp>;
+}
+
+export interface DialogueResponsesTable {
+	id: Generated<string>;
+	session_id: string;
+	attendee_id: string;
+	question_key: string;
+	value: string | null;
+	free_text: string | null;
+	moderation: ModerationStatus | null;
+	answered_at: Generated<Timestamp>;
+}
+
+export interface DialogueMiniSortTalliesTable {
+	session_id: string;
+	factor: number;
+	count: Generated<number>;
+}
+
+// Declaration merging: the tables of the dialogue migration.
+export interface Database {
+	interpretations: InterpretationsTable;
+	dialogue_sessions: DialogueSessionsTable;
+	dialogue_attendees: DialogueAttendeesTable;
+	dialogue_responses: DialogueResponsesTable;
+	dialogue_mini_sort_tallies: DialogueMiniSortTalliesTable;
+}

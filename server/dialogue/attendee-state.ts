@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import { type DialogueQuestion, findQuestion } from '../../src/lib/dialogue/questions.js';
+import type { Database } from '../db/schema.js';
+import type { DialogueSession, LoadedAnalysis } from './access.js';
+import { myAnswer, type MyAnswer } from './attendance.js';
+import { viewpointNames } from './interpretations-read.js';
+
+export interface AttendeeState {
+	session: { name: string; place: string; date: string | null; status: 'open' | 'closed'; miniSort: boolean };
+	viewpoints: { factor: number; name: string }[];
+	question: DialogueQuestion | null;
+	answer: MyAnswer | null;
+	miniSortDone: boolean;
+}
+
+/** What an attendee's phone shows: the open question and their own answer to it; never anyone else's. */
+export async function attendeeState(
+	db: Kysely<Database>,
+	session: DialogueSession,
+	analysis: LoadedAnalysis,
+	attendee: { id: string; miniSortDone: boolean } | undefined
+): Promise<AttendeeState> {
+	const open = session.status === 'open';
+	const question = open && session.current_question ? (findQuestion(session.current_question, analysis.result.nFactors) ?? null) : null;
+	return {
+		session: { name: session.name, place: session.place, date: session.session_date, status: session.status, miniSort: session.mini_sort },
+		viewpoints: await viewpointNames(db, analysis.id, analysis.result.nFactors),
+		question,
+		answer: question && attendee ? await myAnswer(db, attendee.id, question.key) : null,
+		miniSortDone: attendee?.miniSortDone ?? false
+	};
+}

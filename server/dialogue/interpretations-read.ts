@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { Database, InterpretationQuote } from '../db/schema.js';
+
+export interface InterpretationDto {
+	factor: number;
+	name: string;
+	narrative: string;
+	quotes: InterpretationQuote[];
+	updatedAt: string | null;
+}
+
+/** The interpretation of every factor of an analysis; factors nobody wrote about yet come back empty. */
+export async function readInterpretations(db: Kysely<Database>, analysisId: string, nFactors: number): Promise<InterpretationDto[]> {
+	const rows = await db.selectFrom('interpretations').selectAll().where('analysis_id', '=', analysisId).execute();
+	return Array.from({ length: nFactors }, (_, i) => {
+		const row = rows.find((r) => r.factor === i + 1);
+		return {
+			factor: i + 1,
+			name: row?.name ?? '',
+			narrative: row?.narrative ?? '',
+			quotes: row?.quotes ?? [],
+			updatedAt: row ? new Date(row.updated_at).toISOString() : null
+		};
+	});
+}
+
+/** Viewpoint names for attendees and presenters: the interpreted name, or empty when none was given. */
+export async function viewpointNames(db: Kysely<Database>, analysisId: string, nFactors: number) {
+	return (await readInterpretations(db, analysisId, nFactors)).map(({ factor, name }) => ({ factor, name }));
+}

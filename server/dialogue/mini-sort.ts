@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import { chooseMiniSortStatements, closestViewpoint, MINI_SORT_VALUES } from '../../src/lib/dialogue/mini-sort.js';
+import type { Database } from '../db/schema.js';
+import { AppError } from '../errors.js';
+import type { DialogueSession, LoadedAnalysis } from './access.js';
+import type { Attendee } from './attendance.js';
+import { statementTexts } from './texts.js';
+
+export interface MiniSortStatement {
+	code: string;
+	text: string;
+}
+
+function requireMiniSort(session: DialogueSession): void {
+	if (!session.mini_sort) throw new AppError(409, 'MINI_SORT_OFF', 'This session has no mini-sort.');
+}
+
+export async function miniSortStatements(
+	db: Kysely<Database>,
+	session: DialogueSession,
+	analysis: LoadedAnalysis,
+	lang: string | undefined
+): Promise<MiniSortStatement[]> {
+	requireMiniSort(session);
+	const texts = await statementTexts(db, analysis.studyId, lang);
+	return chooseMiniSortStatements(analysis.result).map((index) => {
+		const code = analysis.result.statementCodes[index];
+		return { code, text: texts.get(code) ?? code };
+	});
+}
+
+/**
+ * Scores a mini-sort against the factor arrays and returns the closest viewpoint to the attendee only.
+ * What is kept is one increment of a per-session count for that viewpoint (once per attendee): no sort,
+ * no link to the attendee.
+ */
+export async function submitMiniSort(
+	db: Kysely<Database>,
+	session: DialogueSession,
+	analysis: LoadedAnalysis,
+	attendee: Attendee,
+	placements: Record<string, number>
+): Promise<{ factor: number; correlations: (number | null)[]; counted: boolean }> {
+	requireMiniSort(session);
+	const chosen = chooseMiniSortStatements(analysis.result);
+	const values: number[] = [];
+	for (const index of chosen) {
+		const code = analysis.result.statementCodes[index];
+		const value = placements[code];
+		if (typeof value !== 'number' || !(MINI_SORT_VALUES as readonly number[]).includes(value)) {
+			throw new AppError(422, 'MINI_SORT_INVALID', `Give statement ${code} a value from −2 to +2.`);
+		}
+		values.push(value);
+	}
+	const extra = Object.keys(placements).filter((code) => !chosen.some((i) => analysis.result.statementCodes[i] === code));
+	if (extra.length > 0) throw new AppError(422, 'MINI_SORT_INVALID', `Statement ${extra[0]} is not part of the mini-sort.`);
+	if (new Set(values).size < 2) {
+		throw new AppError(422, 'MINI_SORT_INVALID', 'Use at least two different values, so the sort can be compared.');
+	}
+	const closest = closestViewpoint(analysis.result, chosen, values);
+	const counted = await db.transaction().execute(async (trx) => {
+		const first = await trx
+			.updateTable('dialogue_attendees')
+			.set({ mini_sort_done: true })
+			.where('id', '=', attendee.id)
+			.where('mini_sort_done', '=', false)
+			.executeTakeFirst();
+		if (Number(first.numUpdatedRows) === 0) return false;
+		await trx
+			.insertInto('dialogue_mini_sort_tallies')
+			.values({ session_id: session.id, factor: closest.factor, count: 1 })
+			.onConflict((oc) => oc.columns(['session_id', 'factor']).doUpdateSet((eb) => ({ count: eb('dialogue_mini_sort_tallies.count', '+', 1) })))
+			.execute();
+		return true;
+	});
+	return { ...closest, counted };
+}

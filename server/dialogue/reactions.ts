@@ -1,0 +1,100 @@
+import type { Kysely } from 'kysely';
+import { bestFitOptions, type DialogueQuestion } from '../../src/lib/dialogue/questions.js';
+import { buildTally, type Tally } from '../../src/lib/dialogue/tally.js';
+import type { Database } from '../db/schema.js';
+import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.js';
+import { viewpointNames } from './interpretations-read.js';
+import { listSessions, type SessionDto } from './sessions.js';
+import { type FreeText, listFreeTexts, tallySessions } from './tallies.js';
+
+export interface SessionReactions extends SessionDto {
+	attendees: number;
+	tallies: Tally[];
+	miniSortTally: Tally;
+}
+
+export interface AnalysisReactions {
+	analysisId: string;
+	name: string;
+	nFactors: number;
+	viewpoints: { factor: number; name: string }[];
+	sessions: SessionReactions[];
+	/** All sessions of this analysis together, under the same small-group rule. */
+	combined: { attendees: number; tallies: Tally[]; miniSortTally: Tally };
+	/** Every free-text answer with its session and moderation status (the researcher's record). */
+	freeTexts: (FreeText & { sessionId: string })[];
+}
+
+/** The mini-sort outcome as a tally: how many attendees came out closest to each viewpoint, or none. */
+function miniSortQuestion(nFactors: number): DialogueQuestion {
+	return { key: 'mini-sort', kind: 'best-fit', options: bestFitOptions(nFactors).filter((o) => o !== 'mix') };
+}
+
+async function miniSortTally(db: Kysely<Database>, sessionIds: string[], nFactors: number): Promise<Tally> {
+	const counts: Record<string, number> = {};
+	if (sessionIds.length > 0) {
+		const rows = await db
+			.selectFrom('dialogue_mini_sort_tallies')
+			.select('factor')
+			.select((eb) => eb.fn.sum<number>('count').as('n'))
+			.where('session_id', 'in', sessionIds)
+			.groupBy('factor')
+			.execute();
+		for (const row of rows) counts[row.factor === 0 ? 'none' : `factor-${row.factor}`] = Number(row.n);
+	}
+	return buildTally(miniSortQuestion(nFactors), counts);
+}
+
+async function attendeeCount(db: Kysely<Database>, sessionIds: string[]): Promise<number> {
+	if (sessionIds.length === 0) return 0;
+	const row = await db
+		.selectFrom('dialogue_attendees')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('session_id', 'in', sessionIds)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** Reactions per session and for all sessions together, for every analysis of a study that has sessions. */
+export async function studyReactions(db: Kysely<Database>, studyId: string): Promise<AnalysisReactions[]> {
+	const analyses = await db
+		.selectFrom('analyses')
+		.select(['id', 'name', 'result'])
+		.where('study_id', '=', studyId)
+		.orderBy('created_at')
+		.execute();
+	const report: AnalysisReactions[] = [];
+	for (const analysis of analyses) {
+		const sessions = await listSessions(db, [analysis.id]);
+		if (sessions.length === 0) continue;
+		const nFactors = (analysis.result as AnalysisResultLike).nFactors;
+		const ids = sessions.map((s) => s.id);
+		const perSession: SessionReactions[] = [];
+		for (const session of sessions) {
+			perSession.push({
+				...session,
+				attendees: await attendeeCount(db, [session.id]),
+				tallies: await tallySessions(db, [session.id], nFactors),
+				miniSortTally: await miniSortTally(db, [session.id], nFactors)
+			});
+		}
+		const texts: (FreeText & { sessionId: string })[] = [];
+		for (const session of sessions) {
+			for (const text of await listFreeTexts(db, [session.id], ['pending', 'shown', 'hidden'])) texts.push({ ...text, sessionId: session.id });
+		}
+		report.push({
+			analysisId: analysis.id,
+			name: analysis.name,
+			nFactors,
+			viewpoints: await viewpointNames(db, analysis.id, nFactors),
+			sessions: perSession,
+			combined: {
+				attendees: await attendeeCount(db, ids),
+				tallies: await tallySessions(db, ids, nFactors),
+				miniSortTally: await miniSortTally(db, ids, nFactors)
+			},
+			freeTexts: texts
+		});
+	}
+	return report;
+}

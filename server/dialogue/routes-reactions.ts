@@ -1,0 +1,66 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { requireResearcherHook, researcherOf } from '../auth/guard.js';
+import { requireStudyAccess } from '../studies/access.js';
+import { studyReactions } from './reactions.js';
+import { tallyRows, TALLY_COLUMNS, TEXT_COLUMNS, textRows, toCsv, toWorkbook } from './reactions-export.js';
+import { errors, idParams } from './schemas.js';
+
+type IdParams = { id: string };
+
+/** The researcher's record of every dialogue session of a study: per session, all together, exported. */
+export const reactionRoutes: FastifyPluginAsync = async (app) => {
+	const db = app.database.db;
+	app.addHook('preHandler', requireResearcherHook);
+
+	app.get<{ Params: IdParams }>(
+		'/studies/:id/dialogue/reactions',
+		{
+			schema: {
+				tags: ['dialogue'],
+				summary: 'Reactions per dialogue session and for all sessions together (counts below 5 hidden)',
+				params: idParams,
+				response: errors(401, 404)
+			}
+		},
+		async (request) => {
+			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'read');
+			return { analyses: await studyReactions(db, study.id) };
+		}
+	);
+
+	app.get<{ Params: IdParams; Querystring: { part?: 'tallies' | 'texts' } }>(
+		'/studies/:id/dialogue/reactions.csv',
+		{
+			schema: {
+				tags: ['dialogue'],
+				summary: 'The reactions as CSV: tallies (default) or the free texts (?part=texts)',
+				params: idParams,
+				querystring: { type: 'object', properties: { part: { type: 'string', enum: ['tallies', 'texts'] } } },
+				response: errors(401, 404)
+			}
+		},
+		async (request, reply) => {
+			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'read');
+			const report = await studyReactions(db, study.id);
+			const texts = request.query.part === 'texts';
+			const csv = texts ? toCsv(TEXT_COLUMNS, textRows(report)) : toCsv(TALLY_COLUMNS, tallyRows(report));
+			return reply
+				.type('text/csv; charset=utf-8')
+				.header('content-disposition', `attachment; filename="${study.slug}-dialoog-${texts ? 'teksten' : 'reacties'}.csv"`)
+				.send(`\uFEFF${csv}`);
+		}
+	);
+
+	app.get<{ Params: IdParams }>(
+		'/studies/:id/dialogue/reactions.xlsx',
+		{ schema: { tags: ['dialogue'], summary: 'The reactions as an Excel workbook', params: idParams, response: errors(401, 404) } },
+		async (request, reply) => {
+			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'read');
+			const buffer = await toWorkbook(await studyReactions(db, study.id));
+			return reply
+				.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+				.header('content-disposition', `attachment; filename="${study.slug}-dialoog.xlsx"`)
+				.send(buffer);
+		}
+	);
+};

@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../helpers/build-app.js';
+import { as, createDialogueFixture, RESULT, type Fixture } from './dialogue-fixture.js';
+
+// The mini-sort (anonymous tally only) and the researcher's view of reactions across sessions, with
+// the CSV and Excel exports, on the run's database.
+describe('mini-sort and reactions across sessions', () => {
+	let t: Awaited<ReturnType<typeof buildTestApp>>;
+	let fx: Fixture;
+
+	beforeAll(async () => {
+		t = await buildTestApp();
+		fx = await createDialogueFixture(t.database.db);
+	});
+	afterAll(async () => t?.close());
+
+	async function openSession(name: string, miniSort = false) {
+		const response = await t.app.inject({
+			method: 'POST',
+			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+			headers: as(fx.cookies.facilitator),
+			payload: { name, place: 'Bureau', date: '2026-12-02', miniSort }
+		});
+		return response.json() as { id: string; joinCode: string };
+	}
+	async function joinAs(code: string): Promise<string> {
+		const response = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code } });
+		return String(response.headers['set-cookie']).split(';')[0];
+	}
+
+	it('scores a mini-sort on the phone, counts it once, and stores no sort', async () => {
+		const off = await openSession('Zonder mini-sort');
+		const offCookie = await joinAs(off.joinCode);
+		expect((await t.app.inject({ url: `/api/dialogue/attend/${off.joinCode}/mini-sort`, headers: { cookie: offCookie } })).statusCode).toBe(409);
+
+		const session = await openSession('Met mini-sort', true);
+		const cookie = await joinAs(session.joinCode);
+		const statements = (await t.app.inject({ url: `/api/dialogue/attend/${session.joinCode}/mini-sort?lang=nl`, headers: { cookie } })).json().statements;
+		expect(statements).toHaveLength(12);
+		// Sort like factor 2's array (clipped to −2…+2): the closest viewpoint must be 2.
+		const placements = Object.fromEntries(
+			statements.map((s: { code: string }) => [s.code, RESULT.factorArrays[RESULT.statementCodes.indexOf(s.code)][1]])
+		);
+		const first = await t.app.inject({ method: 'POST', url: `/api/dialogue/attend/${session.joinCode}/mini-sort`, headers: as(cookie), payload: { placements } });
+		expect(first.json()).toMatchObject({ factor: 2, counted: true });
+		const again = await t.app.inject({ method: 'POST', url: `/api/dialogue/attend/${session.joinCode}/mini-sort`, headers: as(cookie), payload: { placements } });
+		expect(again.json()).toMatchObject({ factor: 2, counted: false });
+		const flat = Object.fromEntries(statements.map((s: { code: string }) => [s.code, 0]));
+		const bad = await t.app.inject({ method: 'POST', url: `/api/dialogue/attend/${session.joinCode}/mini-sort`, headers: as(cookie), payload: { placements: flat } });
+		expect(bad.statusCode).toBe(422);
+		const tallies = await t.database.db.selectFrom('dialogue_mini_sort_tallies').selectAll().where('session_id', '=', session.id).execute();
+		expect(tallies).toEqual([{ session_id: session.id, factor: 2, count: 1 }]);
+	});
+
+	it('reports reactions per session and all together, hiding counts below five, and exports them', async () => {
+		const a = await openSession('Sessie A');
+		const b = await openSession('Sessie B');
+		for (const [session, n] of [[a, 3], [b, 3]] as const) {
+			await t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { currentQuestion: 'recognise-2' } });
+			for (let i = 0; i < n; i++) {
+				const cookie = await joinAs(session.joinCode);
+				await t.app.inject({ method: 'PUT', url: `/api/dialogue/attend/${session.joinCode}/answers/recognise-2`, headers: as(cookie), payload: { value: '4' } });
+			}
+		}
+		const response = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions`, headers: { cookie: fx.cookies.facilitator } });
+		expect(response.statusCode).toBe(200);
+		const [analysis] = response.json().analyses;
+		const pick = (tallies: { questionKey: string }[]) => tallies.find((x) => x.questionKey === 'recognise-2') as unknown as { total: number | null; options: { count: number | null }[] };
+		const sessionA = analysis.sessions.find((s: { name: string }) => s.name === 'Sessie A');
+		expect(pick(sessionA.tallies).total).toBeNull();
+		expect(pick(analysis.combined.tallies).total).toBe(6);
+		expect(pick(analysis.combined.tallies).options[3].count).toBe(6);
+
+		const csv = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.csv`, headers: { cookie: fx.cookies.owner } });
+		expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+		const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
+		expect(lines[0]).toBe('analysis,session,place,date,question,question_text,answer,count,total,mean');
+		expect(lines.some((l) => l.startsWith('Voorlopige perspectieven,Sessie A,Bureau,2026-12-02,recognise-2,') && l.includes(',4,< 5,< 5,'))).toBe(true);
+		expect(lines.some((l) => l.startsWith('Voorlopige perspectieven,alle sessies,,,recognise-2,') && l.endsWith(',4,6,6,4'))).toBe(true);
+
+		const xlsx = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.xlsx`, headers: { cookie: fx.cookies.owner } });
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Reacties', 'Wat missen we', 'Toelichting']);
+		expect(workbook.getWorksheet('Reacties')!.getRow(1).getCell(8).value).toBe('count');
+
+		expect((await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions`, headers: { cookie: fx.cookies.stranger } })).statusCode).toBe(404);
+		expect((await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.csv` })).statusCode).toBe(401);
+	});
+});

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../helpers/build-app.js';
+import { as, createDialogueFixture, type Fixture } from './dialogue-fixture.js';
+
+// The dialogue API on the run's database (PGlite, or Postgres with DATABASE_URL): sessions, joining by
+// code, one answer per attendee per question, the small-group rule, moderation, closing, access.
+describe('dialogue sessions API', () => {
+	let t: Awaited<ReturnType<typeof buildTestApp>>;
+	let fx: Fixture;
+
+	beforeAll(async () => {
+		t = await buildTestApp();
+		fx = await createDialogueFixture(t.database.db);
+	});
+	afterAll(async () => t?.close());
+
+	async function openSession(body: Record<string, unknown> = { name: 'Bureau Noord', place: 'Zwolle', date: '2026-12-01' }) {
+		const response = await t.app.inject({
+			method: 'POST',
+			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+			headers: as(fx.cookies.facilitator),
+			payload: body
+		});
+		expect(response.statusCode, response.body).toBe(201);
+		return response.json() as { id: string; joinCode: string; status: string };
+	}
+
+	async function joinAs(code: string): Promise<string> {
+		const response = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code } });
+		expect(response.statusCode, response.body).toBe(200);
+		const cookie = String(response.headers['set-cookie']).split(';')[0];
+		expect(cookie).toMatch(/^standpunt_attendee=/);
+		return cookie;
+	}
+
+	function answer(code: string, cookie: string, key: string, payload: Record<string, unknown>) {
+		return t.app.inject({ method: 'PUT', url: `/api/dialogue/attend/${code}/answers/${key}`, headers: as(cookie), payload });
+	}
+
+	function setQuestion(sessionId: string, currentQuestion: string | null) {
+		return t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${sessionId}`, headers: as(fx.cookies.facilitator), payload: { currentQuestion } });
+	}
+
+	async function state(sessionId: string, view: 'display' | 'control' = 'display') {
+		const response = await t.app.inject({ url: `/api/dialogue/sessions/${sessionId}?view=${view}`, headers: { cookie: fx.cookies.owner } });
+		expect(response.statusCode, response.body).toBe(200);
+		return response.json();
+	}
+
+	it('opens a session with a six-character join code for any member, and refuses others', async () => {
+		const session = await openSession();
+		expect(session.joinCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+		expect(session.status).toBe('open');
+		const stranger = await t.app.inject({
+			method: 'POST',
+			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+			headers: as(fx.cookies.stranger),
+			payload: { name: 'x' }
+		});
+		expect(stranger.statusCode).toBe(404);
+		expect(stranger.json().error.code).toBe('ANALYSIS_NOT_FOUND');
+		const anonymous = await t.app.inject({ method: 'GET', url: `/api/analyses/${fx.analysisId}/dialogue-sessions` });
+		expect(anonymous.statusCode).toBe(401);
+		const strangerRead = await t.app.inject({ url: `/api/dialogue/sessions/${session.id}`, headers: { cookie: fx.cookies.stranger } });
+		expect(strangerRead.statusCode).toBe(404);
+		const list = await t.app.inject({ url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: { cookie: fx.cookies.co_researcher } });
+		expect(list.json().sessions.map((s: { id: string }) => s.id)).toContain(session.id);
+	});
+
+	it('rejects a session without a name or with an impossible date, and stores nothing', async () => {
+		const before = await t.app.inject({ url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: { cookie: fx.cookies.owner } });
+		for (const body of [{ name: '   ' }, { name: 'x', date: '2026-02-30' }, { name: 'x', date: 'morgen' }]) {
+			const response = await t.app.inject({
+				method: 'POST',
+				url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+				headers: as(fx.cookies.owner),
+				payload: body
+			});
+			expect([400, 422]).toContain(response.statusCode);
+			expect(response.json().error.code).toMatch(/SESSION_INVALID|VALIDATION_FAILED/);
+		}
+		const after = await t.app.inject({ url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: { cookie: fx.cookies.owner } });
+		expect(after.json().sessions).toHaveLength(before.json().sessions.length);
+	});
+
+	it('joins with the code only (any case, spaces allowed) and rejects unknown codes', async () => {
+		const session = await openSession();
+		const spaced = `${session.joinCode.slice(0, 3).toLowerCase()} ${session.joinCode.slice(3)}`;
+		await joinAs(spaced);
+		for (const code of ['ZZZZZZ', 'abc', '']) {
+			const response = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code } });
+			expect([400, 404]).toContain(response.statusCode);
+		}
+		const noCsrf = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', payload: { code: session.joinCode } });
+		expect(noCsrf.statusCode).toBe(403);
+	});
+
+	it('accepts answers only to the open question, one per attendee (a second replaces the first)', async () => {
+		const session = await openSession();
+		const cookie = await joinAs(session.joinCode);
+		const early = await answer(session.joinCode, cookie, 'recognise-1', { value: '4' });
+		expect(early.statusCode).toBe(409);
+		expect(early.json().error.code).toBe('QUESTION_NOT_OPEN');
+		expect((await setQuestion(session.id, 'recognise-1')).statusCode).toBe(200);
+		expect((await answer(session.joinCode, cookie, 'recognise-1', { value: '6' })).statusCode).toBe(422);
+		expect((await answer(session.joinCode, 'standpunt_attendee=forged', 'recognise-1', { value: '4' })).statusCode).toBe(401);
+		expect((await answer(session.joinCode, cookie, 'recognise-1', { value: '4' })).statusCode).toBe(200);
+		expect((await answer(session.joinCode, cookie, 'recognise-1', { value: '5' })).statusCode).toBe(200);
+		const rows = await t.database.db.selectFrom('dialogue_responses').select(['value']).where('session_id', '=', session.id).execute();
+		expect(rows).toEqual([{ value: '5' }]);
+		const mine = await t.app.inject({ url: `/api/dialogue/attend/${session.joinCode}`, headers: { cookie } });
+		expect(mine.json()).toMatchObject({ question: { key: 'recognise-1' }, answer: { value: '5', text: null } });
+		expect((await setQuestion(session.id, 'no-such-question')).statusCode).toBe(422);
+	});
+
+	it('hides the tally until five have answered, and every option count below five', async () => {
+		const session = await openSession();
+		await setQuestion(session.id, 'relevant-2');
+		const cookies: string[] = [];
+		for (let i = 0; i < 6; i++) cookies.push(await joinAs(session.joinCode));
+		for (const cookie of cookies.slice(0, 4)) expect((await answer(session.joinCode, cookie, 'relevant-2', { value: '4' })).statusCode).toBe(200);
+		let tally = (await state(session.id)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2');
+		expect(tally).toEqual({
+			questionKey: 'relevant-2',
+			total: null,
+			mean: null,
+			options: ['1', '2', '3', '4', '5'].map((value) => ({ value, count: null }))
+		});
+		await answer(session.joinCode, cookies[4], 'relevant-2', { value: '4' });
+		await answer(session.joinCode, cookies[5], 'relevant-2', { value: '2' });
+		tally = (await state(session.id)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2');
+		expect(tally.total).toBe(6);
+		expect(tally.mean).toBeCloseTo((5 * 4 + 2) / 6, 12);
+		expect(tally.options).toEqual([
+			{ value: '1', count: null },
+			{ value: '2', count: null },
+			{ value: '3', count: null },
+			{ value: '4', count: 5 },
+			{ value: '5', count: null }
+		]);
+		const body = JSON.stringify(await state(session.id, 'control'));
+		expect(body).not.toContain('"count":1');
+	});
+
+	it('keeps free text in the moderation queue until the facilitator shows it', async () => {
+		const session = await openSession();
+		await setQuestion(session.id, 'missing');
+		const cookie = await joinAs(session.joinCode);
+		expect((await answer(session.joinCode, cookie, 'missing', { text: '   ' })).statusCode).toBe(422);
+		expect((await answer(session.joinCode, cookie, 'missing', { text: 'Roosters en werkdruk' })).statusCode).toBe(200);
+		const display = await state(session.id, 'display');
+		expect(display.shown).toEqual([]);
+		expect(display.pending).toBeUndefined();
+		expect(JSON.stringify(display)).not.toContain('Roosters');
+		const control = await state(session.id, 'control');
+		expect(control.pending).toHaveLength(1);
+		const id = control.pending[0].id;
+		const shown = await t.app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${session.id}/responses/${id}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { moderation: 'shown' }
+		});
+		expect(shown.statusCode).toBe(200);
+		expect((await state(session.id)).shown.map((x: { text: string }) => x.text)).toEqual(['Roosters en werkdruk']);
+		// Changing the text sends it back to the queue.
+		await answer(session.joinCode, cookie, 'missing', { text: 'Capaciteit' });
+		expect((await state(session.id)).shown).toEqual([]);
+		const other = await openSession();
+		const wrongSession = await t.app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${other.id}/responses/${id}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { moderation: 'shown' }
+		});
+		expect(wrongSession.statusCode).toBe(404);
+	});
+
+	it('closes a session for good: the code stops working for joining, reading and answering', async () => {
+		const session = await openSession();
+		const cookie = await joinAs(session.joinCode);
+		await setQuestion(session.id, 'best-fit');
+		const closed = await t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { status: 'closed' } });
+		expect(closed.json()).toMatchObject({ status: 'closed', currentQuestion: null });
+		const join = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code: session.joinCode } });
+		expect(join.statusCode).toBe(404);
+		expect(join.json().error.code).toBe('JOIN_CODE_NOT_VALID');
+		expect((await t.app.inject({ url: `/api/dialogue/attend/${session.joinCode}`, headers: { cookie } })).statusCode).toBe(404);
+		expect((await answer(session.joinCode, cookie, 'best-fit', { value: 'mix' })).statusCode).toBe(404);
+		expect((await setQuestion(session.id, 'best-fit')).statusCode).toBe(409);
+	});
+
+	it('stores no names or addresses: attendees are a token hash and a time', async () => {
+		const columns = await t.database.db
+			.selectFrom('information_schema.columns' as never)
+			.select(['table_name' as never, 'column_name' as never])
+			.where('table_name' as never, 'in', ['dialogue_attendees', 'dialogue_responses', 'dialogue_mini_sort_tallies'] as never)
+			.execute();
+		const names = (columns as { column_name: string }[]).map((c) => c.column_name);
+		expect(names.filter((n) => /ip|addr|name|agent|email/i.test(n))).toEqual([]);
+	});
+});
