@@ -123,3 +123,30 @@ describe('extractCentroid', () => {
 		expect(stopped.warnings.map((w) => w.code)).toContain('centroid_not_converged');
 	});
 });
+
+describe('symmetricEigen (tred2/tql2 on flat arrays)', () => {
+	it('matches ml-matrix on random symmetric matrices and handles diagonal and repeated eigenvalues', async () => {
+		const { symmetricEigen } = await import('../../src/lib/qmethod/internal/matrix.js');
+		const { seededRandom } = await import('../../src/lib/qmethod/index.js');
+		const random = seededRandom(4);
+		for (const size of [1, 2, 5, 17]) {
+			const data = new Float64Array(size * size);
+			for (let r = 0; r < size; r++) for (let c = r; c < size; c++) data[r * size + c] = data[c * size + r] = random() - 0.5;
+			const ours = symmetricEigen(data, size);
+			const theirs = new EigenvalueDecomposition(new Matrix(Array.from({ length: size }, (_, r) => Array.from(data.subarray(r * size, r * size + size)))), { assumeSymmetric: true });
+			const expected = [...theirs.realEigenvalues].sort((a, b) => b - a);
+			expected.forEach((value, c) => expect(Math.abs(ours.values[c] - value)).toBeLessThan(1e-12));
+			// A v = λ v for every returned pair.
+			for (let c = 0; c < size; c++) {
+				for (let r = 0; r < size; r++) {
+					let sum = 0;
+					for (let t = 0; t < size; t++) sum += data[r * size + t] * ours.vectors[t * size + c];
+					expect(Math.abs(sum - ours.values[c] * ours.vectors[r * size + c])).toBeLessThan(1e-12);
+				}
+			}
+		}
+		const diagonal = Float64Array.from([2, 0, 0, 0, 2, 0, 0, 0, 1]);
+		const result = symmetricEigen(diagonal, 3);
+		expect(Array.from(result.values)).toEqual([2, 2, 1]);
+	});
+});

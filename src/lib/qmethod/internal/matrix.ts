@@ -1,23 +1,21 @@
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { tridiagonalQlEigen } from './symmetric-eigen.js';
 
 /** The only file that touches ml-matrix classes: plain typed arrays in and out. */
 
 /**
- * Eigen-decomposition of a symmetric size × size matrix (row-major). Eigenvalues come back in
+ * Eigen-decomposition of a symmetric size × size matrix (row-major; tred2/tql2 in
+ * symmetric-eigen.ts). Eigenvalues come back in
  * decreasing order; `vectors[r * size + c]` is component r of eigenvector c.
  */
 export function symmetricEigen(data: Float64Array, size: number): { values: Float64Array; vectors: Float64Array } {
-	const matrix = new Matrix(size, size);
-	for (let r = 0; r < size; r++) for (let c = 0; c < size; c++) matrix.set(r, c, data[r * size + c]);
-	const evd = new EigenvalueDecomposition(matrix, { assumeSymmetric: true });
-	const raw = evd.realEigenvalues;
-	const order = raw.map((_, c) => c).sort((a, b) => raw[b] - raw[a]);
+	const { values: raw, vectors: rawVectors } = tridiagonalQlEigen(data, size);
+	const order = Array.from({ length: size }, (_, c) => c).sort((a, b) => raw[b] - raw[a]);
 	const values = new Float64Array(size);
 	const vectors = new Float64Array(size * size);
-	const eigenvectors = evd.eigenvectorMatrix;
 	order.forEach((source, target) => {
 		values[target] = raw[source];
-		for (let r = 0; r < size; r++) vectors[r * size + target] = eigenvectors.get(r, source);
+		for (let r = 0; r < size; r++) vectors[r * size + target] = rawVectors[r * size + source];
 	});
 	return { values, vectors };
 }
