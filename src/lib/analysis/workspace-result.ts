@@ -1,5 +1,6 @@
 import {
 	communalities,
+	correlationEigenvalues,
 	correlationFromScaled,
 	loadingRows,
 	toAnalysisJson,
@@ -25,6 +26,7 @@ export interface WorkspaceResult {
 	result: AnalysisResult;
 	correlations: number[][];
 	unrotated: number[][];
+	/** All eigenvalues of the correlation matrix (decreasing), for the scree plot and Kaiser–Guttman. */
 	allEigenvalues: number[];
 	communalities: number[];
 	weights: number[][];
@@ -73,10 +75,13 @@ export function buildWorkspaceResult(input: QSortData, request: AnalysisRequest,
 	const n = data.nSorts;
 	const m = data.nStatements;
 	const k = full.loadings.columns;
-	const correlations = correlationFromScaled(unitScaledSorts(data, 'pearson'), n, m);
 	const unrotated = loadingRows(full.unrotated);
 	const rotated = loadingRows(full.loadings);
-	const scree = request.extraction === 'pca' ? Array.from(full.allEigenvalues) : Array.from(full.eigenvalues);
+	const scaled = unitScaledSorts(data, 'pearson');
+	// The spectrum of R for every extraction: centroid factors are not eigenvectors, but the scree and the
+	// Kaiser–Guttman aid are about R itself (spec §9).
+	const scree = request.extraction === 'pca' ? Array.from(full.allEigenvalues) : Array.from(correlationEigenvalues(scaled, n, m));
+	const correlations = correlationFromScaled(scaled, n, m);
 	const elapsedMs = Date.now() - started;
 	const aids = retentionAids(data, scree, unrotated, rotated, cachedParallel ?? parallelAnalysis(data));
 	return {
