@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { generateCode } from '../participation/codes.js';
 import { generateDemoSorts } from './generate.js';
 import { DEMO_STATEMENTS } from './statements.js';
 import { DEMO_GRID, DEMO_QUESTIONS, DEMO_SLUG, DEMO_STUDY } from './study.js';
@@ -10,11 +11,6 @@ export { DEMO_SLUG } from './study.js';
 export interface DemoSeedResult {
 	created: boolean;
 	studyId: string;
-}
-
-/** An unguessable participant code: the demo's participants must not be reachable by guessing. */
-function participantCode(): string {
-	return `demo-${randomBytes(9).toString('base64url')}`;
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -82,7 +78,8 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 			sorts.map(({ sort, participantId }) => ({
 				id: participantId,
 				study_id: studyId,
-				code: participantCode(),
+				// Same random format as real codes; nobody holds these, and their sorts are synthetic.
+				code: generateCode(),
 				status: 'submitted' as const,
 				source: sort.facilitated ? ('facilitated' as const) : ('invited' as const),
 				created_at: sort.startedAt,
