@@ -2,6 +2,7 @@ import { CliError, type CliCommand } from './cli/command.js';
 import { analyzeCommand } from './cli/analyze.js';
 import { migrateCommand } from './cli/migrate.js';
 import { seedDemoCommand } from './cli/seed-demo.js';
+import { userCommand } from './cli/user.js';
 
 /**
  * `npm run -s cli -- <command> [options]`. Each command lives in server/cli/<name>.ts.
@@ -10,7 +11,8 @@ import { seedDemoCommand } from './cli/seed-demo.js';
 const commands: Record<string, CliCommand> = {
 	migrate: migrateCommand,
 	'seed-demo': seedDemoCommand,
-	analyze: analyzeCommand
+	analyze: analyzeCommand,
+	user: userCommand
 };
 
 function usage(): string {
