@@ -1,4 +1,4 @@
-import type { QuestionDto } from '$lib/api/researcher';
+import type { QuestionDto } from '../api/researcher.js';
 
 /**
  * An answer as readable text: option values become their labels (in `language`, else any), lists are

@@ -105,11 +105,14 @@ export interface Bar {
 	count: number;
 }
 
-/** Geometry of a simple bar chart in a `width`×`height` box; the tallest bar fills the height. */
-export function barLayout(points: readonly DayCount[], width: number, height: number, gap = 2): Bar[] {
+/**
+ * Geometry of a simple bar chart in a `width`×`height` box: the tallest bar fills the height, and a bar is
+ * never wider than `maxSlot` (a single day stays a bar, not a block).
+ */
+export function barLayout(points: readonly DayCount[], width: number, height: number, gap = 2, maxSlot = 48): Bar[] {
 	if (points.length === 0) return [];
 	const highest = Math.max(1, ...points.map((point) => point.count));
-	const slot = width / points.length;
+	const slot = Math.min(maxSlot, width / points.length);
 	return points.map((point, index) => {
 		const barHeight = (point.count / highest) * height;
 		return {

@@ -1,4 +1,4 @@
-import type { LocalizedText, QuestionDto, QuestionInput, QuestionOptionDto, QuestionType } from '$lib/api/researcher';
+import type { LocalizedText, QuestionDto, QuestionInput, QuestionOptionDto, QuestionType } from '../api/researcher.js';
 
 export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'scale', 'short_text', 'long_text'];
 

@@ -87,9 +87,12 @@ describe('completionsPerDay and barLayout', () => {
 			0
 		);
 		expect(bars.map((bar) => [bar.x, bar.y, bar.width, bar.height])).toEqual([
-			[0, 25, 50, 25],
-			[50, 0, 50, 50]
+			[0, 25, 48, 25],
+			[48, 0, 48, 50]
 		]);
+	});
+	it('keeps a single day a narrow bar', () => {
+		expect(barLayout([{ day: 'a', count: 3 }], 600, 100)[0]).toMatchObject({ x: 1, width: 46, height: 100 });
 	});
 });
 
