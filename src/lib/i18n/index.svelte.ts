@@ -1,5 +1,6 @@
 import { analysis } from './messages/analysis.js';
 import { common } from './messages/common.js';
+import { dialogue } from './messages/dialogue.js';
 import { participant } from './messages/participant.js';
 import { researcher } from './messages/researcher.js';
 import { LOCALES, type Catalog, type Locale } from './types.js';
@@ -7,7 +8,7 @@ import { LOCALES, type Catalog, type Locale } from './types.js';
 export { LOCALES, type Locale };
 
 /** Every area's catalog. Add an area by importing its file here. */
-export const catalogs: Record<string, Catalog> = { common, researcher, participant, analysis };
+export const catalogs: Record<string, Catalog> = { common, researcher, participant, analysis, dialogue };
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const catalog of Object.values(catalogs)) {
