@@ -5,12 +5,16 @@ import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { GridColumn } from './design.js';
 import { assertStatementCodes } from './statements.js';
+import { readKadeZip } from './kade.js';
 import { importStatements, parsing } from './statement-files.js';
 import { loadShape } from './sorts.js';
 import { sortProblems, type SortProblem } from './sort-values.js';
 
+export type ImportFormat = 'dat' | 'csv' | 'kade-zip';
+
 export interface ImportRequest {
-	format: 'dat' | 'csv';
+	format: ImportFormat;
+	/** The sorts file as text; a KADE zip as base64. */
 	content: string;
 	/** The statement texts: a .STA file with `dat`, a statements CSV (code,text or code,nl,en) with `csv`. */
 	statements?: string;
@@ -19,7 +23,7 @@ export interface ImportRequest {
 }
 
 export interface ImportPlan {
-	format: 'dat' | 'csv';
+	format: ImportFormat;
 	/** The sorts found in the file, in file order. */
 	sorts: { label: string; placements: Record<string, number> }[];
 	/** Statements the import adds (only into a study without a Q-set). */
@@ -31,7 +35,7 @@ export interface ImportPlan {
 
 export interface ImportPreview {
 	valid: boolean;
-	format: 'dat' | 'csv';
+	format: ImportFormat;
 	sortCount: number;
 	statementCount: number;
 	labels: string[];
@@ -52,7 +56,11 @@ function gridFromValues(values: readonly number[]): GridColumn[] {
 export async function planImport(db: Kysely<Database>, study: Study, request: ImportRequest): Promise<ImportPlan> {
 	const shape = await loadShape(db, study);
 	const language = request.language ?? study.languages[0] ?? 'nl';
-	const parsed = parsing(() => (request.format === 'dat' ? parseDat(request.content) : parseSortsCsv(request.content)));
+	// A KADE zip is its sorts.txt read as CSV, its statements.txt as statements and its pattern.txt as the grid.
+	const kade = request.format === 'kade-zip' ? readKadeZip(request.content) : undefined;
+	const source = kade ? { format: 'csv' as const, content: kade.sortsCsv, statements: request.statements ?? kade.statementsCsv } : { ...request, format: request.format as 'dat' | 'csv' };
+	const parsed = parsing(() => (source.format === 'dat' ? parseDat(source.content) : parseSortsCsv(source.content)));
+	const fileDistribution = kade?.distribution ?? parsed.distribution;
 	const fileCodes = [...parsed.statementCodes];
 	const m = fileCodes.length;
 	const problems: SortProblem[] = [];
@@ -61,21 +69,21 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 	let newStatements: ImportPlan['newStatements'] = [];
 	if (shape.codes.length === 0) {
 		// A study without a Q-set takes it from the files: the codes of the sorts file, the texts of the statements file.
-		if (!request.statements) {
-			throw new AppError(422, 'STATEMENTS_REQUIRED', `This study has no Q-set yet: send the statement texts too (${request.format === 'dat' ? 'a .STA file' : 'a statements CSV'}).`);
+		if (!source.statements) {
+			throw new AppError(422, 'STATEMENTS_REQUIRED', `This study has no Q-set yet: send the statement texts too (${source.format === 'dat' ? 'a .STA file' : 'a statements CSV'}).`);
 		}
-		const texts = importStatements(request.format === 'dat' ? 'sta' : 'csv', request.statements, language);
+		const texts = importStatements(source.format === 'dat' ? 'sta' : 'csv', source.statements, language);
 		if (texts.length !== m) {
 			throw new AppError(422, 'STATEMENT_COUNT_MISMATCH', `The sorts have ${m} values each, but the statements file has ${texts.length} statements.`);
 		}
-		codes = request.format === 'dat' ? fileCodes.map((_, i) => statementCode(i, m)) : fileCodes;
+		codes = source.format === 'dat' ? fileCodes.map((_, i) => statementCode(i, m)) : fileCodes;
 		const concourse = await db.selectFrom('statements').select('code').where('study_id', '=', study.id).execute();
 		assertStatementCodes([...concourse.map((s) => s.code), ...codes]);
 		// Statement texts follow the sorts file's codes where the statements CSV names them all, else its order.
 		const byCode = new Map(texts.map((t) => [t.code, t.text]));
 		const matchByCode = codes.every((code) => byCode.has(code));
 		newStatements = codes.map((code, i) => ({ code, text: matchByCode ? byCode.get(code)! : texts[i]!.text }));
-	} else if (request.format === 'dat') {
+	} else if (source.format === 'dat') {
 		if (m !== shape.codes.length) {
 			throw new AppError(422, 'STATEMENT_COUNT_MISMATCH', `The file has ${m} statements; this study's Q-set has ${shape.codes.length}.`);
 		}
@@ -98,7 +106,7 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 		if (shape.codes.length > 0 && (await db.selectFrom('sorts').select('id').where('study_id', '=', study.id).limit(1).executeTakeFirst())) {
 			throw new AppError(409, 'STUDY_LOCKED', 'This study has sorts but no grid.');
 		}
-		const distribution = parsed.distribution ?? Array.from(parsed.sorts[0] ?? []);
+		const distribution = fileDistribution ?? Array.from(parsed.sorts[0] ?? []);
 		grid = newGrid = gridFromValues(distribution);
 		if (!study.grid_forced) {
 			// A free grid is as wide as the data: every column as high as its fullest use.
@@ -106,10 +114,10 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 			for (const sort of parsed.sorts) for (const c of gridFromValues(Array.from(sort))) highest.set(c.value, Math.max(highest.get(c.value) ?? 0, c.capacity));
 			grid = newGrid = [...highest.entries()].sort(([a], [b]) => a - b).map(([value, capacity]) => ({ value, capacity }));
 		}
-	} else if (request.format === 'dat' && study.grid_forced) {
-		const expected = gridFromValues(parsed.distribution ?? []);
+	} else if (fileDistribution && study.grid_forced) {
+		const expected = gridFromValues(fileDistribution);
 		if (JSON.stringify(expected) !== JSON.stringify(grid.filter((c) => c.capacity > 0))) {
-			problems.push(fileProblem("The distribution in the file's second line differs from this study's grid."));
+			problems.push(fileProblem("The file's distribution (the .DAT header or KADE's pattern.txt) differs from this study's grid."));
 		}
 	}
 

@@ -32,7 +32,7 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 			// Files of a few thousand sorts are larger than the app's default 1 MiB body limit.
 			bodyLimit: 10 * 1024 * 1024,
 			schema: {
-				summary: 'Import sorts from PQMethod .DAT or CSV (one row per sort): all or nothing; dryRun → preview',
+				summary: 'Import sorts from PQMethod .DAT, CSV (one row per sort) or a KADE zip: all or nothing; dryRun → preview',
 				tags: ['data'],
 				headers: csrfHeaders,
 				body: {
@@ -40,9 +40,9 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 					required: ['format', 'content'],
 					additionalProperties: false,
 					properties: {
-						format: { enum: ['dat', 'csv'] },
-						content: { type: 'string', description: 'the sorts file as text' },
-						statements: { type: 'string', description: '.STA (with dat) or statements CSV (with csv); required when the study has no Q-set yet' },
+						format: { enum: ['dat', 'csv', 'kade-zip'] },
+						content: { type: 'string', description: 'the sorts file as text; a KADE project zip as base64' },
+						statements: { type: 'string', description: '.STA (with dat) or statements CSV (with csv); required when the study has no Q-set yet (a KADE zip brings its own)' },
 						language: { enum: ['nl', 'en'], description: 'language of the statement texts (default: the study\'s first)' },
 						dryRun: { type: 'boolean', description: 'only report what would be imported and what is wrong' }
 					}

@@ -1,0 +1,47 @@
+import { decodeText } from '../../src/lib/qmethod/io/decode.js';
+import { csvField } from '../../src/lib/qmethod/io/csv.js';
+import { statementCode } from '../../src/lib/qmethod/io/pqmethod.js';
+import { AppError } from '../errors.js';
+import { readZip } from './zip.js';
+
+/** Grid values of the 20 counts in KADE's pattern.txt: −6 … +13 (as in the .DAT header). */
+const PATTERN_LOW = -6;
+
+export interface KadeProject {
+	name: string;
+	/** Sorts as CSV `sort,S01,…` for the CSV import. */
+	sortsCsv: string;
+	/** Statements as CSV `code,text`. */
+	statementsCsv: string;
+	/** The forced distribution of pattern.txt as one grid value per statement. */
+	distribution: number[];
+}
+
+/**
+ * Reads a KADE project zip (spec §11.4): name.txt, pattern.txt (20 comma-separated card counts for
+ * −6…+13), sorts.txt (one line per sort: `ID,score1,score2,…`) and statements.txt (one per line).
+ * Files may sit in a folder inside the zip; names are matched without case.
+ */
+export function readKadeZip(base64: string): KadeProject {
+	const files = readZip(Buffer.from(base64, 'base64'));
+	const file = (name: string) => {
+		for (const [path, bytes] of files) if (path.split('/').pop()!.toLowerCase() === name) return decodeText(bytes).text;
+		throw new AppError(422, 'INVALID_FILE', `The KADE zip has no ${name}.`);
+	};
+	const lines = (text: string) => text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
+	const counts = file('pattern.txt').split(',').map((v) => v.trim()).filter(Boolean);
+	if (counts.length !== 20 || !counts.every((v) => /^\d+$/.test(v))) {
+		throw new AppError(422, 'INVALID_FILE', 'pattern.txt must hold 20 comma-separated card counts (for −6 … +13).');
+	}
+	const distribution = counts.flatMap((count, slot) => Array<number>(Number(count)).fill(PATTERN_LOW + slot));
+	const statements = lines(file('statements.txt'));
+	const m = statements.length;
+	if (m === 0) throw new AppError(422, 'INVALID_FILE', 'statements.txt holds no statements.');
+	const codes = statements.map((_, i) => statementCode(i, m));
+	return {
+		name: lines(file('name.txt'))[0] ?? '',
+		sortsCsv: [['sort', ...codes].join(','), ...lines(file('sorts.txt'))].join('\n') + '\n',
+		statementsCsv: ['code,text', ...statements.map((text, i) => `${codes[i]},${csvField(text)}`)].join('\n') + '\n',
+		distribution
+	};
+}

@@ -1,0 +1,51 @@
+import { deflateRawSync } from 'node:zlib';
+
+function crc32(data: Buffer): number {
+	let crc = 0xffffffff;
+	for (const byte of data) {
+		crc ^= byte;
+		for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+	}
+	return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** A zip archive with the given files, deflated or stored, written by hand after PKWARE's APPNOTE 4.3. */
+export function makeZip(files: { name: string; text: string; deflate?: boolean }[]): Buffer {
+	const locals: Buffer[] = [];
+	const centrals: Buffer[] = [];
+	let offset = 0;
+	for (const file of files) {
+		const raw = Buffer.from(file.text, 'utf8');
+		const data = file.deflate ? deflateRawSync(raw) : raw;
+		const name = Buffer.from(file.name, 'utf8');
+		const local = Buffer.alloc(30);
+		local.writeUInt32LE(0x04034b50, 0);
+		local.writeUInt16LE(20, 4);
+		local.writeUInt16LE(file.deflate ? 8 : 0, 8);
+		local.writeUInt32LE(crc32(raw), 14);
+		local.writeUInt32LE(data.length, 18);
+		local.writeUInt32LE(raw.length, 22);
+		local.writeUInt16LE(name.length, 26);
+		const central = Buffer.alloc(46);
+		central.writeUInt32LE(0x02014b50, 0);
+		central.writeUInt16LE(20, 4);
+		central.writeUInt16LE(20, 6);
+		central.writeUInt16LE(file.deflate ? 8 : 0, 10);
+		central.writeUInt32LE(crc32(raw), 16);
+		central.writeUInt32LE(data.length, 20);
+		central.writeUInt32LE(raw.length, 24);
+		central.writeUInt16LE(name.length, 28);
+		central.writeUInt32LE(offset, 42);
+		locals.push(local, name, data);
+		centrals.push(central, name);
+		offset += local.length + name.length + data.length;
+	}
+	const directory = Buffer.concat(centrals);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(files.length, 8);
+	end.writeUInt16LE(files.length, 10);
+	end.writeUInt32LE(directory.length, 12);
+	end.writeUInt32LE(offset, 16);
+	return Buffer.concat([...locals, directory, end]);
+}
