@@ -2,7 +2,6 @@ import type { Catalog } from '../types.js';
 
 export const researcherAuth = {
 	nl: {
-		'r.area': 'Onderzoekers',
 		'r.loading': 'Laden…',
 		'r.saving': 'Opslaan…',
 		'r.saved': 'Opgeslagen.',
@@ -22,7 +21,6 @@ export const researcherAuth = {
 		'r.login.noAccount.title': 'Er is nog geen account',
 		'r.login.noAccount.body':
 			'Standpunt heeft nog geen onderzoekersaccount. Het eerste account maak je via een eenmalige link die de server bij het starten in de console (het terminalvenster) toont: „Create the first one … at http://…/setup/…”. Open die link in deze browser. Zie je hem niet meer? Start de server opnieuw; dan verschijnt een nieuwe link. Je kunt ook op de server een account maken met: npm run -s cli -- user create --email … --password …',
-		'r.logout.done': 'Je bent uitgelogd.',
 		'r.account.title': 'Account',
 		'r.account.password.title': 'Wachtwoord wijzigen',
 		'r.account.password.current': 'Huidig wachtwoord',
@@ -58,7 +56,6 @@ export const researcherAuth = {
 		'r.error.INTERNAL_ERROR': 'Er ging iets mis op de server. Probeer het opnieuw.'
 	},
 	en: {
-		'r.area': 'Researchers',
 		'r.loading': 'Loading…',
 		'r.saving': 'Saving…',
 		'r.saved': 'Saved.',
@@ -78,7 +75,6 @@ export const researcherAuth = {
 		'r.login.noAccount.title': 'There is no account yet',
 		'r.login.noAccount.body':
 			'Standpunt has no researcher account yet. You create the first one through a one-time link that the server shows in its console (the terminal window) when it starts: "Create the first one … at http://…/setup/…". Open that link in this browser. Lost it? Restart the server and a new link appears. You can also create an account on the server with: npm run -s cli -- user create --email … --password …',
-		'r.logout.done': 'You are logged out.',
 		'r.account.title': 'Account',
 		'r.account.password.title': 'Change password',
 		'r.account.password.current': 'Current password',
