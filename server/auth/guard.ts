@@ -21,8 +21,14 @@ export function assertCsrfSafe(request: FastifyRequest): void {
 	const origin = request.headers.origin;
 	let crossSite = false;
 	if (origin !== undefined && origin !== 'null') {
+		// Behind a trusted proxy that rewrites Host, the browser's host is in X-Forwarded-Host.
+		const forwarded = request.server.config.trustProxy ? request.headers['x-forwarded-host'] : undefined;
+		const hosts = [request.headers.host, ...(typeof forwarded === 'string' ? forwarded.split(',').map((h) => h.trim()) : [])];
 		try {
-			crossSite = new URL(origin).host !== request.headers.host;
+			const originUrl = new URL(origin);
+			// Compare as URLs of the same scheme, so that "host:80" and an Origin without port agree.
+			const sameHost = (host: string | undefined) => host !== undefined && new URL(`${originUrl.protocol}//${host}`).host === originUrl.host;
+			crossSite = !hosts.some(sameHost);
 		} catch {
 			crossSite = true;
 		}

@@ -162,6 +162,16 @@ describe('sessions', () => {
 			headers: { cookie, ...csrf, origin: 'https://evil.example', host: 'localhost:80' }
 		});
 		expect(foreign.statusCode).toBe(403);
+		const sameSite = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+		expect(sameSite.statusCode).toBe(200);
+		const ownOrigin = await t.app.inject({
+			method: 'POST',
+			url: '/api/studies',
+			headers: { cookie, ...csrf, origin: 'http://localhost:80', host: 'localhost:80' },
+			payload: { title: 'x', slug: 'eigen-origin', languages: ['nl'] }
+		});
+		expect(ownOrigin.statusCode).toBe(201);
+		await t.database.db.deleteFrom('studies').execute();
 		expect(await t.database.db.selectFrom('studies').select('id').execute()).toHaveLength(0);
 	});
 
