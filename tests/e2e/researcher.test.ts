@@ -219,7 +219,11 @@ describe('researcher workspace in Chromium', () => {
 		await shot(page, 'monitoring');
 		await sort.getByRole('button', { name: 'Weer meenemen' }).click();
 		await expect.poll(() => sort.getByText('uitgesloten', { exact: true }).count()).toBe(0);
+		await tab('Raster').click();
 		await page.getByRole('heading', { name: 'Stellingen en raster liggen vast' }).waitFor();
+		await expect(page.getByLabel('Aantal kaarten in kolom 0').isDisabled()).resolves.toBe(true);
+		await expect(page.getByRole('button', { name: 'Raster opslaan' }).count()).resolves.toBe(0);
+		await shot(page, 'grid-locked');
 	});
 
 	it('exports the sort as PQMethod .DAT and checks a paper sort live', async () => {
@@ -271,7 +275,7 @@ describe('researcher workspace in Chromium', () => {
 			const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 			expect(overflow, `sideways scrolling on ${path || '/'}`).toBeLessThanOrEqual(0);
 			await shot(small, `phone${path.replace('/', '-') || '-basics'}`, false);
-			await small.locator('main h2').first().scrollIntoViewIfNeeded();
+			await small.evaluate(() => window.scrollTo(0, 560));
 			await shot(small, `phone${path.replace('/', '-') || '-basics'}-content`, false);
 		}
 		await phone.close();
