@@ -58,7 +58,7 @@ export const researcherDesign = {
 		'r.problem.QUESTION_OPTIONS_INVALID': 'Een keuzevraag heeft minder dan twee opties (tabblad Vragen).',
 		'r.locked.title': 'Stellingen en raster liggen vast',
 		'r.locked.body':
-			'Er zijn al {count} sorteringen binnen. Elke sortering moet naar dezelfde stellingen en hetzelfde raster verwijzen, anders zijn ze niet te vergelijken of samen te analyseren. Teksten, thema’s, vragen en de basisgegevens kun je nog wel aanpassen. Wil je de Q-set of het raster toch veranderen? Maak dan een nieuwe studie.',
+			'Er zijn al sorteringen binnen (aantal: {count}). Elke sortering moet naar dezelfde stellingen en hetzelfde raster verwijzen, anders zijn ze niet te vergelijken of samen te analyseren. Teksten, thema’s, vragen en de basisgegevens kun je nog wel aanpassen. Wil je de Q-set of het raster toch veranderen? Maak dan een nieuwe studie.',
 		'r.st.title': 'Stellingen',
 		'r.st.qset': 'Q-set ({count})',
 		'r.st.concourse': 'Concours ({count})',
@@ -211,7 +211,7 @@ export const researcherDesign = {
 		'r.problem.QUESTION_OPTIONS_INVALID': 'A choice question has fewer than two options (Questions tab).',
 		'r.locked.title': 'Statements and grid are locked',
 		'r.locked.body':
-			'{count} sorts have arrived. Every sort must refer to the same statements and the same grid, or they could not be compared or analysed together. You can still change texts, themes, questions and the basics. To change the Q-set or the grid anyway, create a new study.',
+			'Sorts have arrived (count: {count}). Every sort must refer to the same statements and the same grid, or they could not be compared or analysed together. You can still change texts, themes, questions and the basics. To change the Q-set or the grid anyway, create a new study.',
 		'r.st.title': 'Statements',
 		'r.st.qset': 'Q-set ({count})',
 		'r.st.concourse': 'Concourse ({count})',
