@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { AppConfig } from '../config.js';
 import { lockDataDir } from './lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -24,7 +23,9 @@ export interface DatabaseHandle {
  * PGlite database in `<dataDir>/pgdata`, guarded by a lock on the data folder.
  */
 export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<DatabaseHandle> {
+	// Each driver is loaded only when used: that shortens the start of the other kind.
 	if (config.databaseUrl) {
+		const { default: pg } = await import('pg');
 		const pool = new pg.Pool({ connectionString: config.databaseUrl, max: 10 });
 		// Without these listeners a connection dropped by the server (a Postgres restart, or a test
 		// dropping its database) emits an unhandled 'error' and takes the whole process down. The pool
@@ -36,6 +37,7 @@ export async function openDatabase(config: Pick<AppConfig, 'databaseUrl' | 'data
 	}
 	const release = lockDataDir(config.dataDir);
 	try {
+		const { PGlite } = await import('@electric-sql/pglite');
 		const pglite = await PGlite.create(join(config.dataDir, 'pgdata'));
 		const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
 		let closed = false;
