@@ -37,6 +37,8 @@ describe('researcher workspace in Chromium', () => {
 	let problems: string[];
 	let studyUrl = '';
 	let code = '';
+	/** The sort submitted with a code: statement → value, reused to build a CSV to import. */
+	let submittedPlacements: { statement: string; value: number }[] = [];
 
 	beforeAll(async () => {
 		server = await startServer();
@@ -195,6 +197,7 @@ describe('researcher workspace in Chromium', () => {
 		for (const column of participation.study.grid as { value: number; capacity: number }[]) {
 			for (let i = 0; i < column.capacity; i++) placements.push({ statement: statements[placements.length]!, value: column.value });
 		}
+		submittedPlacements = placements;
 		const team = participation.study.questions[0].key;
 		const submitted = await fetch(`${server.url}/api/participate/${code}/submission`, {
 			method: 'POST',
@@ -226,12 +229,30 @@ describe('researcher workspace in Chromium', () => {
 		await shot(page, 'grid-locked');
 	});
 
-	it('exports the sort as PQMethod .DAT and checks a paper sort live', async () => {
+	it('exports the sort as PQMethod .DAT, imports a CSV after a dry run, and checks a paper sort live', async () => {
 		await tab('Data').click();
 		const download = page.waitForEvent('download');
 		await page.getByRole('button', { name: 'PQMethod .DAT (sorteringen)' }).click();
 		const dat = readFileSync(await (await download).path(), 'latin1');
 		expect(dat.split(/\r?\n/).filter((line) => line.trim()).length).toBeGreaterThanOrEqual(2);
+
+		// Import: a dry run first shows what is wrong, and stores nothing; a good file is then imported.
+		const header = `sort,${submittedPlacements.map((p) => p.statement).join(',')}`;
+		const csv = (label: string, values: number[]) => ({ name: 'sorts.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${label},${values.join(',')}\n`) });
+		await page.getByLabel('Formaat').selectOption('csv');
+		await page.getByLabel('Bestand', { exact: true }).setInputFiles(csv('fout-1', submittedPlacements.map(() => 0)));
+		await page.getByRole('button', { name: 'Controleren (nog niet opslaan)' }).click();
+		await page.getByText('Dit klopt niet; er is niets opgeslagen:').waitFor();
+		await expect(page.getByRole('button', { name: /sorteringen importeren/ }).count()).resolves.toBe(0);
+		await page.getByLabel('Bestand', { exact: true }).setInputFiles(csv('import-1', [...submittedPlacements].reverse().map((p) => p.value)));
+		await page.getByRole('button', { name: 'Controleren (nog niet opslaan)' }).click();
+		await page.getByText('Alles klopt: 1 sorteringen kunnen worden geïmporteerd.').waitFor();
+		await shot(page, 'data-import');
+		await page.getByRole('button', { name: '1 sorteringen importeren' }).click();
+		await expect.poll(notice).toBe('1 sorteringen geïmporteerd.');
+		const sorts = await page.evaluate(async (url) => (await (await fetch(url)).json()).sorts.map((s: { label: string }) => s.label), `/api/studies/${studyUrl.split('/').pop()}/sorts`);
+		expect(sorts).toContain('import-1');
+		expect(sorts).not.toContain('fout-1');
 
 		await page.getByLabel('Label (bijv. respondentnummer)').fill('papier-1');
 		await page.getByLabel('Kolom voor stelling S01').selectOption('2');
