@@ -1,0 +1,92 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from '../../src/lib/i18n/types.js';
+
+// Every message catalog must offer the same keys in Dutch and English, so that switching the
+// language never shows a bare key or falls back to the other language.
+const folder = join(process.cwd(), 'src/lib/i18n/messages');
+const files = readdirSync(folder).filter((f) => f.endsWith('.ts')).sort();
+
+type Catalog = Record<string, Record<string, unknown>>;
+interface Loaded {
+	file: string;
+	name: string;
+	catalog: Catalog;
+	/** Whether the file builds on other message files (e.g. researcher.ts spreads its parts). */
+	composite: boolean;
+}
+
+async function loadCatalogs(): Promise<Loaded[]> {
+	const loaded: Loaded[] = [];
+	for (const file of files) {
+		const source = readFileSync(join(folder, file), 'utf8');
+		const composite = /from '\.\/[^']+\.js'/.test(source);
+		const module = (await import(join(folder, file))) as Record<string, unknown>;
+		for (const [name, value] of Object.entries(module)) {
+			if (value && typeof value === 'object' && LOCALES.every((l) => l in (value as object))) {
+				loaded.push({ file, name, catalog: value as Catalog, composite });
+			}
+		}
+	}
+	return loaded;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('i18n catalogs', async () => {
+	const catalogs = await loadCatalogs();
+
+	it('finds a catalog in every message file', () => {
+		expect(files.length).toBeGreaterThan(0);
+		expect(new Set(catalogs.map((c) => c.file))).toEqual(new Set(files));
+	});
+
+	for (const { file, name, catalog } of catalogs) {
+		it(`${file} (${name}): the same keys in ${LOCALES.join(' and ')}, each a non-empty text with the same placeholders`, () => {
+			const [first, ...others] = LOCALES;
+			const keys = Object.keys(catalog[first]!).sort();
+			expect(keys.length).toBeGreaterThan(0);
+			for (const locale of others) {
+				const otherKeys = Object.keys(catalog[locale]!).sort();
+				expect({ locale, missing: keys.filter((k) => !otherKeys.includes(k)), extra: otherKeys.filter((k) => !keys.includes(k)) }).toEqual({
+					locale,
+					missing: [],
+					extra: []
+				});
+			}
+			for (const key of keys) {
+				const texts = LOCALES.map((l) => catalog[l]![key]);
+				for (const text of texts) {
+					expect(typeof text, key).toBe('string');
+					expect((text as string).trim(), key).not.toBe('');
+				}
+				const expected = placeholders(texts[0] as string);
+				for (const text of texts.slice(1)) expect(placeholders(text as string), key).toEqual(expected);
+			}
+		});
+	}
+
+	it('every message file is imported by the i18n module or by another catalog', () => {
+		const sources = [join(process.cwd(), 'src/lib/i18n/index.svelte.ts'), ...files.map((f) => join(folder, f))].map((p) =>
+			readFileSync(p, 'utf8')
+		);
+		for (const file of files) {
+			const importPath = `/${file.replace(/\.ts$/, '.js')}'`;
+			expect(sources.some((s) => s.includes(importPath)), `${file} is never imported`).toBe(true);
+		}
+	});
+
+	it('no key is defined in two catalogs (one would silently replace the other)', () => {
+		const seen = new Map<string, string>();
+		const duplicates: string[] = [];
+		for (const { file, catalog, composite } of catalogs) {
+			if (composite) continue; // built from other catalogs, which are checked themselves
+			for (const key of Object.keys(catalog[LOCALES[0]]!)) {
+				if (seen.has(key)) duplicates.push(`${key} (${seen.get(key)} and ${file})`);
+				else seen.set(key, file);
+			}
+		}
+		expect(duplicates).toEqual([]);
+	});
+});
