@@ -5,7 +5,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
 import { AppError } from './errors.js';
-import { privateLoggerOptions } from './logging.js';
+import { privateLoggerOptions, serializeRequest } from './logging.js';
 import dialogueRoutes from './routes/dialogue.js';
 import interpretationRoutes from './routes/interpretations.js';
 import healthRoutes from './routes/health.js';
@@ -69,7 +69,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 		}
 		const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
 		if (status >= 500) {
-			request.log.error({ err: error, method: request.method, url: request.url }, 'request failed');
+			request.log.error({ err: error, ...serializeRequest(request) }, 'request failed');
 			return reply
 				.status(status)
 				.send({ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side. Please try again.' } });

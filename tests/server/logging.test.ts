@@ -17,6 +17,10 @@ beforeAll(async () => {
 	app.get('/api/test-failures/crash', async () => {
 		throw new Error('boom');
 	});
+	app.get('/api/test-echo/:code', async () => ({ ok: true }));
+	app.get('/api/test-failures/crash/:code', async () => {
+		throw new Error('boom');
+	});
 	await app.ready();
 });
 afterAll(async () => {
@@ -25,12 +29,14 @@ afterAll(async () => {
 });
 
 describe('request logging', () => {
-	it('logs method and URL but never the client address or port', async () => {
+	it('logs method and route but never the client address, port, path identifiers or query', async () => {
 		lines.length = 0;
 		const headers = { 'x-forwarded-for': CLIENT_IP, 'x-real-ip': CLIENT_IP };
 		await app.inject({ method: 'GET', url: '/api/health', remoteAddress: CLIENT_IP, headers });
 		await app.inject({ method: 'GET', url: '/api/test-failures/crash', remoteAddress: CLIENT_IP, headers });
 		await app.inject({ method: 'POST', url: '/api/nowhere', remoteAddress: CLIENT_IP, headers });
+		await app.inject({ method: 'GET', url: '/api/test-echo/K7QM-4XTR-9BDW?token=secret-in-query', remoteAddress: CLIENT_IP });
+		await app.inject({ method: 'GET', url: '/api/test-failures/crash/K7QM-4XTR-9BDW?token=secret-in-query', remoteAddress: CLIENT_IP });
 
 		const log = lines.join('');
 		expect(lines.length).toBeGreaterThanOrEqual(6); // incoming + completed per request, plus the error
@@ -40,6 +46,10 @@ describe('request logging', () => {
 		expect(log).not.toContain(CLIENT_IP);
 		expect(log).not.toContain('remoteAddress');
 		expect(log).not.toContain('remotePort');
+		// Identifiers in a matched route's path and any query string stay out of the log.
+		expect(log).toContain('"url":"/api/test-echo/:code"');
+		expect(log).not.toContain('K7QM-4XTR-9BDW');
+		expect(log).not.toContain('secret-in-query');
 	});
 });
 
