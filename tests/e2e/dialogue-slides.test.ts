@@ -67,7 +67,7 @@ describe('presentation slides', () => {
 		// Readable on a projector: every card inside the slide, and no text smaller than 20 px.
 		const fit = await page.evaluate(() => {
 			const stageBox = document.querySelector('.stage')!.getBoundingClientRect();
-			const cards = [...document.querySelectorAll('.stage .card')];
+			const cards = Array.from(document.querySelectorAll('.stage .card'));
 			return {
 				cards: cards.length,
 				overflow: cards.filter((c) => c.getBoundingClientRect().bottom > stageBox.bottom + 1 || c.getBoundingClientRect().right > stageBox.right + 1).length,

@@ -1,6 +1,6 @@
 // The dialogue and interpretation API (server/routes/dialogue.ts, server/routes/interpretations.ts).
-import type { DialogueQuestion } from '$lib/dialogue/questions';
-import type { Tally } from '$lib/dialogue/tally';
+import type { DialogueQuestion } from '../dialogue/questions.js';
+import type { Tally } from '../dialogue/tally.js';
 import { apiUrl, get, patch, post, put } from './client.js';
 
 export type { DialogueQuestion, Tally };

@@ -1,5 +1,5 @@
-import type { Viewpoint } from '$lib/api/dialogue';
-import type { DialogueQuestion } from './questions';
+import type { Viewpoint } from '../api/dialogue.js';
+import type { DialogueQuestion } from './questions.js';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 

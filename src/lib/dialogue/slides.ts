@@ -1,4 +1,4 @@
-import type { Presentation } from '$lib/api/dialogue';
+import type { Presentation } from '../api/dialogue.js';
 
 export type SlideKind = 'title' | 'overview' | 'viewpoint' | 'quotes' | 'consensus';
 
