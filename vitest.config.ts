@@ -16,6 +16,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'integration',
+					globalSetup: ['tests/helpers/global-setup.ts'],
 					include: ['tests/server/**/*.test.ts', 'tests/migrations/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
@@ -28,6 +29,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'e2e',
+					globalSetup: ['tests/helpers/global-setup.ts'],
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 120_000,

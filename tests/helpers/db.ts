@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import type { AppConfig } from '../../server/config.js';
 import { loadConfig } from '../../server/config.js';
 import { type DatabaseHandle } from '../../server/db/index.js';
@@ -41,10 +42,22 @@ export async function createServerDatabase(): Promise<{ url: string; drop(): Pro
 	return { url: url.toString(), drop: () => adminQuery(`drop database if exists ${dbName} with (force)`) };
 }
 
+/**
+ * Puts a copy of the run's migrated PGlite template (tests/helpers/global-setup.ts) into `dataDir`,
+ * so that opening it skips initdb. Returns false when there is no template (Postgres runs).
+ */
+export function copyPgliteTemplate(dataDir: string): boolean {
+	const template = inject('pgliteTemplate');
+	if (!template) return false;
+	cpSync(template, join(dataDir, 'pgdata'), { recursive: true });
+	return true;
+}
+
 /** A fresh, migrated database of the kind this run tests (see `databaseKind`). */
 export async function createTestDatabase(): Promise<TestDatabase> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'standpunt-test-'));
 	const serverDb = serverUrl ? await createServerDatabase() : undefined;
+	if (!serverDb) copyPgliteTemplate(dataDir);
 	const databaseUrl = serverDb?.url;
 	const config: AppConfig = {
 		...loadConfig({}),

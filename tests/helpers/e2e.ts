@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { createServerDatabase, serverUrl } from './db.js';
+import { copyPgliteTemplate, createServerDatabase, serverUrl } from './db.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -48,6 +48,8 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 	const port = await freePort();
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'standpunt-e2e-'));
 	const ownDb = serverUrl && !options.env?.DATABASE_URL ? await createServerDatabase() : undefined;
+	// A folder of our own starts from the migrated template (saves initdb); a caller's folder is used as it is.
+	if (!options.dataDir && !serverUrl && !options.env?.DATABASE_URL) copyPgliteTemplate(dataDir);
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
 		cwd: process.cwd(),
 		env: {
