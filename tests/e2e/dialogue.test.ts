@@ -107,6 +107,19 @@ describe('dialogue session with a presenter and five phones', () => {
 		await display.getByTestId('shown-texts').getByText('Roosters en werkdruk').waitFor({ timeout: 2000 });
 		await display.screenshot({ path: '/tmp/dialogue-display-text.png' });
 
+		// The mini-sort: 9–12 statements on the phone, the closest viewpoint shown there and nowhere else.
+		const sorter = attendees[2].page;
+		await sorter.getByRole('button', { name: 'Doe de mini-sortering' }).click();
+		const groups = sorter.getByRole('group');
+		const n = await groups.count();
+		expect(n).toBeGreaterThanOrEqual(9);
+		expect(n).toBeLessThanOrEqual(12);
+		for (let i = 0; i < n; i++) await groups.nth(i).getByText(i % 2 === 0 ? '+2' : '-2', { exact: true }).click();
+		await sorter.getByRole('button', { name: 'Bekijk mijn perspectief' }).click();
+		await sorter.getByText('Dit zie alleen jij').waitFor();
+		await sorter.screenshot({ path: '/tmp/dialogue-mini-sort.png', fullPage: true });
+		expect(await display.getByText(/mini-sort/i).count()).toBe(0);
+
 		// Ending the session: phones say so, and the code stops working.
 		control.once('dialog', (dialog) => void dialog.accept());
 		await control.getByRole('button', { name: 'Sessie afsluiten' }).click();
