@@ -2,7 +2,7 @@
 // `npm start` and `npm test` work on a fresh clone and never serve a stale page.
 // A lock folder keeps two processes (parallel test runs) from building at once.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 const marker = 'build/index.html';
@@ -39,7 +39,11 @@ if (stale()) {
 	try {
 		if (stale()) {
 			process.stdout.write('Building the web app (npm run build)…\n');
+			const startedAt = new Date();
 			execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+			// Date the build by when it started: a source saved during the build is then newer, and the
+			// next run builds again instead of serving a page without it.
+			utimesSync(marker, startedAt, startedAt);
 		}
 	} finally {
 		rmSync(lock, { recursive: true, force: true });
