@@ -1,4 +1,4 @@
-import type { Pile, SortConfig, SortSnapshot, SortState } from './types.js';
+import { PILES, type Pile, type SortConfig, type SortSnapshot, type SortState } from './types.js';
 
 type Sorted = Pick<SortState, 'placements'>;
 
@@ -28,6 +28,16 @@ export function freePlaces(state: Sorted, config: SortConfig, column: number): n
 /** Cards not yet in the grid, optionally only those of one rough-sort pile, in presentation order. */
 export function unplaced(state: Pick<SortState, 'order' | 'placements' | 'piles'>, pile?: Pile): string[] {
 	return state.order.filter((card) => columnOf(state, card) === undefined && (pile === undefined || state.piles[card] === pile));
+}
+
+/** The first card still to place in the order the grid lists them: pile by pile (oneens, neutraal, eens), then any without a pile. */
+export function nextToPlace(state: Pick<SortState, 'order' | 'placements' | 'piles'>): string | undefined {
+	const waiting = unplaced(state);
+	for (const pile of PILES) {
+		const card = waiting.find((c) => state.piles[c] === pile);
+		if (card) return card;
+	}
+	return waiting[0];
 }
 
 /** The next card the rough sort should show, or undefined when every card is in a pile. */

@@ -6,6 +6,7 @@ import {
 	freePlaces,
 	initialSortState,
 	isComplete,
+	nextToPlace,
 	nextToRoughSort,
 	openColumns,
 	pileCount,
@@ -198,6 +199,18 @@ describe('selectors', () => {
 		const overfull = { ...full, placements: { A: 0, B: 0, C: 0, D: 1 } };
 		expect(isComplete(overfull, config)).toBe(false);
 		expect(isComplete(overfull, { ...config, forced: false })).toBe(true);
+	});
+
+	it('offers the next card to place pile by pile, as the grid lists them', () => {
+		const state = run([
+			{ type: 'roughSort', card: 'A', pile: 'agree' },
+			{ type: 'roughSort', card: 'B', pile: 'neutral' },
+			{ type: 'roughSort', card: 'C', pile: 'disagree' }
+		]);
+		expect(nextToPlace(state)).toBe('C');
+		expect(nextToPlace(run([{ type: 'place', card: 'C', column: -1 }], state))).toBe('B');
+		expect(nextToPlace(run([{ type: 'place', card: 'A', column: 1 }, { type: 'place', card: 'B', column: 0 }, { type: 'place', card: 'C', column: -1 }], state))).toBe('D');
+		expect(nextToPlace(full)).toBeUndefined();
 	});
 
 	it('lists cards per column in presentation order, open columns and the extremes (+ first)', () => {
