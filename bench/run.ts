@@ -11,7 +11,8 @@ import type { BenchModule } from './types.js';
  * To add a module: one line in `modules` below.
  */
 const modules: Record<string, () => Promise<BenchModule>> = {
-	engine: () => import('./engine.js')
+	engine: () => import('./engine.js'),
+	participant: () => import('./participant.js')
 };
 
 interface Measurement {
