@@ -8,6 +8,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
+					sequence: { groupOrder: 0 },
 					include: ['tests/qmethod/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts'],
 					environment: 'node'
 				},
@@ -16,6 +17,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'integration',
+					sequence: { groupOrder: 1 },
 					globalSetup: ['tests/helpers/global-setup.ts'],
 					include: ['tests/server/**/*.test.ts', 'tests/migrations/**/*.test.ts'],
 					environment: 'node',
@@ -29,6 +31,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'e2e',
+					sequence: { groupOrder: 2 },
 					globalSetup: ['tests/helpers/global-setup.ts'],
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',

@@ -111,6 +111,8 @@ describe('dialogue session with a presenter and five phones', () => {
 		const sorter = attendees[2].page;
 		await sorter.getByRole('button', { name: 'Doe de mini-sortering' }).click();
 		const groups = sorter.getByRole('group');
+		// The statements arrive from the server after the click: wait for the first before counting.
+		await groups.first().waitFor();
 		const n = await groups.count();
 		expect(n).toBeGreaterThanOrEqual(9);
 		expect(n).toBeLessThanOrEqual(12);
