@@ -20,13 +20,15 @@ afterAll(async () => {
 	if (!server) return;
 	await server.stop({ keepData: true });
 	// Every completed flow is in the database exactly once, under its receipt.
-	const database = await openDatabase({ databaseUrl: undefined, dataDir: server.dataDir });
+	// The server's own database: its data folder on PGlite runs, its fresh database on Postgres runs.
+	const database = await openDatabase({ databaseUrl: server.databaseUrl, dataDir: server.dataDir });
 	try {
 		const rows = await database.db.selectFrom('sorts').select(['receipt', 'placements']).where('source', '=', 'participant').execute();
 		expect(rows.map((r) => r.receipt).sort()).toEqual([...receipts].sort());
 		for (const row of rows) expect(Object.keys(row.placements)).toHaveLength(40);
 	} finally {
 		await database.close();
+		await server.stop(); // already stopped: now removes the kept folder and database
 	}
 });
 
