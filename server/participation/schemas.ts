@@ -29,7 +29,7 @@ export const slugParams = {
 export const enrolBody = {
 	type: 'object',
 	additionalProperties: false,
-	properties: { facilitated: { type: 'boolean', description: 'Enrol for a sort run by a co-researcher (facilitated mode).' } }
+	properties: { facilitated: { type: 'boolean', description: 'Enrol for an interview (facilitated mode): needs the session of an owner or co-researcher of the study.' } }
 } as const;
 
 export const enrolResponse = {

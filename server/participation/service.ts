@@ -12,22 +12,31 @@ import { submissionHash, validateSubmission } from './validate.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const studyClosed = () => new AppError(409, 'STUDY_CLOSED', 'This study is closed and no longer accepts sorts.');
+export const studyClosed = () => new AppError(409, 'STUDY_CLOSED', 'This study is closed and no longer accepts sorts.');
 const codeNotFound = () => new AppError(404, 'NOT_FOUND', 'No participation with this code.');
+export const notFacilitated = () =>
+	new AppError(422, 'NOT_FACILITATED', 'This code was not made for an interview, so the sort cannot carry a respondent number or interviewer notes.');
+const interviewDataMissing = () =>
+	new AppError(422, 'FACILITATED_DATA_REQUIRED', 'This code was made for an interview: submit the sort from the interview, with its respondent number.');
 const alreadySubmitted = () =>
 	new AppError(409, 'ALREADY_SUBMITTED', 'A different sort was already submitted with this code.');
 
 /** Creates an anonymous participant for an open study that allows self-enrolment; returns the code. */
-export async function enrol(db: Db, slug: string, options: { facilitated?: boolean } = {}): Promise<string> {
+export async function enrol(db: Db, slug: string): Promise<string> {
 	const study = await db.selectFrom('studies').select(['id', 'status', 'self_enrolment']).where('slug', '=', slug).executeTakeFirst();
 	// A draft study or one without self-enrolment is not public: answer as if it did not exist.
 	if (!study || study.status === 'draft' || !study.self_enrolment) throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
 	if (study.status !== 'open') throw studyClosed();
+	return createParticipant(db, study.id, 'self_enrolled');
+}
+
+/** Inserts a participant with a fresh unique code (the caller has checked the study and the right to enrol). */
+export async function createParticipant(db: Db, studyId: string, source: 'self_enrolled' | 'facilitated'): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
 		const code = generateCode();
 		const inserted = await db
 			.insertInto('participants')
-			.values({ study_id: study.id, code, source: options.facilitated ? 'facilitated' : 'self_enrolled' })
+			.values({ study_id: studyId, code, source })
 			.onConflict((oc) => oc.column('code').doNothing())
 			.returning('id')
 			.executeTakeFirst();
@@ -140,6 +149,9 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 	return db.transaction().execute(async (trx) => {
 		const participant = await findParticipant(trx, code, true);
 		if (!participant) throw codeNotFound();
+		// The route checked the interviewer's session; these two rules hold whoever calls.
+		if (body.facilitated && participant.source !== 'facilitated') throw notFacilitated();
+		if (!body.facilitated && participant.source === 'facilitated') throw interviewDataMissing();
 		if (participant.status === 'submitted' || participant.status === 'withdrawn') {
 			const existing = await trx.selectFrom('sorts').select(['receipt', 'payload_hash']).where('participant_id', '=', participant.id).executeTakeFirst();
 			if (existing?.receipt && existing.payload_hash === hash) return { receipt: existing.receipt, created: false };

@@ -1,8 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { enrolFacilitated } from '../participation/facilitation.js';
 import { enrol } from '../participation/service.js';
 import { enrolBody, enrolResponse, errorSchema, slugParams } from '../participation/schemas.js';
 
-/** Self-enrolment: `POST /api/studies/by-slug/:slug/participants` creates an anonymous participant code. */
+/**
+ * `POST /api/studies/by-slug/:slug/participants` creates an anonymous participant code: by self-enrolment
+ * (open study that allows it), or with `{"facilitated":true}` for an interview run by a logged-in owner or
+ * co-researcher of the study (any open study).
+ */
 const participantRoutes: FastifyPluginAsync = async (app) => {
 	app.post<{ Params: { slug: string }; Body: { facilitated?: boolean } | undefined }>(
 		'/:slug/participants',
@@ -10,13 +15,18 @@ const participantRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				tags: ['participation'],
 				summary: 'Enrol in an open study with self-enrolment; returns an anonymous participant code',
+				description:
+					'With {"facilitated":true} the code is for an interview: this needs the session of an owner or co-researcher of the study (and the x-standpunt-csrf header); self-enrolment need not be on.',
 				params: slugParams,
 				body: enrolBody,
-				response: { 201: enrolResponse, 404: errorSchema, 409: errorSchema }
+				response: { 201: enrolResponse, 401: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema }
 			}
 		},
 		async (request, reply) => {
-			const code = await enrol(app.database.db, request.params.slug, { facilitated: request.body?.facilitated === true });
+			const code =
+				request.body?.facilitated === true
+					? await enrolFacilitated(request, request.params.slug)
+					: await enrol(app.database.db, request.params.slug);
 			return reply.status(201).send({ code });
 		}
 	);

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { SubmissionBody } from '../../src/lib/api/participate.js';
+import { authorizeFacilitatedSubmission } from '../participation/facilitation.js';
 import { getParticipation, saveDraft, submit } from '../participation/service.js';
 import {
 	codeParams,
@@ -53,12 +54,23 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				tags: ['participation'],
 				summary: 'Submit the sort; an identical retry returns the same receipt',
+				description:
+					'A `facilitated` block (respondent number, interviewer notes) is only accepted for a code enrolled for an interview (else 422 NOT_FACILITATED) and from an owner or co-researcher of the study (401/403); such a code needs the block (422 FACILITATED_DATA_REQUIRED).',
 				params: codeParams,
 				body: submissionBody,
-				response: { 200: receiptResponse, 201: receiptResponse, 404: errorSchema, 409: errorSchema, 422: errorSchema }
+				response: {
+					200: receiptResponse,
+					201: receiptResponse,
+					401: errorSchema,
+					403: errorSchema,
+					404: errorSchema,
+					409: errorSchema,
+					422: errorSchema
+				}
 			}
 		},
 		async (request, reply) => {
+			if (request.body.facilitated) await authorizeFacilitatedSubmission(request, request.params.code);
 			const result = await submit(app.database.db, request.params.code, request.body);
 			return reply.status(result.created ? 201 : 200).send({ receipt: result.receipt });
 		}

@@ -133,18 +133,6 @@ describe('POST /api/participate/:code/submission', () => {
 		expect(view.study.open).toBe(false);
 	});
 
-	it('stores a facilitated sort with respondent number and interviewer notes', async () => {
-		const code = await newCode();
-		const notes = { sort: 'Respondent twijfelde lang over S05.', statements: { S05: '"We kunnen niet allemaal keeper zijn"' } };
-		const response = await submit(code, submission({ facilitated: { respondentNumber: '64', notes } }));
-		expect(response.statusCode).toBe(201);
-		const { sorts } = await sortsOf(code);
-		expect(sorts[0]).toMatchObject({ source: 'facilitated', respondent_number: '64', interviewer_notes: notes, label: 'R64' });
-		const again = await newCode();
-		expect((await submit(again, submission({ facilitated: { respondentNumber: '64' } }))).statusCode).toBe(201);
-		expect((await sortsOf(again)).sorts[0].label).toMatch(/^R64-/);
-	});
-
 	it.each([
 		['malformed JSON', '{"placements": [', 400],
 		['a placements string', JSON.stringify({ placements: 'all' }), 400],

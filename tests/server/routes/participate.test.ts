@@ -47,13 +47,6 @@ describe('POST /api/studies/by-slug/:slug/participants', () => {
 		expect(codes.size).toBe(20);
 	});
 
-	it('marks a facilitated enrolment', async () => {
-		const response = await t.app.inject({ method: 'POST', url: '/api/studies/by-slug/open-study/participants', headers: HEADERS, payload: { facilitated: true } });
-		expect(response.statusCode).toBe(201);
-		const row = await t.database.db.selectFrom('participants').select('source').where('code', '=', response.json().code).executeTakeFirstOrThrow();
-		expect(row.source).toBe('facilitated');
-	});
-
 	it('answers 404 for an unknown study, a draft study and a study without self-enrolment', async () => {
 		await createTestStudy(t.database.db, { slug: 'draft-study', status: 'draft' });
 		await createTestStudy(t.database.db, { slug: 'invite-only', selfEnrolment: false });
