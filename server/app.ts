@@ -109,9 +109,11 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 		root: config.staticDir,
 		wildcard: false,
 		index: ['index.html'],
-		setHeaders(reply, path) {
+		// Our own cache-control below; the plugin's default (max-age=0) would overwrite it.
+		cacheControl: false,
+		setHeaders(response, path) {
 			// Hashed build assets never change; everything else is revalidated.
-			reply.header('cache-control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+			response.setHeader('cache-control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
 		}
 	});
 
