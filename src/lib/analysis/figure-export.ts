@@ -1,15 +1,6 @@
-/** Saves factor-array figures from the page: the SVG as drawn, and a PNG rendered from it on a canvas. */
+import { saveBlob } from '../browser/save-file.js';
 
-function save(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+/** Saves factor-array figures from the page: the SVG as drawn, and a PNG rendered from it on a canvas. */
 
 export function svgText(svg: SVGSVGElement): string {
 	const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -19,7 +10,7 @@ export function svgText(svg: SVGSVGElement): string {
 }
 
 export function downloadSvg(svg: SVGSVGElement, fileName: string): void {
-	save(new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName);
+	saveBlob(new Blob([svgText(svg)], { type: 'image/svg+xml' }), fileName);
 }
 
 /** Renders the SVG at twice its size onto a canvas (CSP allows blob: images) and saves a PNG. */
@@ -49,5 +40,5 @@ export async function svgToPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
 }
 
 export async function downloadPng(svg: SVGSVGElement, fileName: string): Promise<void> {
-	save(await svgToPng(svg), fileName);
+	saveBlob(await svgToPng(svg), fileName);
 }

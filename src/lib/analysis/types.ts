@@ -3,9 +3,11 @@
  * Factor numbers in requests are 1-based (as researchers see them); the engine works 0-based.
  */
 
-export type Extraction = 'pca' | 'centroid';
-export type Rotation = 'varimax' | 'none';
-export type FlagLevel = 0.05 | 0.01;
+import type { AnalysisJson, ExtractionMethod, FlagLevel, RotationMethod } from '../qmethod/index.js';
+
+export type { FlagLevel };
+export type Extraction = ExtractionMethod;
+export type Rotation = RotationMethod;
 
 /** One recorded decision after the automatic rotation, replayed in order. */
 export type RotationStepRequest =
@@ -27,38 +29,8 @@ export interface AnalysisRequest {
 	flags: boolean[][] | null;
 }
 
-export interface AnalysisWarningDto {
-	code: string;
-	message: string;
-}
-
-export interface FactorCharacteristicsDto {
-	nDefining: number[];
-	avgRelCoef: number[];
-	compositeReliability: (number | null)[];
-	seZScores: (number | null)[];
-}
-
 /** The engine's result: exactly the JSON the CLI prints with `analyze --format json`. */
-export interface AnalysisResult {
-	nStatements: number;
-	nSorts: number;
-	extraction: Extraction;
-	rotation: Rotation;
-	nFactors: number;
-	sortIds: string[];
-	statementCodes: string[];
-	eigenvalues: number[];
-	explainedVariance: number[];
-	loadings: number[][];
-	flagged: boolean[][];
-	zScores: (number | null)[][];
-	factorArrays: (number | null)[][];
-	distinguishing: number[][];
-	consensus: number[];
-	factorCharacteristics: FactorCharacteristicsDto;
-	warnings: AnalysisWarningDto[];
-}
+export type AnalysisResult = AnalysisJson;
 
 /** One pre-sort answer group of a factor's defining sorts; counts below 5 never leave the server. */
 export interface CompositionGroup {

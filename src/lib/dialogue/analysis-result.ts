@@ -1,22 +1,15 @@
+import type { AnalysisJson } from '../qmethod/index.js';
+
 /**
- * The parts of a saved analysis result (the CLI's JSON schema, issue 3 §10) that presentations and
+ * The parts of a saved analysis result (the engine's JSON schema, issue 3 §10) that presentations and
  * dialogue sessions use. Statement numbers in `distinguishing` and `consensus` are 1-based; the
- * matrices are [statement][factor] and [sort][factor], in the order of `statementCodes` and `sortIds`.
+ * matrices are [statement][factor] and [sort][factor], in the order of `statementCodes` and `sortIds`;
+ * z-scores and arrays of a factor without defining sorts are null.
  */
-export interface AnalysisResultLike {
-	nStatements: number;
-	nSorts: number;
-	nFactors: number;
-	sortIds: string[];
-	statementCodes: string[];
-	loadings: number[][];
-	flagged: boolean[][];
-	/** null for a factor without defining sorts. */
-	zScores: (number | null)[][];
-	factorArrays: (number | null)[][];
-	distinguishing: number[][];
-	consensus: number[];
-}
+export type AnalysisResultLike = Pick<
+	AnalysisJson,
+	'nStatements' | 'nSorts' | 'nFactors' | 'sortIds' | 'statementCodes' | 'loadings' | 'flagged' | 'zScores' | 'factorArrays' | 'distinguishing' | 'consensus'
+>;
 
 /** 0-based indices of the sorts flagged for a factor (1-based `factor`). */
 export function definingSortIndices(result: AnalysisResultLike, factor: number): number[] {

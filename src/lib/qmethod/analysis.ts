@@ -7,8 +7,9 @@ import { extractPrincipalComponents } from './extraction/pca.js';
 import { factorArrays } from './factor-arrays.js';
 import { factorScores } from './factor-scores.js';
 import { autoFlag, checkManualFlags } from './flagging.js';
+import { identityMatrix, multiplyMatrices } from './internal/matrix.js';
 import { columnSumsOfSquares } from './orientation.js';
-import { applyRotationSteps } from './rotation/judgmental.js';
+import { applyJudgmentalSteps } from './rotation/judgmental.js';
 import { varimax } from './rotation/varimax.js';
 import type {
 	AnalysisWarning,
@@ -16,9 +17,9 @@ import type {
 	ExtractionMethod,
 	FlagLevel,
 	LoadingMatrix,
+	JudgmentalStep,
 	QSortData,
 	RotationMethod,
-	RotationStep,
 	ValidatedData
 } from './types.js';
 import { validateFactorCount, validateSorts } from './validation.js';
@@ -32,11 +33,14 @@ export interface AnalysisOptions {
 	correlation?: CorrelationMethod;
 	/** Default 'varimax'. */
 	rotation?: RotationMethod;
-	/** Judgmental steps applied after the rotation above, in order. */
-	rotationSteps?: readonly RotationStep[];
+	/**
+	 * Judgmental steps applied after the rotation above, in order (0-based factors): turns, inversions
+	 * and bipolar splits; each split adds a factor, and nothing may turn or invert after a split.
+	 */
+	rotationSteps?: readonly JudgmentalStep[];
 	/** Level of automatic flagging. Default 0.05. */
 	flagLevel?: FlagLevel;
-	/** Manual flags [nSorts][nFactors]; replace the automatic ones when given. */
+	/** Manual flags [nSorts][nFactors after splits]; replace the automatic ones (and those of a split) when given. */
 	flags?: ReadonlyArray<ReadonlyArray<boolean>>;
 }
 
@@ -48,7 +52,7 @@ export interface FullAnalysis {
 	eigenvalues: Float64Array;
 	allEigenvalues: Float64Array;
 	loadings: LoadingMatrix;
-	/** k × k, loadings = unrotated · rotation. */
+	/** k × k′ (k′ = factors after splits), loadings = unrotated · rotation. */
 	rotation: Float64Array;
 	flags: boolean[][];
 	weights: Float64Array;
@@ -66,9 +70,12 @@ export interface FullAnalysis {
 
 /**
  * The whole by-person pipeline: validate → standardise → extract (PCA via the m × m
- * cross-product, or Brown centroid on R) → rotate (varimax or none, then judgmental steps) →
- * flag → factor scores → arrays → characteristics → distinguishing/consensus. Pure and
- * deterministic; the input is not modified.
+ * cross-product, or Brown centroid on R) → rotate (varimax or none, then judgmental steps: turns,
+ * inversions, bipolar splits) → flag → factor scores → arrays → characteristics →
+ * distinguishing/consensus. Flags: the manual ones when given; otherwise, after a split, the
+ * automatic flags at the moment of the (first) split divided between the poles (spec §4.4);
+ * otherwise the automatic flags of the final loadings. Pure and deterministic; the input is not
+ * modified.
  * @throws QMethodInputError for invalid data or options
  */
 export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysis {
@@ -93,23 +100,26 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 	const warnings: AnalysisWarning[] = [...extracted.warnings];
 
 	let loadings = extracted.loadings;
-	let rotation = identity(k);
+	let rotation = identityMatrix(k);
 	if (rotationMethod === 'varimax' && k > 1) {
 		const rotated = varimax(extracted.loadings);
 		if (!rotated.converged) warnings.push({ code: 'varimax_not_converged', message: `varimax did not converge in ${rotated.sweeps} sweeps` });
 		loadings = rotated.loadings;
 		rotation = rotated.rotation;
 	}
+	let splitFlags: boolean[][] | null = null;
 	if (rotationSteps.length) {
-		const turned = applyRotationSteps(loadings, rotationSteps);
-		loadings = turned.loadings;
-		rotation = multiply(rotation, turned.rotation, k);
+		const judged = applyJudgmentalSteps(loadings, rotationSteps, (current) => autoFlag(current, m, sortIds, flagLevel).flags);
+		loadings = judged.loadings;
+		rotation = multiplyMatrices(rotation, judged.rotation, k, k, loadings.columns);
+		splitFlags = judged.splitFlags;
 	}
 
 	let flags: boolean[][];
-	if (options.flags) {
-		warnings.push(...checkManualFlags(loadings, options.flags, m, sortIds, flagLevel));
-		flags = options.flags.map((row) => [...row]);
+	const given = options.flags ?? splitFlags;
+	if (given) {
+		warnings.push(...checkManualFlags(loadings, given, m, sortIds, flagLevel));
+		flags = given.map((row) => [...row]);
 	} else {
 		const flagged = autoFlag(loadings, m, sortIds, flagLevel);
 		warnings.push(...flagged.warnings);
@@ -117,10 +127,11 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 	}
 
 	const scores = factorScores(data, loadings, flags);
-	const { arrays, tied } = factorArrays(scores.zScores, scores.meanDefiningScore, data.distribution, m, k);
-	for (let f = 0; f < k; f++) {
+	const kFinal = loadings.columns;
+	const { arrays, tied } = factorArrays(scores.zScores, scores.meanDefiningScore, data.distribution, m, kFinal);
+	for (let f = 0; f < kFinal; f++) {
 		const decided: string[] = [];
-		for (let s = 0; s < m; s++) if (tied[s * k + f] === 2) decided.push(data.statementCodes[s]);
+		for (let s = 0; s < m; s++) if (tied[s * kFinal + f] === 2) decided.push(data.statementCodes[s]);
 		if (decided.length) {
 			warnings.push({
 				code: 'tied_z_scores',
@@ -144,11 +155,11 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 		arrays,
 		tied,
 		characteristics,
-		factorCorrelations: factorScoreCorrelations(scores.zScores, m, k),
+		factorCorrelations: factorScoreCorrelations(scores.zScores, m, kFinal),
 		sed,
-		classification: classifyStatements(scores.zScores, sed, m, k),
-		cribSheets: cribSheets(arrays, m, k),
-		descendingDifferences: descendingDifferences(scores.zScores, m, k),
+		classification: classifyStatements(scores.zScores, sed, m, kFinal),
+		cribSheets: cribSheets(arrays, m, kFinal),
+		descendingDifferences: descendingDifferences(scores.zScores, m, kFinal),
 		warnings
 	};
 }
@@ -156,16 +167,4 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 /** Explained variance in percent per factor: `100 · Σ_i a_if² / n`. */
 export function explainedVariance(loadings: LoadingMatrix): number[] {
 	return Array.from(columnSumsOfSquares(loadings), (ss) => (100 * ss) / loadings.rows);
-}
-
-function identity(k: number): Float64Array {
-	const result = new Float64Array(k * k);
-	for (let f = 0; f < k; f++) result[f * k + f] = 1;
-	return result;
-}
-
-function multiply(a: Float64Array, b: Float64Array, k: number): Float64Array {
-	const result = new Float64Array(k * k);
-	for (let r = 0; r < k; r++) for (let c = 0; c < k; c++) for (let t = 0; t < k; t++) result[r * k + c] += a[r * k + t] * b[t * k + c];
-	return result;
 }

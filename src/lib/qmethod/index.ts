@@ -6,18 +6,29 @@ export type {
 	ExtractionMethod,
 	ExtractionResult,
 	FlagLevel,
+	InvertStep,
+	JudgmentalStep,
 	LoadingMatrix,
 	QSortData,
 	RotationMethod,
 	RotationStep,
+	SplitStep,
 	ValidatedData
 } from './types.js';
+export { ENGINE_VERSION } from './version.js';
 export { validateSorts, validateFactorCount, GRID_MIN, GRID_MAX } from './validation.js';
 export { correlationMatrix, correlationFromScaled, unitScaledSorts, midRanks, type CorrelationMatrix } from './correlation.js';
 export { extractPrincipalComponents, correlationEigenvalues, statementCrossProduct } from './extraction/pca.js';
 export { extractCentroid, type CentroidOptions } from './extraction/centroid.js';
 export { varimax, varimaxCriterion, type VarimaxOptions, type VarimaxResult } from './rotation/varimax.js';
-export { applyRotationSteps, invertFactor, splitBipolarFactor, type JudgmentalResult } from './rotation/judgmental.js';
+export {
+	applyJudgmentalSteps,
+	applyRotationSteps,
+	invertFactor,
+	splitBipolarFactor,
+	type JudgmentalResult,
+	type JudgmentalStepsResult
+} from './rotation/judgmental.js';
 export { orientFactors, columnSumsOfSquares, communalities, loadingRows, loadingMatrix } from './orientation.js';
 export { autoFlag, checkManualFlags, significanceThreshold, CRITICAL_Z, type FlagResult } from './flagging.js';
 export { factorScores, factorWeight, type FactorScores } from './factor-scores.js';

@@ -51,12 +51,28 @@ export type ExtractionMethod = 'pca' | 'centroid';
 export type RotationMethod = 'varimax' | 'none';
 export type FlagLevel = 0.05 | 0.01;
 
-/** One judgmental rotation step: factors p and q (0-based) turned by `degrees`. */
+/** One judgmental rotation step: factors p and q (0-based) turned by `degrees` (spec §4.2). */
 export interface RotationStep {
 	p: number;
 	q: number;
 	degrees: number;
 }
+
+/** Mirror factor `invert` (0-based): its loadings are multiplied by −1 (spec §4.3). */
+export interface InvertStep {
+	invert: number;
+}
+
+/** Split bipolar factor `split` (0-based): its negative pole becomes a new last factor (spec §4.4). */
+export interface SplitStep {
+	split: number;
+}
+
+/**
+ * One decision after the automatic rotation, replayed in order: a turn, an inversion or a bipolar
+ * split. Nothing may turn or invert after a split (the poles would mix again; KADE disables the same).
+ */
+export type JudgmentalStep = RotationStep | InvertStep | SplitStep;
 
 export interface ExtractionResult {
 	/** Unrotated loadings, n × k, sign rule Σ a|a| > 0 per factor. */

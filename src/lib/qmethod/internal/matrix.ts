@@ -39,3 +39,17 @@ export function procrustesRotation(a: Float64Array, b: Float64Array, rows: numbe
 	for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) result[p * k + q] = rotation.get(p, q);
 	return result;
 }
+
+/** The k × k identity, row-major. */
+export function identityMatrix(k: number): Float64Array {
+	const result = new Float64Array(k * k);
+	for (let f = 0; f < k; f++) result[f * k + f] = 1;
+	return result;
+}
+
+/** (rows × inner) · (inner × columns), row-major. */
+export function multiplyMatrices(a: Float64Array, b: Float64Array, rows: number, inner: number, columns: number): Float64Array {
+	const result = new Float64Array(rows * columns);
+	for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) for (let t = 0; t < inner; t++) result[r * columns + c] += a[r * inner + t] * b[t * columns + c];
+	return result;
+}

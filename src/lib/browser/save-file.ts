@@ -1,4 +1,8 @@
-/** Offers a downloaded file to the user under `fileName` (through a temporary object URL). */
+/**
+ * Offers a file to the user under `fileName`: a temporary object URL on a clicked, detached-after
+ * link. The URL is revoked later, not at once, because some browsers start reading it only after
+ * the click handler returns.
+ */
 export function saveBlob(blob: Blob, fileName: string): void {
 	const url = URL.createObjectURL(blob);
 	const link = document.createElement('a');
