@@ -19,6 +19,22 @@ describe('buildWorkspaceResult', () => {
 		expect(workspace.result).toEqual(runAnalysis(lipset, { factors: 3, extraction: 'pca', rotation: 'varimax' }));
 	});
 
+	it('marks every tied statement, also those the tie-break placed on different values', () => {
+		// Reference: shared/reference/lipset/README.md — qmethod's centroid factor 3 (two defining sorts)
+		// has 6 exactly tied pairs, some of which the forced grid must split over two values.
+		const workspace = buildWorkspaceResult(lipset, { ...request, extraction: 'centroid', factors: 3 }, parallel);
+		const arrays = workspace.result.factorArrays;
+		const tiedOnF3 = workspace.tied.map((row, s) => (row[2] ? s : -1)).filter((s) => s >= 0);
+		expect(tiedOnF3.length).toBeGreaterThanOrEqual(12);
+		const values = new Set(tiedOnF3.map((s) => arrays[s][2]));
+		const zOf = (s: number) => workspace.result.zScores[s][2] as number;
+		const splitPair = tiedOnF3.some((a) =>
+			tiedOnF3.some((b) => a !== b && Math.abs(zOf(a) - zOf(b)) < 1e-9 && arrays[a][2] !== arrays[b][2])
+		);
+		expect(values.size).toBeGreaterThan(1);
+		expect(splitPair).toBe(true);
+	});
+
 	it('reports the retention aids of spec §12.8 on Lipset', () => {
 		const { aids } = buildWorkspaceResult(lipset, request, parallel);
 		expect(aids.kaiserGuttman.retained).toBe(4);
