@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { MyAnswer } from '../../src/lib/api/types/dialogue.js';
 import { checkAnswer, type DialogueQuestion, findQuestion } from '../../src/lib/dialogue/questions.js';
 import { hashToken, randomToken } from '../auth/tokens.js';
 import type { Database } from '../db/schema.js';
@@ -68,11 +69,6 @@ export async function requireAttendee(db: Kysely<Database>, sessionId: string, t
 	const attendee = await findAttendee(db, sessionId, token);
 	if (!attendee) throw new AppError(401, 'NOT_JOINED', 'Join the session with its code first.');
 	return attendee;
-}
-
-export interface MyAnswer {
-	value: string | null;
-	text: string | null;
 }
 
 export async function myAnswer(db: Kysely<Database>, attendeeId: string, questionKey: string): Promise<MyAnswer | null> {

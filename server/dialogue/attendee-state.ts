@@ -1,17 +1,10 @@
 import type { Kysely } from 'kysely';
-import { type DialogueQuestion, findQuestion } from '../../src/lib/dialogue/questions.js';
+import type { AttendeeState } from '../../src/lib/api/types/dialogue.js';
+import { findQuestion } from '../../src/lib/dialogue/questions.js';
 import type { Database } from '../db/schema.js';
 import type { DialogueSession, LoadedAnalysis } from './access.js';
-import { myAnswer, type MyAnswer } from './attendance.js';
+import { myAnswer } from './attendance.js';
 import { viewpointNames } from './interpretations-read.js';
-
-export interface AttendeeState {
-	session: { name: string; place: string; date: string | null; status: 'open' | 'closed'; miniSort: boolean };
-	viewpoints: { factor: number; name: string }[];
-	question: DialogueQuestion | null;
-	answer: MyAnswer | null;
-	miniSortDone: boolean;
-}
 
 /** What an attendee's phone shows: the open question and their own answer to it; never anyone else's. */
 export async function attendeeState(

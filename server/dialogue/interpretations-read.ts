@@ -1,16 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, InterpretationQuote } from '../db/schema.js';
-
-export interface InterpretationDto {
-	factor: number;
-	name: string;
-	narrative: string;
-	quotes: InterpretationQuote[];
-	updatedAt: string | null;
-}
+import type { Interpretation, Viewpoint } from '../../src/lib/api/types/dialogue.js';
+import type { Database } from '../db/schema.js';
 
 /** The interpretation of every factor of an analysis; factors nobody wrote about yet come back empty. */
-export async function readInterpretations(db: Kysely<Database>, analysisId: string, nFactors: number): Promise<InterpretationDto[]> {
+export async function readInterpretations(db: Kysely<Database>, analysisId: string, nFactors: number): Promise<Interpretation[]> {
 	const rows = await db.selectFrom('interpretations').selectAll().where('analysis_id', '=', analysisId).execute();
 	return Array.from({ length: nFactors }, (_, i) => {
 		const row = rows.find((r) => r.factor === i + 1);
@@ -25,6 +18,6 @@ export async function readInterpretations(db: Kysely<Database>, analysisId: stri
 }
 
 /** Viewpoint names for attendees and presenters: the interpreted name, or empty when none was given. */
-export async function viewpointNames(db: Kysely<Database>, analysisId: string, nFactors: number) {
+export async function viewpointNames(db: Kysely<Database>, analysisId: string, nFactors: number): Promise<Viewpoint[]> {
 	return (await readInterpretations(db, analysisId, nFactors)).map(({ factor, name }) => ({ factor, name }));
 }

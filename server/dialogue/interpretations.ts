@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Interpretation } from '../../src/lib/api/types/dialogue.js';
 import { type AnalysisResultLike, definingSortIndices } from '../../src/lib/dialogue/analysis-result.js';
 import type { Database, InterpretationQuote } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { LoadedAnalysis } from './access.js';
-import { type InterpretationDto, readInterpretations } from './interpretations-read.js';
+import { readInterpretations } from './interpretations-read.js';
 
 export const QUOTE_MAX = 20;
 
@@ -71,7 +72,7 @@ export async function saveInterpretation(
 	factor: number,
 	researcherId: string,
 	input: InterpretationInput
-): Promise<InterpretationDto> {
+): Promise<Interpretation> {
 	const candidates = await quoteCandidates(db, analysis, factor);
 	const quotes: InterpretationQuote[] = input.quotes.map((quote, i) => {
 		const text = squash(quote.text);

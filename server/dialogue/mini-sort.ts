@@ -1,15 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { MiniSortOutcome, MiniSortStatement } from '../../src/lib/api/types/dialogue.js';
 import { chooseMiniSortStatements, closestViewpoint, MINI_SORT_VALUES } from '../../src/lib/dialogue/mini-sort.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { DialogueSession, LoadedAnalysis } from './access.js';
 import type { Attendee } from './attendance.js';
 import { statementTexts } from './texts.js';
-
-export interface MiniSortStatement {
-	code: string;
-	text: string;
-}
 
 function requireMiniSort(session: DialogueSession): void {
 	if (!session.mini_sort) throw new AppError(409, 'MINI_SORT_OFF', 'This session has no mini-sort.');
@@ -40,7 +36,7 @@ export async function submitMiniSort(
 	analysis: LoadedAnalysis,
 	attendee: Attendee,
 	placements: Record<string, number>
-): Promise<{ factor: number; correlations: (number | null)[]; counted: boolean }> {
+): Promise<MiniSortOutcome> {
 	requireMiniSort(session);
 	const chosen = chooseMiniSortStatements(analysis.result);
 	const values: number[] = [];

@@ -1,27 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Presentation, PresentationStatement } from '../../src/lib/api/types/dialogue.js';
 import { definingSortIndices } from '../../src/lib/dialogue/analysis-result.js';
 import type { Database } from '../db/schema.js';
 import type { LoadedAnalysis } from './access.js';
-import { type InterpretationDto, readInterpretations } from './interpretations-read.js';
+import { readInterpretations } from './interpretations-read.js';
 import { statementTexts, studyTexts } from './texts.js';
-
-export interface PresentationStatement {
-	number: number;
-	code: string;
-	text: string;
-	value: number;
-	z: number;
-	/** For a distinguishing statement: placed higher or lower than by every other viewpoint (or on average). */
-	distinguishing: 'higher' | 'lower' | null;
-}
-
-export interface Presentation {
-	study: { title: string; question: string; language: string };
-	analysis: { id: string; name: string; studyId: string };
-	grid: { value: number; capacity: number }[];
-	viewpoints: (InterpretationDto & { statements: PresentationStatement[]; nDefining: number })[];
-	consensus: { number: number; code: string; text: string; values: number[] }[];
-}
 
 /** Everything the slides and the handout show, in one language. Factors without scores are left out. */
 export async function buildPresentation(db: Kysely<Database>, analysis: LoadedAnalysis, lang: string | undefined): Promise<Presentation> {

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Tally } from '../../src/lib/dialogue/tally.js';
-import type { AnalysisReactions } from './reactions.js';
+import type { AnalysisReactions } from '../../src/lib/api/types/dialogue.js';
 
 const HIDDEN = '< 5';
 

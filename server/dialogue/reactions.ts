@@ -1,29 +1,12 @@
 import type { Kysely } from 'kysely';
+import type { AnalysisReactions, FreeText, SessionReactions } from '../../src/lib/api/types/dialogue.js';
 import { bestFitOptions, type DialogueQuestion } from '../../src/lib/dialogue/questions.js';
 import { buildTally, type Tally } from '../../src/lib/dialogue/tally.js';
 import type { Database } from '../db/schema.js';
 import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.js';
 import { viewpointNames } from './interpretations-read.js';
-import { listSessions, type SessionDto } from './sessions.js';
-import { type FreeText, listFreeTexts, tallySessions } from './tallies.js';
-
-export interface SessionReactions extends SessionDto {
-	attendees: number;
-	tallies: Tally[];
-	miniSortTally: Tally;
-}
-
-export interface AnalysisReactions {
-	analysisId: string;
-	name: string;
-	nFactors: number;
-	viewpoints: { factor: number; name: string }[];
-	sessions: SessionReactions[];
-	/** All sessions of this analysis together, under the same small-group rule. */
-	combined: { attendees: number; tallies: Tally[]; miniSortTally: Tally };
-	/** Every free-text answer with its session and moderation status (the researcher's record). */
-	freeTexts: (FreeText & { sessionId: string })[];
-}
+import { listSessions } from './sessions.js';
+import { listFreeTexts, tallySessions } from './tallies.js';
 
 /** The mini-sort outcome as a tally: how many attendees came out closest to each viewpoint, or none. */
 function miniSortQuestion(nFactors: number): DialogueQuestion {

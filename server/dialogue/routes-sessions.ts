@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { NewSession } from '../../src/lib/api/types/dialogue.js';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import type { ModerationStatus } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -6,7 +7,7 @@ import { requireAnalysisAccess, requireSessionAccess } from './access.js';
 import type { DialogueHub } from './live.js';
 import { notifyDialogue } from './live.js';
 import { errors, idParams, moderationBody, newSessionBody, sessionChangeBody } from './schemas.js';
-import { changeSession, createSession, listSessions, type NewSession, type SessionChange } from './sessions.js';
+import { changeSession, createSession, listSessions, type SessionChange } from './sessions.js';
 import { streamSessionState } from './sse.js';
 import { presenterState } from './tallies.js';
 

@@ -1,5 +1,5 @@
 // JSON Schemas of the dialogue and interpretation routes (documented in the OpenAPI document).
-export { errors } from '../routes/studies/schemas.js';
+export { errors } from '../routes/common-schemas.js';
 
 export const idParams = {
 	type: 'object',

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { NewSession, SessionDto } from '../../src/lib/api/types/dialogue.js';
 import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.js';
 import { findQuestion } from '../../src/lib/dialogue/questions.js';
 import type { Database } from '../db/schema.js';
@@ -6,27 +7,6 @@ import { AppError } from '../errors.js';
 import type { DialogueSession } from './access.js';
 import { newJoinCode } from './codes.js';
 import { notifyDialogue } from './live.js';
-
-export interface SessionDto {
-	id: string;
-	analysisId: string;
-	name: string;
-	place: string;
-	date: string | null;
-	joinCode: string;
-	status: 'open' | 'closed';
-	currentQuestion: string | null;
-	miniSort: boolean;
-	createdAt: string;
-	closedAt: string | null;
-}
-
-export interface NewSession {
-	name: string;
-	place?: string;
-	date?: string | null;
-	miniSort?: boolean;
-}
 
 export function toSessionDto(row: DialogueSession): SessionDto {
 	return {

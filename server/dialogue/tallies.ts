@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { type DialogueQuestion, findQuestion, sessionQuestions } from '../../src/lib/dialogue/questions.js';
+import type { FreeText, PresenterState } from '../../src/lib/api/types/dialogue.js';
+import { findQuestion, sessionQuestions } from '../../src/lib/dialogue/questions.js';
 import { buildTally, type Tally } from '../../src/lib/dialogue/tally.js';
 import type { Database, ModerationStatus } from '../db/schema.js';
 import type { DialogueSession } from './access.js';
-import { toSessionDto, type SessionDto } from './sessions.js';
+import { toSessionDto } from './sessions.js';
 
 /**
  * Tallies of every question over one or more sessions, with the small-group rule applied here, on the
@@ -38,13 +39,6 @@ export async function tallySessions(db: Kysely<Database>, sessionIds: string[], 
 	return sessionQuestions(nFactors).map((question) => buildTally(question, counts.get(question.key) ?? {}));
 }
 
-export interface FreeText {
-	id: string;
-	text: string;
-	moderation: ModerationStatus;
-	answeredAt: string;
-}
-
 export async function listFreeTexts(
 	db: Kysely<Database>,
 	sessionIds: string[],
@@ -66,18 +60,6 @@ export async function listFreeTexts(
 		moderation: row.moderation as ModerationStatus,
 		answeredAt: new Date(row.answered_at).toISOString()
 	}));
-}
-
-export interface PresenterState {
-	session: SessionDto;
-	/** How many phones joined (not a response count, so not subject to the small-group rule). */
-	attendees: number;
-	question: DialogueQuestion | null;
-	tallies: Tally[];
-	/** Free texts the facilitator chose to show. */
-	shown: FreeText[];
-	/** Free texts waiting for moderation: only in the facilitator's control view, never on the projector. */
-	pending?: FreeText[];
 }
 
 /** What the projector (`control: false`) or the facilitator's control screen (`control: true`) shows. */

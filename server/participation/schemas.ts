@@ -2,17 +2,8 @@
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
 
-export const errorSchema = {
-	type: 'object',
-	required: ['error'],
-	properties: {
-		error: {
-			type: 'object',
-			required: ['code', 'message'],
-			properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }
-		}
-	}
-} as const;
+// The participant routes import the error body from here; it is the API-wide one.
+export { errorSchema } from '../routes/common-schemas.js';
 
 export const codeParams = {
 	type: 'object',

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, ParticipantSource, ParticipantStatus } from '../db/schema.js';
+import type { CodeDto } from '../../src/lib/api/types/studies.js';
+import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
 
 export const MAX_CODES_PER_REQUEST = 1000;
@@ -22,13 +23,6 @@ export async function createCodes(db: Kysely<Database>, studyId: string, count: 
 		created.push(...rows.map((r) => r.code));
 	}
 	return created;
-}
-
-export interface CodeDto {
-	code: string;
-	status: ParticipantStatus;
-	source: ParticipantSource;
-	createdAt: string;
 }
 
 export async function listCodes(db: Kysely<Database>, studyId: string): Promise<CodeDto[]> {

@@ -1,16 +1,10 @@
+import type { DesignProblem, GridColumn } from '../../src/lib/api/types/studies.js';
 import type { LocalizedText, QuestionOption, QuestionType } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { missingLanguages } from './texts.js';
 
-export interface GridColumn {
-	value: number;
-	capacity: number;
-}
-
-export interface DesignProblem {
-	code: string;
-	message: string;
-}
+// server/routes/studies imports GridColumn from here.
+export type { DesignProblem, GridColumn };
 
 /** Columns sorted by value; 422 GRID_INVALID when a value repeats. */
 export function normalizeGrid(columns: readonly GridColumn[]): GridColumn[] {

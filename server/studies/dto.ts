@@ -1,38 +1,5 @@
-import type { LocalizedText, Question, Statement, Study, StudyRole, StudyStatus } from '../db/schema.js';
-
-export interface StatementDto {
-	id: string;
-	code: string;
-	text: LocalizedText;
-	position: number;
-	themes: string[];
-	inQset: boolean;
-}
-
-export interface QuestionDto {
-	id: string;
-	key: string;
-	phase: 'pre' | 'post';
-	type: Question['type'];
-	prompt: LocalizedText;
-	options: Question['options'];
-	required: boolean;
-	offerDecline: boolean;
-	position: number;
-}
-
-export interface StudySummaryDto {
-	id: string;
-	slug: string;
-	title: LocalizedText;
-	languages: string[];
-	status: StudyStatus;
-	role: StudyRole;
-	isDemo: boolean;
-	sortCount: number;
-	createdAt: string;
-	updatedAt: string;
-}
+import type { QuestionDto, StatementDto, StudySummary } from '../../src/lib/api/types/studies.js';
+import type { Question, Statement, Study, StudyRole } from '../db/schema.js';
 
 const iso = (value: Date | string) => new Date(value).toISOString();
 
@@ -54,7 +21,7 @@ export function questionRowToDto(row: Question): QuestionDto {
 	};
 }
 
-export function studyRowToSummary(row: Study, role: StudyRole, sortCount: number): StudySummaryDto {
+export function studyRowToSummary(row: Study, role: StudyRole, sortCount: number): StudySummary {
 	return {
 		id: row.id,
 		slug: row.slug,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { GridColumn } from '../../src/lib/api/types/studies.js';
 import type { Database, Study } from '../db/schema.js';
-import { assertGridFits, normalizeGrid, type GridColumn } from './design.js';
+import { assertGridFits, normalizeGrid } from './design.js';
 import { assertDesignUnlocked } from './locks.js';
 import { qsetCount } from './statements.js';
 import { loadGrid } from './studies.js';

@@ -1,26 +1,17 @@
 import { sql, type Kysely } from 'kysely';
+import type { GridColumn, ImportFormat, ImportPreview, ImportRequest, SortProblem } from '../../src/lib/api/types/studies.js';
 import { parseSortsCsv } from '../../src/lib/qmethod/io/csv.js';
 import { parseDat, statementCode } from '../../src/lib/qmethod/io/pqmethod.js';
 import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import type { GridColumn } from './design.js';
 import { assertStatementCodes } from './statements.js';
 import { readKadeZip } from './kade.js';
 import { importStatements, parsing } from './statement-files.js';
 import { loadShape } from './sorts.js';
-import { sortProblems, type SortProblem } from './sort-values.js';
+import { sortProblems } from './sort-values.js';
 
-export type ImportFormat = 'dat' | 'csv' | 'kade-zip';
-
-export interface ImportRequest {
-	format: ImportFormat;
-	/** The sorts file as text; a KADE zip as base64. */
-	content: string;
-	/** The statement texts: a .STA file with `dat`, a statements CSV (code,text or code,nl,en) with `csv`. */
-	statements?: string;
-	language?: string;
-	dryRun?: boolean;
-}
+// server/routes/studies/data.ts imports ImportRequest from here.
+export type { ImportRequest };
 
 export interface ImportPlan {
 	format: ImportFormat;
@@ -29,17 +20,6 @@ export interface ImportPlan {
 	/** Statements the import adds (only into a study without a Q-set). */
 	newStatements: { code: string; text: LocalizedText }[];
 	/** The grid the import sets (only for a study without a grid). */
-	newGrid: GridColumn[] | null;
-	problems: SortProblem[];
-}
-
-export interface ImportPreview {
-	valid: boolean;
-	format: ImportFormat;
-	sortCount: number;
-	statementCount: number;
-	labels: string[];
-	newStatements: { code: string; text: LocalizedText }[];
 	newGrid: GridColumn[] | null;
 	problems: SortProblem[];
 }

@@ -1,17 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database, InterviewerNotes, SortSource } from '../db/schema.js';
+import type { SortDto, StudyStats } from '../../src/lib/api/types/studies.js';
+import type { Database, SortSource } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { normalizeCode } from '../participation/codes.js';
 
-export interface StudyStats {
-	participants: { invited: number; selfEnrolled: number; facilitated: number; started: number; submitted: number; withdrawn: number };
-	sorts: { total: number; included: number; excluded: number; bySource: Partial<Record<SortSource, number>> };
-	/** Median of submitted − started over sorts that have both times; null when none has. */
-	medianCompletionSeconds: number | null;
-	/** Sorts per UTC calendar day of submission, oldest first. */
-	completionsPerDay: { date: string; count: number }[];
-	withdrawals: number;
-}
+// server/exports imports SortDto from here.
+export type { SortDto };
 
 export function median(values: readonly number[]): number | null {
 	if (values.length === 0) return null;
@@ -69,22 +63,6 @@ export async function studyStats(db: Kysely<Database>, studyId: string): Promise
 		completionsPerDay: [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, n]) => ({ date, count: n })),
 		withdrawals: Number(withdrawals.n)
 	};
-}
-
-export interface SortDto {
-	id: string;
-	label: string;
-	source: SortSource;
-	placements: Record<string, number>;
-	answers: Record<string, unknown>;
-	comments: Record<string, string>;
-	interviewerNotes: InterviewerNotes;
-	respondentNumber: string | null;
-	startedAt: string | null;
-	submittedAt: string;
-	synthetic: boolean;
-	excluded: boolean;
-	exclusionReason: string | null;
 }
 
 type SortRow = Awaited<ReturnType<typeof loadSortRows>>[number];

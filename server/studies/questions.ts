@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import type { QuestionDto } from '../../src/lib/api/types/studies.js';
 import type { Database, LocalizedText, QuestionOption, QuestionPhase, QuestionType, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { assertQuestionOptions } from './design.js';
-import { questionRowToDto, type QuestionDto } from './dto.js';
+import { questionRowToDto } from './dto.js';
 import { toLocalized } from './texts.js';
 
 export interface QuestionInput {

@@ -1,12 +1,5 @@
 import { AppError } from '../errors.js';
-import type { GridColumn } from './design.js';
-
-export interface SortProblem {
-	/** The sort's label (or row number) as the researcher knows it. */
-	sort: string;
-	code: string;
-	message: string;
-}
+import type { GridColumn, SortProblem } from '../../src/lib/api/types/studies.js';
 
 /**
  * Checks one sort given as statement code → grid value against the Q-set and the grid: every statement

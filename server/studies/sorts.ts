@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import type { GridColumn, SortDto } from '../../src/lib/api/types/studies.js';
 import type { Database, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import type { GridColumn } from './design.js';
-import { listSorts, type SortDto } from './monitoring.js';
+import { listSorts } from './monitoring.js';
 import { assertSortValid } from './sort-values.js';
 import { loadGrid } from './studies.js';
 

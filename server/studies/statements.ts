@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import type { StatementDto } from '../../src/lib/api/types/studies.js';
 import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { statementRowToDto, type StatementDto } from './dto.js';
+import { statementRowToDto } from './dto.js';
 import { assertDesignUnlocked } from './locks.js';
 import { toLocalized } from './texts.js';
 

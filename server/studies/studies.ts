@@ -1,11 +1,15 @@
 import { sql, type Kysely } from 'kysely';
+import type { GridColumn, StudyDetail, StudySummary } from '../../src/lib/api/types/studies.js';
 import type { Database, LocalizedText, Study, StudyRole, StudyStatus } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { assertGridFits, designProblems, normalizeGrid, type DesignProblem, type GridColumn } from './design.js';
-import { questionRowToDto, statementRowToDto, studyRowToSummary, type QuestionDto, type StatementDto, type StudySummaryDto } from './dto.js';
+import { assertGridFits, designProblems, normalizeGrid } from './design.js';
+import { questionRowToDto, statementRowToDto, studyRowToSummary } from './dto.js';
 import { assertDesignUnlocked, countSorts } from './locks.js';
 import { assertStatementCodes, cleanThemes, nextCodes } from './statements.js';
 import { toLocalized } from './texts.js';
+
+// server/exports imports the detail under its server-side name.
+export type { StudyDetail as StudyDetailDto };
 
 type Text = string | LocalizedText;
 
@@ -23,21 +27,6 @@ export interface NewStudyInput {
 }
 
 export type StudyPatch = Partial<Omit<NewStudyInput, 'statements' | 'grid'>>;
-
-export interface StudyDetailDto extends StudySummaryDto {
-	consent: LocalizedText;
-	instructions: LocalizedText;
-	thankYou: LocalizedText;
-	selfEnrolment: boolean;
-	gridForced: boolean;
-	/** True once a sort exists: the Q-set and grid can no longer change. */
-	locked: boolean;
-	statements: StatementDto[];
-	grid: GridColumn[];
-	questions: QuestionDto[];
-	/** What stops the study from opening; empty when it is ready. */
-	problems: DesignProblem[];
-}
 
 const slugTaken = () => new AppError(409, 'SLUG_TAKEN', 'Another study already uses this web address (slug); choose another.');
 
@@ -100,7 +89,7 @@ export async function createStudy(db: Kysely<Database>, ownerId: string, input: 
 }
 
 /** The caller's studies (any role), newest first. */
-export async function listStudies(db: Kysely<Database>, researcherId: string): Promise<StudySummaryDto[]> {
+export async function listStudies(db: Kysely<Database>, researcherId: string): Promise<StudySummary[]> {
 	const rows = await db
 		.selectFrom('studies as s')
 		.innerJoin('study_members as m', 'm.study_id', 's.id')
@@ -117,7 +106,7 @@ export async function loadGrid(db: Kysely<Database>, studyId: string): Promise<G
 }
 
 /** The whole design of a study as the researcher pages need it. */
-export async function getStudyDetail(db: Kysely<Database>, study: Study, role: StudyRole): Promise<StudyDetailDto> {
+export async function getStudyDetail(db: Kysely<Database>, study: Study, role: StudyRole): Promise<StudyDetail> {
 	const [statements, grid, questions, sortCount] = await Promise.all([
 		db.selectFrom('statements').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
 		loadGrid(db, study.id),

@@ -1,21 +1,7 @@
 // JSON Schemas shared by the researcher routes (auth and studies), documented in the OpenAPI document.
 
-export const errorSchema = {
-	type: 'object',
-	required: ['error'],
-	properties: {
-		error: {
-			type: 'object',
-			required: ['code', 'message'],
-			properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} }
-		}
-	}
-} as const;
-
-/** Error responses for the given statuses, all with the `{ error: { code, message } }` body. */
-export function errors(...statuses: number[]): Record<number, typeof errorSchema> {
-	return Object.fromEntries(statuses.map((s) => [s, errorSchema]));
-}
+// Shared with the participant and dialogue routes; re-exported because every researcher route imports it from here.
+export { errors } from '../common-schemas.js';
 
 export const localizedText = {
 	type: 'object',

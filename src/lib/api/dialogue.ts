@@ -1,106 +1,26 @@
 // The dialogue and interpretation API (server/routes/dialogue.ts, server/routes/interpretations.ts).
-import type { DialogueQuestion } from '../dialogue/questions.js';
-import type { Tally } from '../dialogue/tally.js';
 import { apiUrl, get, patch, post, put } from './client.js';
+import type {
+	AnalysisReactions,
+	AttendeeState,
+	FreeText,
+	Interpretation,
+	MiniSortOutcome,
+	MiniSortSheet,
+	NewSession,
+	Presentation,
+	PresenterState,
+	Quote,
+	SessionDto
+} from './types/dialogue.js';
 
-export type { DialogueQuestion, Tally };
-
-export interface SessionDto {
-	id: string;
-	analysisId: string;
-	name: string;
-	place: string;
-	date: string | null;
-	joinCode: string;
-	status: 'open' | 'closed';
-	currentQuestion: string | null;
-	miniSort: boolean;
-	createdAt: string;
-	closedAt: string | null;
-}
-
-export interface FreeText {
-	id: string;
-	text: string;
-	moderation: 'pending' | 'shown' | 'hidden';
-	answeredAt: string;
-}
-
-export interface PresenterState {
-	session: SessionDto;
-	attendees: number;
-	question: DialogueQuestion | null;
-	tallies: Tally[];
-	shown: FreeText[];
-	pending?: FreeText[];
-}
-
-export interface Viewpoint {
-	factor: number;
-	name: string;
-}
-
-export interface AttendeeState {
-	session: { name: string; place: string; date: string | null; status: 'open' | 'closed'; miniSort: boolean };
-	viewpoints: Viewpoint[];
-	question: DialogueQuestion | null;
-	answer: { value: string | null; text: string | null } | null;
-	miniSortDone: boolean;
-}
-
-export interface Quote {
-	sortId: string;
-	respondent: string;
-	text: string;
-	source: 'comment' | 'interviewer_note';
-	statement?: string;
-}
-
-export interface Interpretation {
-	factor: number;
-	name: string;
-	narrative: string;
-	quotes: Quote[];
-	updatedAt: string | null;
-}
-
-export interface PresentationStatement {
-	number: number;
-	code: string;
-	text: string;
-	value: number;
-	z: number;
-	distinguishing: 'higher' | 'lower' | null;
-}
-
-export interface Presentation {
-	study: { title: string; question: string; language: string };
-	analysis: { id: string; name: string; studyId: string };
-	grid: { value: number; capacity: number }[];
-	viewpoints: (Interpretation & { statements: PresentationStatement[]; nDefining: number })[];
-	consensus: { number: number; code: string; text: string; values: number[] }[];
-}
-
-export interface SessionReactions extends SessionDto {
-	attendees: number;
-	tallies: Tally[];
-	miniSortTally: Tally;
-}
-
-export interface AnalysisReactions {
-	analysisId: string;
-	name: string;
-	nFactors: number;
-	viewpoints: Viewpoint[];
-	sessions: SessionReactions[];
-	combined: { attendees: number; tallies: Tally[]; miniSortTally: Tally };
-	freeTexts: (FreeText & { sessionId: string })[];
-}
+// The shapes live in ./types/dialogue.ts (shared with the server); re-exported for the pages that import them from here.
+export type * from './types/dialogue.js';
 
 const enc = encodeURIComponent;
 
 export const dialogue = {
-	createSession: (analysisId: string, body: { name: string; place?: string; date?: string | null; miniSort?: boolean }) =>
+	createSession: (analysisId: string, body: NewSession) =>
 		post<SessionDto>(`/analyses/${enc(analysisId)}/dialogue-sessions`, body),
 	listSessions: (analysisId: string) => get<{ sessions: SessionDto[] }>(`/analyses/${enc(analysisId)}/dialogue-sessions`).then((r) => r.sessions),
 	state: (sessionId: string, view: 'display' | 'control') => get<PresenterState>(`/dialogue/sessions/${enc(sessionId)}`, { query: { view } }),
@@ -120,9 +40,9 @@ export const attend = {
 	eventsUrl: (code: string) => apiUrl(`/dialogue/attend/${enc(code)}/events`),
 	answer: (code: string, key: string, body: { value?: string; text?: string }) => put<unknown>(`/dialogue/attend/${enc(code)}/answers/${enc(key)}`, body),
 	miniSort: (code: string, lang: string) =>
-		get<{ statements: { code: string; text: string }[]; values: number[] }>(`/dialogue/attend/${enc(code)}/mini-sort`, { query: { lang } }),
+		get<MiniSortSheet>(`/dialogue/attend/${enc(code)}/mini-sort`, { query: { lang } }),
 	submitMiniSort: (code: string, placements: Record<string, number>) =>
-		post<{ factor: number; correlations: (number | null)[]; counted: boolean }>(`/dialogue/attend/${enc(code)}/mini-sort`, { placements })
+		post<MiniSortOutcome>(`/dialogue/attend/${enc(code)}/mini-sort`, { placements })
 };
 
 export const interpretations = {

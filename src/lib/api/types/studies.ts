@@ -1,0 +1,148 @@
+// The response shapes of the studies API (server/routes/studies/*), written once for both sides:
+// server/studies builds them, src/lib/api/researcher.ts reads them. Types only (no runtime code, no
+// `$lib` aliases), so the server can `import type` this file under tsx and tsc.
+
+/** A text per language code, e.g. `{ nl: 'Eens', en: 'Agree' }`. */
+export type LocalizedText = Record<string, string>;
+export type StudyStatus = 'draft' | 'open' | 'closed';
+export type StudyRole = 'owner' | 'co_researcher' | 'facilitator';
+export type QuestionType = 'single' | 'multiple' | 'scale' | 'short_text' | 'long_text';
+export type SortSource = 'participant' | 'facilitated' | 'import' | 'manual' | 'demo';
+
+export interface GridColumn {
+	value: number;
+	capacity: number;
+}
+
+/** Something that stops a study from opening, in words a researcher can act on. */
+export interface DesignProblem {
+	code: string;
+	message: string;
+}
+
+export interface StatementDto {
+	id: string;
+	code: string;
+	text: LocalizedText;
+	position: number;
+	themes: string[];
+	inQset: boolean;
+}
+
+export interface QuestionOptionDto {
+	value: string;
+	label: LocalizedText;
+}
+
+export interface QuestionDto {
+	id: string;
+	key: string;
+	phase: 'pre' | 'post';
+	type: QuestionType;
+	prompt: LocalizedText;
+	options: QuestionOptionDto[];
+	required: boolean;
+	offerDecline: boolean;
+	position: number;
+}
+
+export interface StudySummary {
+	id: string;
+	slug: string;
+	title: LocalizedText;
+	languages: string[];
+	status: StudyStatus;
+	role: StudyRole;
+	isDemo: boolean;
+	sortCount: number;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface StudyDetail extends StudySummary {
+	consent: LocalizedText;
+	instructions: LocalizedText;
+	thankYou: LocalizedText;
+	selfEnrolment: boolean;
+	gridForced: boolean;
+	/** True once a sort exists: the Q-set and grid can no longer change. */
+	locked: boolean;
+	statements: StatementDto[];
+	grid: GridColumn[];
+	questions: QuestionDto[];
+	/** What stops the study from opening; empty when it is ready. */
+	problems: DesignProblem[];
+}
+
+export interface CodeDto {
+	code: string;
+	status: 'new' | 'in_progress' | 'submitted' | 'withdrawn';
+	source: 'invited' | 'self_enrolled' | 'facilitated';
+	createdAt: string;
+}
+
+export interface StudyStats {
+	participants: { invited: number; selfEnrolled: number; facilitated: number; started: number; submitted: number; withdrawn: number };
+	sorts: { total: number; included: number; excluded: number; bySource: Partial<Record<SortSource, number>> };
+	/** Median of submitted − started over sorts that have both times; null when none has. */
+	medianCompletionSeconds: number | null;
+	/** Sorts per UTC calendar day of submission, oldest first. */
+	completionsPerDay: { date: string; count: number }[];
+	withdrawals: number;
+}
+
+export interface InterviewerNotes {
+	sort?: string;
+	statements?: Record<string, string>;
+}
+
+export interface SortDto {
+	id: string;
+	label: string;
+	source: SortSource;
+	placements: Record<string, number>;
+	answers: Record<string, unknown>;
+	comments: Record<string, string>;
+	interviewerNotes: InterviewerNotes;
+	respondentNumber: string | null;
+	startedAt: string | null;
+	submittedAt: string;
+	synthetic: boolean;
+	excluded: boolean;
+	exclusionReason: string | null;
+}
+
+export type ImportFormat = 'dat' | 'csv' | 'kade-zip';
+
+/** POST /studies/:id/import. */
+export interface ImportRequest {
+	format: ImportFormat;
+	/** The sorts file as text; a KADE zip as base64. */
+	content: string;
+	/** The statement texts: a .STA file with `dat`, a statements CSV (code,text or code,nl,en) with `csv`. */
+	statements?: string;
+	language?: string;
+	dryRun?: boolean;
+}
+
+/** A problem with one sort of an import (or, with an empty `sort`, with the whole file). */
+export interface SortProblem {
+	/** The sort's label (or row number) as the researcher knows it. */
+	sort: string;
+	code: string;
+	message: string;
+}
+
+/** A dry run of an import: what would be stored, and what is wrong (nothing is stored while `valid` is false). */
+export interface ImportPreview {
+	valid: boolean;
+	format: ImportFormat;
+	sortCount: number;
+	statementCount: number;
+	labels: string[];
+	/** Statements the import adds (only into a study without a Q-set). */
+	newStatements: { code: string; text: LocalizedText }[];
+	/** The grid the import sets (only for a study without a grid). */
+	newGrid: GridColumn[] | null;
+	problems: SortProblem[];
+}
