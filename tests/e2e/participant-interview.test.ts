@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import { expectAccessible } from './participant-helpers.js';
+
+// The interview page in Chromium: logged out it explains that interviews are for the study's researchers
+// and links to the login, which comes back here; logged in it lists the studies the researcher may
+// interview for and starts a facilitated sort. Set STANDPUNT_SCREENSHOTS=<folder> to keep screenshots.
+
+const SHOTS = process.env.STANDPUNT_SCREENSHOTS;
+const EMAIL = 'interviewer@example.nl';
+const PASSWORD = 'een lang wachtwoord 42';
+
+async function shot(page: Page, name: string): Promise<void> {
+	if (SHOTS) await page.screenshot({ path: join(SHOTS, `interview-${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+}
+
+describe('interview page in Chromium', () => {
+	let server: RunningServer;
+	let browser: Browser;
+
+	beforeAll(async () => {
+		server = await startServer();
+		browser = await launchBrowser();
+		// The first account (it becomes owner of the demo study) through the setup link on the console.
+		const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
+		expect(token, 'setup link on the server console').toBeTruthy();
+		const response = await fetch(`${server.url}/api/auth/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
+			body: JSON.stringify({ token, email: EMAIL, password: PASSWORD })
+		});
+		expect(response.status).toBe(201);
+	});
+
+	afterAll(async () => {
+		await browser?.close();
+		await server?.stop();
+	});
+
+	it.each([DESKTOP, PHONE])('sends a visitor without a session to the login and back, then starts an interview (%o)', async (viewport) => {
+		const context = await newContext(browser, viewport);
+		const page = await context.newPage();
+		const problems = watchConsole(page);
+		await page.goto(`${server.url}/interview`);
+		await page.getByText('Interviews worden afgenomen door de onderzoekers van een studie').waitFor();
+		expect(await page.getByLabel('Respondentnummer').count()).toBe(0);
+		await expectAccessible(page, 'interview logged out');
+		await shot(page, 'logged-out');
+
+		await page.getByRole('link', { name: 'Inloggen als onderzoeker' }).click();
+		await page.getByLabel('E-mailadres').fill(EMAIL);
+		await page.getByLabel('Wachtwoord').fill(PASSWORD);
+		await page.getByRole('button', { name: 'Inloggen' }).click();
+		await page.waitForURL(/\/interview$/);
+		const demo = page.getByRole('radio', { name: /politie-diversiteit/ });
+		await demo.waitFor();
+		expect(await demo.isChecked()).toBe(true);
+		await expectAccessible(page, 'interview logged in');
+		await shot(page, 'logged-in');
+
+		await page.getByRole('button', { name: 'Interview starten' }).click();
+		await page.getByText('Gebruik alleen cijfers, letters, - en _').waitFor();
+		await page.getByLabel('Respondentnummer').fill('R-7');
+		await page.getByRole('button', { name: 'Interview starten' }).click();
+		await page.waitForURL(/\/p\/[0-9A-Z-]+$/);
+		await page.getByText('Interview · respondent R-7').waitFor();
+		const code = new URL(page.url()).pathname.split('/').pop();
+		const participation = await (await fetch(`${server.url}/api/participate/${code}`)).json();
+		expect(participation.draft.facilitated.respondentNumber).toBe('R-7');
+		// The only console message: the browser logging the expected 401 of /api/auth/me before logging in.
+		expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
+		await context.close();
+	});
+});
