@@ -6,13 +6,16 @@ import type {
 	ImportPreview,
 	ImportRequest,
 	LocalizedText,
+	MemberDto,
 	QuestionDto,
 	SortDto,
 	StatementDto,
 	StudyDetail,
 	StudyStats,
+	StudyRole,
 	StudyStatus,
-	StudySummary
+	StudySummary,
+	WithdrawalDto
 } from './types/studies.js';
 
 // The response shapes live in ./types/studies.ts (shared with the server); re-exported for the pages that import them from here.
@@ -97,6 +100,12 @@ export const studies = {
 	setExclusion: (id: string, sortId: string, excluded: boolean, reason?: string) =>
 		post<{ sort: SortDto }>(`${sub(id, 'sorts', sortId)}/exclusion`, excluded ? { excluded, reason } : { excluded }).then((r) => r.sort),
 	withdraw: (id: string, receipt: string) => post<{ withdrawnAt: string }>(sub(id, 'withdrawals'), { receipt }),
+	withdrawals: (id: string) => get<{ withdrawals: WithdrawalDto[] }>(sub(id, 'withdrawals')).then((r) => r.withdrawals),
+	members: (id: string) => get<{ members: MemberDto[] }>(sub(id, 'members')).then((r) => r.members),
+	addMember: (id: string, email: string, role: StudyRole) => post<{ member: MemberDto }>(sub(id, 'members'), { email, role }).then((r) => r.member),
+	changeMemberRole: (id: string, researcherId: string, role: StudyRole) =>
+		patch<{ member: MemberDto }>(sub(id, 'members', researcherId), { role }).then((r) => r.member),
+	removeMember: (id: string, researcherId: string) => del<void>(sub(id, 'members', researcherId)),
 	previewImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) => post<ImportPreview>(sub(id, 'import'), { ...request, dryRun: true }),
 	runImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) => post<{ imported: number }>(sub(id, 'import'), request).then((r) => r.imported),
 	exportFile: (id: string, format: ExportFormat) => download(apiUrl(sub(id, 'export'), { format }))

@@ -1,10 +1,12 @@
-import { studies, type SortDto, type StudyStats } from '$lib/api/researcher';
+import { studies, type SortDto, type StudyStats, type WithdrawalDto } from '$lib/api/researcher';
 import type { StudyEditor } from './study-editor.svelte';
 
 /** The monitoring tab: counts and the list of sorts, reloaded after every change. */
 export class Monitoring {
 	stats = $state<StudyStats | null>(null);
 	sorts = $state<SortDto[]>([]);
+	/** The withdrawal log: when, and the source of the withdrawn sort (nothing else is kept). */
+	withdrawals = $state<WithdrawalDto[]>([]);
 	error = $state<unknown>(null);
 	busy = $state(false);
 
@@ -12,7 +14,11 @@ export class Monitoring {
 
 	async load(): Promise<void> {
 		try {
-			[this.stats, this.sorts] = await Promise.all([studies.stats(this.editor.id), studies.sorts(this.editor.id)]);
+			[this.stats, this.sorts, this.withdrawals] = await Promise.all([
+				studies.stats(this.editor.id),
+				studies.sorts(this.editor.id),
+				studies.withdrawals(this.editor.id)
+			]);
 		} catch (error) {
 			this.error = error;
 		}

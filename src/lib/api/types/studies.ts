@@ -146,3 +146,17 @@ export interface ImportPreview {
 	newGrid: GridColumn[] | null;
 	problems: SortProblem[];
 }
+
+/** A researcher of a study with their role (GET /studies/:id/members). */
+export interface MemberDto {
+	researcherId: string;
+	email: string;
+	displayName: string;
+	role: StudyRole;
+}
+
+/** One line of the withdrawal log: when, and where the withdrawn sort came from (nothing personal). */
+export interface WithdrawalDto {
+	withdrawnAt: string;
+	sortSource: SortSource;
+}

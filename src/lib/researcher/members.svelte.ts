@@ -1,0 +1,64 @@
+import { goto } from '$app/navigation';
+import { studies, type MemberDto, type StudyRole } from '$lib/api/researcher';
+import { session } from './session.svelte';
+import type { StudyEditor } from './study-editor.svelte';
+
+export const ROLES: readonly StudyRole[] = ['owner', 'co_researcher', 'facilitator'];
+
+/**
+ * The members tab: the study's researchers and their roles. Every change goes through the editor, so the
+ * caller's own role (and with it what the tabs allow) is reloaded too; errors land in `editor.error`.
+ */
+export class Members {
+	list = $state<MemberDto[]>([]);
+	loaded = $state(false);
+	loadError = $state<unknown>(null);
+
+	constructor(private readonly editor: StudyEditor) {}
+
+	get isOwner(): boolean {
+		return this.editor.study?.role === 'owner';
+	}
+
+	async load(): Promise<void> {
+		try {
+			this.list = await studies.members(this.editor.id);
+			this.loadError = null;
+		} catch (error) {
+			this.loadError = error;
+		} finally {
+			this.loaded = true;
+		}
+	}
+
+	private change(action: () => Promise<unknown>, notice: string): Promise<boolean> {
+		return this.editor.run(async () => {
+			await action();
+			this.list = await studies.members(this.editor.id);
+		}, notice);
+	}
+
+	add(email: string, role: StudyRole, notice: string): Promise<boolean> {
+		return this.change(() => studies.addMember(this.editor.id, email.trim(), role), notice);
+	}
+
+	setRole(member: MemberDto, role: StudyRole, notice: string): Promise<boolean> {
+		return this.change(() => studies.changeMemberRole(this.editor.id, member.researcherId, role), notice);
+	}
+
+	async remove(member: MemberDto, notice: string): Promise<boolean> {
+		if (member.researcherId === session.researcher?.id) {
+			// Leaving the study oneself: afterwards it is no longer ours to show.
+			this.editor.error = null;
+			try {
+				await studies.removeMember(this.editor.id, member.researcherId);
+			} catch (error) {
+				this.editor.error = error;
+				return false;
+			}
+			await goto('/researcher');
+			return true;
+		}
+		return this.change(() => studies.removeMember(this.editor.id, member.researcherId), notice);
+	}
+}
