@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { MemberDto } from '../../src/lib/api/types/studies.js';
 import type { Database, StudyRole } from '../db/schema.js';
 import { AppError } from '../errors.js';
-
-export interface MemberDto {
-	researcherId: string;
-	email: string;
-	displayName: string;
-	role: StudyRole;
-}
 
 export async function listMembers(db: Kysely<Database>, studyId: string): Promise<MemberDto[]> {
 	const rows = await db
