@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { DEMO_GRID } from '../../server/demo/study.js';
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,18 +20,8 @@ export function snapshotBuild(): Record<string, string> {
 	cpSync(join(process.cwd(), 'build'), dir, { recursive: true });
 	return { STANDPUNT_STATIC_DIR: dir };
 }
-/** The demo grid, −4…+4 (server/demo/study.ts). */
-export const GRID = [
-	{ value: -4, capacity: 2 },
-	{ value: -3, capacity: 3 },
-	{ value: -2, capacity: 4 },
-	{ value: -1, capacity: 6 },
-	{ value: 0, capacity: 10 },
-	{ value: 1, capacity: 6 },
-	{ value: 2, capacity: 4 },
-	{ value: 3, capacity: 3 },
-	{ value: 4, capacity: 2 }
-];
+/** The demo grid, −4…+4. */
+export const GRID = DEMO_GRID;
 export const label = (value: number) => (value > 0 ? `+${value}` : value < 0 ? `−${-value}` : '0');
 
 /** Runs axe-core (WCAG 2.x A/AA rules) on the page and fails on any serious or critical violation. */

@@ -1,19 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../server/db/schema.js';
 import { createSession } from '../../../server/auth/sessions.js';
-
-/** The demo study's grid (−4…+4): 40 places for 40 statements. */
-export const DEMO_GRID = [
-	{ value: -4, capacity: 2 },
-	{ value: -3, capacity: 3 },
-	{ value: -2, capacity: 4 },
-	{ value: -1, capacity: 6 },
-	{ value: 0, capacity: 10 },
-	{ value: 1, capacity: 6 },
-	{ value: 2, capacity: 4 },
-	{ value: 3, capacity: 3 },
-	{ value: 4, capacity: 2 }
-];
+import { DEMO_GRID } from '../../../server/demo/study.js';
 
 export interface TestStudyOptions {
 	slug?: string;
