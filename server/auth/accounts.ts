@@ -104,27 +104,3 @@ export async function setupFirstAccount(db: Kysely<Database>, token: string, acc
 	});
 	return { id, email };
 }
-
-/**
- * Gives a demo study that has no member (seeded after the first account was made, e.g. by the CLI)
- * to the oldest account, so that it is never out of everyone's reach. Returns how many it adopted.
- */
-export async function adoptOrphanDemoStudies(db: Kysely<Database>): Promise<number> {
-	const first = await db.selectFrom('researchers').select('id').orderBy('created_at').limit(1).executeTakeFirst();
-	if (!first) return 0;
-	const orphans = await db
-		.selectFrom('studies')
-		.select('id')
-		.where('is_demo', '=', true)
-		.where(({ not, exists, selectFrom }) =>
-			not(exists(selectFrom('study_members').select('study_id').whereRef('study_members.study_id', '=', 'studies.id')))
-		)
-		.execute();
-	if (orphans.length === 0) return 0;
-	await db
-		.insertInto('study_members')
-		.values(orphans.map((s) => ({ study_id: s.id, researcher_id: first.id, role: 'owner' as const })))
-		.onConflict((oc) => oc.doNothing())
-		.execute();
-	return orphans.length;
-}

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSession, deleteOtherSessions, deleteSession, findSession } from '../auth/sessions.js';
-import { adoptOrphanDemoStudies, countResearchers, isSetupTokenValid, issueSetupToken, setupFirstAccount } from '../auth/accounts.js';
+import { countResearchers, isSetupTokenValid, issueSetupToken, setupFirstAccount } from '../auth/accounts.js';
 import {
 	assertCsrfSafe,
 	authenticate,
@@ -40,10 +40,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 	// While no account exists, every server start prints a one-time link for creating the first one.
 	app.addHook('onListen', async () => {
 		const token = await issueSetupToken(db);
-		if (!token) {
-			if ((await adoptOrphanDemoStudies(db)) > 0) app.log.info('the demo study was given to the first researcher account');
-			return;
-		}
+		if (!token) return;
 		const address = app.server.address();
 		const port = typeof address === 'object' && address ? address.port : app.config.port;
 		const host = app.config.host === '127.0.0.1' || app.config.host === '0.0.0.0' ? 'localhost' : app.config.host;

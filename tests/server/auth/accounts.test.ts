@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { adoptOrphanDemoStudies, createResearcher, isSetupTokenValid, issueSetupToken } from '../../../server/auth/accounts.js';
+import { createResearcher, isSetupTokenValid, issueSetupToken } from '../../../server/auth/accounts.js';
+import { seedDemo } from '../../../server/demo/seed.js';
 import { buildTestApp } from '../../helpers/build-app.js';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;
@@ -45,8 +46,9 @@ describe('the demo study', () => {
 		expect(await owners(id)).toEqual([{ researcher_id: first.id, role: 'owner' }]);
 		expect(await t.database.db.selectFrom('setup_tokens').select('token_hash').execute()).toEqual([]);
 		const second = await createResearcher(t.database.db, { email: 'tweede@example.org', password: 'lang genoeg wachtwoord' });
-		const { id: later } = await demo('demo-later');
-		expect(await adoptOrphanDemoStudies(t.database.db)).toBe(1);
+		// The real seed, run after accounts exist (as `cli seed-demo` does): the oldest account owns it.
+		const { studyId: later, created } = await seedDemo(t.database.db);
+		expect(created).toBe(true);
 		expect(await owners(later)).toEqual([{ researcher_id: first.id, role: 'owner' }]);
 		expect((await owners(later)).some((m) => m.researcher_id === second.id)).toBe(false);
 	});
