@@ -1,6 +1,19 @@
-import { correlationEigenvalues, seededRandom, shuffleInPlace, significanceThreshold, unitScaledSorts, type ValidatedData } from '../qmethod/index.js';
+import {
+	correlationEigenvalues,
+	humphreysRule,
+	kaiserGuttman,
+	loadingMatrix,
+	parallelAnalysis as engineParallelAnalysis,
+	significanceThreshold,
+	significantLoaders,
+	unitScaledSorts,
+	type ValidatedData
+} from '../qmethod/index.js';
 
-/** Retention aids for the number of factors (spec §9). Each is an aid for the researcher, never a verdict. */
+/**
+ * Retention aids for the number of factors (spec §9), in the shape the workspace page shows. Each is
+ * an aid for the researcher, never a verdict. The rules themselves are the engine's (src/lib/qmethod/retention.ts).
+ */
 export interface RetentionAids {
 	/** Kaiser–Guttman: factors (1-based) with eigenvalue > 1. */
 	kaiserGuttman: { eigenvalues: number[]; retained: number };
@@ -12,49 +25,20 @@ export interface RetentionAids {
 	parallel: { iterations: number; seed: number; mean: number[]; percentile95: number[]; retainedByPercentile: number; retainedByMean: number };
 }
 
-function topTwoProduct(column: number[]): number {
-	const sorted = column.map(Math.abs).sort((a, b) => b - a);
-	return (sorted[0] ?? 0) * (sorted[1] ?? 0);
-}
-
-/** Leading run of `values[f] > limits[f]` (a factor counts only while all earlier ones did). */
-function leadingRun(values: ArrayLike<number>, limits: ArrayLike<number>): number {
-	let count = 0;
-	while (count < values.length && count < limits.length && values[count] > limits[count]) count++;
-	return count;
-}
-
 /**
- * Parallel analysis (Horn 1965) for Q data: `iterations` data sets of random sorts that respect the
- * study's distribution, each decomposed like the real one; the real eigenvalues are compared with the
- * mean and the 95th percentile of the random ones. Seeded, so the same seed gives the same numbers.
+ * Parallel analysis for the study's sorts: the engine's `parallelAnalysis` against the observed
+ * eigenvalues of the correlation matrix. Seeded, so the same seed gives the same numbers.
  */
 export function parallelAnalysis(data: ValidatedData, iterations = 500, seed = 20261123): RetentionAids['parallel'] {
-	const { nStatements: m, nSorts: n } = data;
-	const random = seededRandom(seed);
-	const rank = Math.min(n, m);
-	const samples = Array.from({ length: rank }, () => new Float64Array(iterations));
-	const values = new Float64Array(n * m);
-	const row = Float64Array.from(data.distribution);
-	for (let it = 0; it < iterations; it++) {
-		for (let i = 0; i < n; i++) values.set(shuffleInPlace(row, random), i * m);
-		const scaled = unitScaledSorts({ ...data, values }, 'pearson');
-		const eigen = correlationEigenvalues(scaled, n, m);
-		for (let f = 0; f < rank; f++) samples[f][it] = eigen[f];
-	}
-	const mean = samples.map((s) => s.reduce((a, b) => a + b, 0) / iterations);
-	const percentile95 = samples.map((s) => {
-		const sorted = Float64Array.from(s).sort();
-		return sorted[Math.min(iterations - 1, Math.ceil(0.95 * iterations) - 1)];
-	});
-	const real = correlationEigenvalues(unitScaledSorts(data, 'pearson'), n, m);
+	const observed = correlationEigenvalues(unitScaledSorts(data, 'pearson'), data.nSorts, data.nStatements);
+	const result = engineParallelAnalysis(observed, data.distribution, data.nSorts, { iterations, seed });
 	return {
-		iterations,
-		seed,
-		mean,
-		percentile95,
-		retainedByPercentile: leadingRun(real, percentile95),
-		retainedByMean: leadingRun(real, mean)
+		iterations: result.iterations,
+		seed: result.seed,
+		mean: result.mean,
+		percentile95: result.percentile95,
+		retainedByPercentile: result.retainedBy95,
+		retainedByMean: result.retainedByMean
 	};
 }
 
@@ -70,16 +54,12 @@ export function retentionAids(
 	parallel: RetentionAids['parallel'] = parallelAnalysis(data)
 ): RetentionAids {
 	const m = data.nStatements;
-	const k = unrotated[0]?.length ?? 0;
-	const column = (rows: readonly number[][], f: number) => rows.map((r) => r[f]);
-	const humphreyThreshold = 2 / Math.sqrt(m);
-	const products = Array.from({ length: k }, (_, f) => topTwoProduct(column(unrotated, f)));
-	const loaderThreshold = significanceThreshold(m, 0.05);
-	const counts = Array.from({ length: rotated[0]?.length ?? 0 }, (_, f) => column(rotated, f).filter((a) => Math.abs(a) > loaderThreshold).length);
+	const humphrey = humphreysRule(loadingMatrix(unrotated), m);
+	const loaders = significantLoaders(loadingMatrix(rotated), m);
 	return {
-		kaiserGuttman: { eigenvalues: [...eigenvalues], retained: eigenvalues.filter((v) => v > 1).length },
-		humphrey: { threshold: humphreyThreshold, products, passes: products.map((p) => p > humphreyThreshold) },
-		twoLoaders: { threshold: loaderThreshold, counts, passes: counts.map((c) => c >= 2) },
+		kaiserGuttman: { eigenvalues: [...eigenvalues], retained: kaiserGuttman(eigenvalues) },
+		humphrey: { threshold: 2 / Math.sqrt(m), products: humphrey.products, passes: humphrey.significant },
+		twoLoaders: { threshold: significanceThreshold(m, 0.05), counts: loaders.counts, passes: loaders.retained },
 		parallel
 	};
 }
