@@ -91,6 +91,19 @@ describe('CSV', () => {
 		expect(() => parseCsv('"a"b,c\n')).toThrow(/after a closing quote/);
 	});
 
+	it('reads semicolon-separated CSV and tells on which line a quoting error is', () => {
+		expect(parseCsv('code;nl\n1;"Eens; zeker"\n', { delimiter: ';' })).toEqual([['code', 'nl'], ['1', 'Eens; zeker']]);
+		expect(parseCsv('a;b,c\n', { delimiter: ';' })).toEqual([['a', 'b,c']]);
+		const error = (() => {
+			try {
+				parseCsv('a\nb\n"c\n');
+			} catch (caught) {
+				return caught as { line?: number };
+			}
+		})();
+		expect(error?.line).toBe(3);
+	});
+
 	it('reads statements.csv and writes it back unchanged', () => {
 		const records = parseStatementsCsv(fixtureText('statements.csv'));
 		expect(records).toHaveLength(33);

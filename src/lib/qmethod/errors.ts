@@ -22,7 +22,9 @@ export type QMethodInputErrorCode =
 export class QMethodInputError extends Error {
 	constructor(
 		readonly code: QMethodInputErrorCode,
-		message: string
+		message: string,
+		/** For file errors: the 1-based line the problem is on, when known. */
+		readonly line?: number
 	) {
 		super(message);
 		this.name = 'QMethodInputError';

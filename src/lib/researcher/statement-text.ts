@@ -1,3 +1,6 @@
+import { QMethodInputError } from '../qmethod/errors.js';
+import { parseCsv } from '../qmethod/io/csv.js';
+
 /** Statement texts per language, e.g. `{ nl: '…', en: '…' }`. */
 export type LocalizedText = Record<string, string>;
 
@@ -14,7 +17,7 @@ export interface ParseResult {
 	problems: { line: number; problem: ParseProblem; detail?: string }[];
 }
 
-export type ParseProblem = 'empty' | 'no-text-column' | 'missing-text' | 'duplicate-code' | 'unclosed-quote';
+export type ParseProblem = 'empty' | 'no-text-column' | 'missing-text' | 'duplicate-code' | 'unclosed-quote' | 'text-after-quote';
 
 // "1. ", "12) ", "- ", "• ", "* " at the start of a pasted line are list markers, not part of the statement.
 const LIST_MARKER = /^\s*(?:\d{1,3}[.)]\s+|[-•*–]\s+)/;
@@ -57,49 +60,22 @@ export function parseSta(text: string, language: string): ParseResult {
 	return { statements, problems };
 }
 
-/** Splits CSV text (RFC 4180: quoted fields, doubled quotes, commas or semicolons) into rows of fields. */
-export function parseCsvRows(text: string): { rows: string[][]; unclosedQuoteAtLine?: number } {
+/**
+ * Splits CSV text into rows of fields with the engine's RFC 4180 reader, choosing commas or semicolons
+ * (Dutch spreadsheets write semicolons) from the first line. Rows of blank cells are dropped. A quoting
+ * error comes back as a problem with its line instead of an exception.
+ */
+export function parseCsvRows(text: string): { rows: string[][]; quoteProblem?: { line: number; problem: 'unclosed-quote' | 'text-after-quote' } } {
 	const source = text.replace(/^\uFEFF/, '');
 	const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
 	const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let field = '';
-	let quoted = false;
-	let line = 1;
-	let quoteStart = 0;
-	for (let i = 0; i < source.length; i++) {
-		const char = source[i];
-		if (quoted) {
-			if (char === '"' && source[i + 1] === '"') {
-				field += '"';
-				i++;
-			} else if (char === '"') quoted = false;
-			else {
-				if (char === '\n') line++;
-				field += char;
-			}
-		} else if (char === '"' && field === '') {
-			quoted = true;
-			quoteStart = line;
-		} else if (char === delimiter) {
-			row.push(field);
-			field = '';
-		} else if (char === '\n' || char === '\r') {
-			if (char === '\r' && source[i + 1] === '\n') i++;
-			row.push(field);
-			rows.push(row);
-			row = [];
-			field = '';
-			line++;
-		} else field += char;
+	try {
+		return { rows: parseCsv(source, { delimiter }).filter((r) => r.some((cell) => cell.trim() !== '')) };
+	} catch (error) {
+		if (!(error instanceof QMethodInputError) || error.line === undefined) throw error;
+		const problem = /not closed/.test(error.message) ? 'unclosed-quote' : 'text-after-quote';
+		return { rows: [], quoteProblem: { line: error.line, problem } };
 	}
-	if (quoted) return { rows, unclosedQuoteAtLine: quoteStart };
-	if (field !== '' || row.length) {
-		row.push(field);
-		rows.push(row);
-	}
-	return { rows: rows.filter((r) => r.some((cell) => cell.trim() !== '')) };
 }
 
 /**
@@ -108,8 +84,8 @@ export function parseCsvRows(text: string): { rows: string[][]; unclosedQuoteAtL
  * `;` or `|`, or `,` when the file itself uses semicolons).
  */
 export function parseStatementsCsv(text: string, languages: readonly string[]): ParseResult {
-	const { rows, unclosedQuoteAtLine } = parseCsvRows(text);
-	if (unclosedQuoteAtLine) return { statements: [], problems: [{ line: unclosedQuoteAtLine, problem: 'unclosed-quote' }] };
+	const { rows, quoteProblem } = parseCsvRows(text);
+	if (quoteProblem) return { statements: [], problems: [quoteProblem] };
 	if (rows.length === 0) return { statements: [], problems: [{ line: 1, problem: 'empty' }] };
 	const header = rows[0].map((cell) => cell.trim().toLowerCase());
 	const codeColumn = header.indexOf('code');

@@ -64,7 +64,14 @@ describe('parseCsvRows', () => {
 		]);
 	});
 	it('reports an unclosed quote with its line', () => {
-		expect(parseCsvRows('a\n"b,c\nd').unclosedQuoteAtLine).toBe(2);
+		expect(parseCsvRows('a\n"b,c\nd').quoteProblem).toEqual({ line: 2, problem: 'unclosed-quote' });
+	});
+	it('reports text after a closing quote with its line, and drops rows of blank cells', () => {
+		expect(parseCsvRows('code,nl\n1,"Eens"x').quoteProblem).toEqual({ line: 2, problem: 'text-after-quote' });
+		expect(parseCsvRows('code,nl\n , \n1,Eens').rows).toEqual([
+			['code', 'nl'],
+			['1', 'Eens']
+		]);
 	});
 });
 

@@ -2,11 +2,13 @@ import { QMethodInputError } from '../errors.js';
 import type { QSortData } from '../types.js';
 
 /**
- * Parses RFC 4180 CSV: comma-separated fields, optional double quotes, `""` inside quotes, line
+ * Parses RFC 4180 CSV: comma-separated (or, with `delimiter: ';'`, semicolon-separated) fields, optional double quotes, `""` inside quotes, line
  * ends CRLF or LF (also inside quoted fields). A final line end and blank lines are ignored.
- * @throws QMethodInputError invalid_file (unterminated quote, text after a closing quote)
+ * @throws QMethodInputError invalid_file (unterminated quote, text after a closing quote), with its `line`
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, options: { delimiter?: ',' | ';' } = {}): string[][] {
+	const delimiter = options.delimiter ?? ',';
+	const delimiterCode = delimiter.charCodeAt(0);
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';
@@ -29,7 +31,7 @@ export function parseCsv(text: string): string[][] {
 			const start = line;
 			index++;
 			for (;;) {
-				if (index >= text.length) throw new QMethodInputError('invalid_file', `CSV line ${start}: a quoted field is not closed`);
+				if (index >= text.length) throw new QMethodInputError('invalid_file', `CSV line ${start}: a quoted field is not closed`, start);
 				const inner = text[index];
 				if (inner === '"') {
 					if (text[index + 1] === '"') {
@@ -46,12 +48,12 @@ export function parseCsv(text: string): string[][] {
 			}
 			quotedField = true;
 			const next = text[index];
-			if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-				throw new QMethodInputError('invalid_file', `CSV line ${line}: unexpected text after a closing quote`);
+			if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+				throw new QMethodInputError('invalid_file', `CSV line ${line}: unexpected text after a closing quote`, line);
 			}
 			continue;
 		}
-		if (char === ',') endField();
+		if (char === delimiter) endField();
 		else if (char === '\r' || char === '\n') {
 			if (char === '\r' && text[index + 1] === '\n') index++;
 			endRow();
@@ -60,7 +62,7 @@ export function parseCsv(text: string): string[][] {
 			let end = index + 1;
 			while (end < text.length) {
 				const next = text.charCodeAt(end);
-				if (next === 44 || next === 10 || next === 13) break;
+				if (next === delimiterCode || next === 10 || next === 13) break;
 				end++;
 			}
 			field += text.slice(index, end);
