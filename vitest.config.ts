@@ -9,7 +9,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					sequence: { groupOrder: 0 },
-					include: ['tests/qmethod/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts'],
+					include: ['tests/qmethod/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/lint/**/*.test.ts'],
 					environment: 'node'
 				},
 				resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } }
