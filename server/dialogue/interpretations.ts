@@ -18,7 +18,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 /**
  * Every post-sort comment and interviewer note of a factor's defining sorts, labelled with the
- * respondent number (or, without one, the sort's number in the analysis): never a name.
+ * respondent number as typed (or, without one, the sort's label as Voortgang lists it): never a name.
  */
 export async function quoteCandidates(db: Kysely<Database>, analysis: LoadedAnalysis, factor: number): Promise<InterpretationQuote[]> {
 	const { result } = analysis;
@@ -38,7 +38,7 @@ export async function quoteCandidates(db: Kysely<Database>, analysis: LoadedAnal
 		const sortId = result.sortIds[index];
 		const row = rows.find((r) => r.label === sortId);
 		if (!row) continue;
-		const respondent = row.respondent_number?.trim() || String(index + 1);
+		const respondent = row.respondent_number?.trim() || row.label;
 		for (const [key, text] of Object.entries(row.comments ?? {})) {
 			if (typeof text === 'string' && text.trim()) {
 				candidates.push({ sortId, respondent, text: squash(text), source: 'comment', ...(codes.has(key) ? { statement: key } : {}) });

@@ -188,10 +188,11 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 			payload_hash: hash,
 			started_at: participant.started_at
 		};
-		// Labels are unique per study; a respondent number already in use gets a random suffix.
-		const labels = facilitated ? [`R${facilitated.respondentNumber}`] : [];
+		// Labels are unique per study. An interview's label is its respondent number as the interviewer typed it
+		// ("R99" stays "R99", "64" stays "64"); a number already in use gets a random suffix.
+		const labels = facilitated ? [facilitated.respondentNumber] : [];
 		for (let attempt = 0; ; attempt++) {
-			const label = labels[attempt] ?? `${facilitated ? `R${facilitated.respondentNumber}-` : 'P'}${generateCode().replace(/-/g, '').slice(0, 6)}`;
+			const label = labels[attempt] ?? `${facilitated ? `${facilitated.respondentNumber}-` : 'P'}${generateCode().replace(/-/g, '').slice(0, 6)}`;
 			const inserted = await trx
 				.insertInto('sorts')
 				.values({ ...row, label })

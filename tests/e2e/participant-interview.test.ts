@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
-import { expectAccessible } from './participant-helpers.js';
+import { expectAccessible, GRID, introSteps } from './participant-helpers.js';
 
 // The interview page in Chromium: logged out it explains that interviews are for the study's researchers
 // and links to the login, which comes back here; logged in it lists the studies the researcher may
@@ -70,6 +70,76 @@ describe('interview page in Chromium', () => {
 		const participation = await (await fetch(`${server.url}/api/participate/${code}`)).json();
 		expect(participation.draft.facilitated.respondentNumber).toBe('R-7');
 		// The only console message: the browser logging the expected 401 of /api/auth/me before logging in.
+		expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
+		await context.close();
+	});
+	it('runs an interview as a first-class path: from the study, a note beside the card, R99 as typed, next respondent', async () => {
+		const context = await newContext(browser, DESKTOP);
+		const page = await context.newPage();
+		const problems = watchConsole(page);
+		await page.goto(`${server.url}/researcher`);
+		await page.getByLabel('E-mailadres').fill(EMAIL);
+		await page.getByLabel('Wachtwoord').fill(PASSWORD);
+		await page.getByRole('button', { name: 'Inloggen' }).click();
+		// Reachable from the study list and from the study itself.
+		await page.getByRole('link', { name: 'Interview afnemen' }).first().waitFor();
+		await page.getByRole('link', { name: 'Meer diversiteit in het politieteam' }).click();
+		await page.getByRole('link', { name: 'Interview afnemen' }).click();
+		await page.waitForURL(/\/interview\?study=politie-diversiteit$/);
+		expect(await page.getByRole('radio', { name: /politie-diversiteit/ }).isChecked()).toBe(true);
+		await page.getByLabel('Respondentnummer').fill('R99');
+		await page.getByRole('button', { name: 'Interview starten' }).click();
+		await page.waitForURL(/\/p\/[0-9A-Z-]+$/);
+		const code = new URL(page.url()).pathname.split('/').pop()!;
+		await introSteps(page, 'click', false);
+
+		// The note sits right under the statement on screen, without scrolling.
+		const note = page.getByLabel('Interviewernotitie bij stelling', { exact: false }).first();
+		expect(await note.isVisible()).toBe(true);
+		const box = (await note.boundingBox())!;
+		expect(box.y + box.height).toBeLessThanOrEqual(DESKTOP.height);
+		await note.fill('Vertelt over de eerste weken op het bureau.');
+		await expectAccessible(page, 'interview rough sort with note');
+		await shot(page, 'rough-note');
+		// The note is saved with the draft; finish the sort through the same draft API the page uses.
+		await expect.poll(async () => Object.values((await (await fetch(`${server.url}/api/participate/${code}`)).json()).draft.facilitated.notes.statements)).toEqual([
+			'Vertelt over de eerste weken op het bureau.'
+		]);
+		const { draft } = await (await fetch(`${server.url}/api/participate/${code}`)).json();
+		const values = GRID.flatMap((column) => Array.from({ length: column.capacity }, () => column.value));
+		draft.placements = Object.fromEntries(draft.order.map((card: string, i: number) => [card, values[i]]));
+		draft.piles = Object.fromEntries(draft.order.map((card: string) => [card, 'neutral']));
+		draft.step = 'submit';
+		const put = await fetch(`${server.url}/api/participate/${code}/draft`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
+			body: JSON.stringify(draft)
+		});
+		expect(put.ok).toBe(true);
+		await page.reload();
+		await page.getByRole('button', { name: 'Sortering insturen' }).click();
+		await page.getByTestId('receipt').waitFor();
+		await expectAccessible(page, 'interview thank-you');
+		await shot(page, 'thank-you');
+
+		// Next respondent: a clean device, back at the interview start for the same study.
+		await page.getByRole('button', { name: 'Volgende respondent' }).click();
+		await page.waitForURL(/\/interview\?study=politie-diversiteit$/);
+		expect(await page.getByRole('radio', { name: /politie-diversiteit/ }).isChecked()).toBe(true);
+		expect(await page.getByLabel('Respondentnummer').inputValue()).toBe('');
+		expect(await page.getByText('Vertelt over de eerste weken').count()).toBe(0);
+		await page.goBack();
+		expect(await page.getByTestId('receipt').count()).toBe(0);
+
+		// Voortgang shows the respondent number as typed.
+		const { studies } = await (await context.request.get(`${server.url}/api/studies`)).json();
+		const studyId = studies.find((s: { slug: string }) => s.slug === 'politie-diversiteit').id;
+		await page.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
+		const row = page.locator('li.sort', { has: page.locator('strong', { hasText: /^R99$/ }) });
+		await row.waitFor();
+		expect(await page.getByText('RR99').count()).toBe(0);
+		await row.locator('summary').click();
+		await row.getByText('Vertelt over de eerste weken op het bureau.').waitFor();
 		expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
 		await context.close();
 	});

@@ -1,6 +1,7 @@
 import { analysis } from './messages/analysis.js';
 import { common } from './messages/common.js';
 import { dialogue } from './messages/dialogue.js';
+import { interview } from './messages/interview.js';
 import { participant } from './messages/participant.js';
 import { researcher } from './messages/researcher.js';
 import { LOCALES, type Catalog, type Locale } from './types.js';
@@ -8,7 +9,7 @@ import { LOCALES, type Catalog, type Locale } from './types.js';
 export { LOCALES, type Locale };
 
 /** Every area's catalog. Add an area by importing its file here. */
-export const catalogs: Record<string, Catalog> = { common, researcher, participant, analysis, dialogue };
+export const catalogs: Record<string, Catalog> = { common, researcher, participant, interview, analysis, dialogue };
 
 const merged: Record<Locale, Record<string, string>> = { nl: {}, en: {} };
 for (const catalog of Object.values(catalogs)) {

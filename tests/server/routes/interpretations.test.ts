@@ -83,4 +83,15 @@ describe('interpretations API', () => {
 		expect(body.consensus.map((c: { code: string }) => c.code)).toEqual(['S06', 'S07']);
 		expect((await t.app.inject({ url: `/api/analyses/${fx.analysisId}/presentation`, headers: { cookie: fx.cookies.stranger } })).statusCode).toBe(404);
 	});
+	it('labels a quote of a sort without respondent number by the sort label, the one form Voortgang shows', async () => {
+		await t.database.db.updateTable('sorts').set({ respondent_number: null }).where('study_id', '=', fx.studyId).where('label', '=', 'R01').execute();
+		try {
+			const one = await t.app.inject({ url: url('/1/candidates'), headers: { cookie: fx.cookies.owner } });
+			expect(one.json().candidates).toEqual([
+				{ sortId: 'R01', respondent: 'R01', text: 'We kunnen niet allemaal keeper zijn.', source: 'comment', statement: 'S01' }
+			]);
+		} finally {
+			await t.database.db.updateTable('sorts').set({ respondent_number: '60' }).where('study_id', '=', fx.studyId).where('label', '=', 'R01').execute();
+		}
+	});
 });

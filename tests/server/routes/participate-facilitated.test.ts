@@ -94,7 +94,7 @@ describe('facilitated submission: POST /api/participate/:code/submission with a 
 		const { participant, sorts } = await sortsOf(code);
 		expect(participant.status).toBe('submitted');
 		expect(sorts).toHaveLength(1);
-		expect(sorts[0]).toMatchObject({ source: 'facilitated', respondent_number: number, interviewer_notes: notes, label: `R${number}` });
+		expect(sorts[0]).toMatchObject({ source: 'facilitated', respondent_number: number, interviewer_notes: notes, label: number });
 		// An identical retry gets the same receipt.
 		const retry = await submitAs(caller, code, interview(number));
 		expect(retry.statusCode).toBe(200);
@@ -104,7 +104,13 @@ describe('facilitated submission: POST /api/participate/:code/submission with a 
 	it('gives a respondent number already in use a suffixed label', async () => {
 		const code = await interviewCode();
 		expect((await submitAs('owner', code, interview('64'))).statusCode).toBe(201);
-		expect((await sortsOf(code)).sorts[0].label).toMatch(/^R64-/);
+		expect((await sortsOf(code)).sorts[0].label).toMatch(/^64-[0-9A-Z]{6}$/);
+	});
+
+	it('labels the sort with the respondent number exactly as typed (no second "R")', async () => {
+		const code = await interviewCode();
+		expect((await submitAs('owner', code, interview('R99'))).statusCode).toBe(201);
+		expect((await sortsOf(code)).sorts[0]).toMatchObject({ label: 'R99', respondent_number: 'R99' });
 	});
 
 	it.each([
