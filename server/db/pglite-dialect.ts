@@ -83,13 +83,30 @@ class PGliteDriver implements Driver {
 	}
 }
 
+/**
+ * PGlite puts the failing SQL text and its parameters on the error (`query`, `params`, `queryOptions`);
+ * a parameter may be a participant's answer, comment or code, and errors end up in logs. node-postgres
+ * errors carry neither, so the two databases fail alike.
+ */
+function withoutQuery(error: unknown): unknown {
+	if (error && typeof error === 'object') {
+		for (const key of ['query', 'params', 'queryOptions']) delete (error as Record<string, unknown>)[key];
+	}
+	return error;
+}
+
 class PGliteConnection implements DatabaseConnection {
 	release: (() => void) | undefined;
 
 	constructor(private readonly pglite: PGlite) {}
 
 	async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-		const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+		let result;
+		try {
+			result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+		} catch (error) {
+			throw withoutQuery(error);
+		}
 		const command = result.fields.length === 0 || /^(insert|update|delete|merge)/i.test(compiledQuery.sql.trimStart());
 		return {
 			rows: result.rows,

@@ -27,12 +27,16 @@ function answerText(value: string, viewpoints: { factor: number; name: string }[
 	return `perspectief ${match[1]}${name ? `: ${name}` : ''}`;
 }
 
-export const TALLY_COLUMNS = ['analysis', 'session', 'place', 'date', 'question', 'question_text', 'answer', 'count', 'total', 'mean'];
+export const TALLY_COLUMNS = ['analysis', 'session', 'place', 'date', 'question', 'question_text', 'answer', 'count', 'total', 'mean', 'note'];
+const PARTIAL_NOTE = 'zonder de sessies met minder dan 5 antwoorden op deze vraag';
 export const TEXT_COLUMNS = ['analysis', 'session', 'place', 'date', 'moderation', 'answered_at', 'text'];
 
 type Cell = string | number;
 
-/** One row per question and answer option, per session and for all sessions; hidden counts as "< 5". */
+/**
+ * One row per question and answer option, per session and for all sessions. A question with fewer than 5
+ * answers shows "< 5" in every count and its total, and no mean (the rule of src/lib/dialogue/tally.ts).
+ */
 export function tallyRows(report: AnalysisReactions[]): Cell[][] {
 	const rows: Cell[][] = [];
 	for (const analysis of report) {
@@ -45,8 +49,9 @@ export function tallyRows(report: AnalysisReactions[]): Cell[][] {
 				const base = [analysis.name, group.session, group.place, group.date, tally.questionKey, questionText(tally.questionKey, analysis.viewpoints)];
 				const total = tally.total ?? HIDDEN;
 				const mean = tally.mean === null ? '' : Math.round(tally.mean * 100) / 100;
-				if (tally.options.length === 0) rows.push([...base, '(vrije tekst)', total, total, '']);
-				for (const option of tally.options) rows.push([...base, answerText(option.value, analysis.viewpoints), option.count ?? HIDDEN, total, mean]);
+				const note = tally.partial ? PARTIAL_NOTE : '';
+				if (tally.options.length === 0) rows.push([...base, '(vrije tekst)', total, total, '', note]);
+				for (const option of tally.options) rows.push([...base, answerText(option.value, analysis.viewpoints), option.count ?? HIDDEN, total, mean, note]);
 			}
 		}
 	}
@@ -84,7 +89,8 @@ export async function toWorkbook(report: AnalysisReactions[]): Promise<Buffer> {
 	texts.addRow(TEXT_COLUMNS);
 	for (const row of textRows(report)) texts.addRow(row);
 	const about = workbook.addWorksheet('Toelichting');
-	about.addRow(['Aantallen onder de 5 zijn verborgen ("< 5"), ook in de totalen; de server rekent ze nooit uit naar buiten.']);
+	about.addRow(['Een vraag met minder dan 5 antwoorden toont niets: geen aantallen ("< 5"), geen totaal en geen gemiddelde. Vanaf 5 antwoorden staat de hele verdeling er.']);
+	about.addRow([`"alle sessies" telt sessies met minder dan 5 antwoorden alleen mee als ze samen minstens 5 antwoorden hebben; anders staat er "${PARTIAL_NOTE}".`]);
 	about.addRow(['Deelnemers zijn anoniem: geen namen, geen IP-adressen. De mini-sort is alleen als telling bewaard.']);
 	for (const sheet of [tallies, texts]) sheet.getRow(1).font = { bold: true };
 	return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AnalysisReactions, FreeText, SessionReactions } from '../../src/lib/api/types/dialogue.js';
 import { bestFitOptions, type DialogueQuestion } from '../../src/lib/dialogue/questions.js';
-import { buildTally, type Tally } from '../../src/lib/dialogue/tally.js';
+import { buildTally, combineTallies, type Counts, type Tally } from '../../src/lib/dialogue/tally.js';
 import type { Database } from '../db/schema.js';
 import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.js';
 import { viewpointNames } from './interpretations-read.js';
@@ -13,19 +13,27 @@ function miniSortQuestion(nFactors: number): DialogueQuestion {
 	return { key: 'mini-sort', kind: 'best-fit', options: bestFitOptions(nFactors).filter((o) => o !== 'mix') };
 }
 
-async function miniSortTally(db: Kysely<Database>, sessionIds: string[], nFactors: number): Promise<Tally> {
-	const counts: Record<string, number> = {};
+/** The mini-sort outcome per session and over all sessions, under the same rule as the questions. */
+async function miniSortTallies(db: Kysely<Database>, sessionIds: string[], nFactors: number): Promise<{ perSession: Map<string, Tally>; combined: Tally }> {
+	const counts = new Map<string, Counts>(sessionIds.map((id) => [id, {}]));
 	if (sessionIds.length > 0) {
 		const rows = await db
 			.selectFrom('dialogue_mini_sort_tallies')
-			.select('factor')
+			.select(['session_id', 'factor'])
 			.select((eb) => eb.fn.sum<number>('count').as('n'))
 			.where('session_id', 'in', sessionIds)
-			.groupBy('factor')
+			.groupBy(['session_id', 'factor'])
 			.execute();
-		for (const row of rows) counts[row.factor === 0 ? 'none' : `factor-${row.factor}`] = Number(row.n);
+		for (const row of rows) {
+			const entry = counts.get(row.session_id);
+			if (entry) entry[row.factor === 0 ? 'none' : `factor-${row.factor}`] = Number(row.n);
+		}
 	}
-	return buildTally(miniSortQuestion(nFactors), counts);
+	const question = miniSortQuestion(nFactors);
+	return {
+		perSession: new Map(sessionIds.map((id) => [id, buildTally(question, counts.get(id) ?? {})])),
+		combined: combineTallies(question, sessionIds.map((id) => counts.get(id) ?? {}))
+	};
 }
 
 async function attendeeCount(db: Kysely<Database>, sessionIds: string[]): Promise<number> {
@@ -52,13 +60,15 @@ export async function studyReactions(db: Kysely<Database>, studyId: string): Pro
 		if (sessions.length === 0) continue;
 		const nFactors = (analysis.result as AnalysisResultLike).nFactors;
 		const ids = sessions.map((s) => s.id);
+		const tallies = await tallySessions(db, ids, nFactors);
+		const miniSort = await miniSortTallies(db, ids, nFactors);
 		const perSession: SessionReactions[] = [];
 		for (const session of sessions) {
 			perSession.push({
 				...session,
 				attendees: await attendeeCount(db, [session.id]),
-				tallies: await tallySessions(db, [session.id], nFactors),
-				miniSortTally: await miniSortTally(db, [session.id], nFactors)
+				tallies: tallies.perSession.get(session.id) ?? [],
+				miniSortTally: miniSort.perSession.get(session.id)!
 			});
 		}
 		const texts: (FreeText & { sessionId: string })[] = [];
@@ -73,8 +83,8 @@ export async function studyReactions(db: Kysely<Database>, studyId: string): Pro
 			sessions: perSession,
 			combined: {
 				attendees: await attendeeCount(db, ids),
-				tallies: await tallySessions(db, ids, nFactors),
-				miniSortTally: await miniSortTally(db, ids, nFactors)
+				tallies: tallies.combined,
+				miniSortTally: miniSort.combined
 			},
 			freeTexts: texts
 		});

@@ -35,7 +35,9 @@ export const sessionChangeBody = {
 	additionalProperties: false,
 	minProperties: 1,
 	properties: {
-		currentQuestion: { anyOf: [{ type: 'string', maxLength: 40 }, { type: 'null' }] },
+		// One type list, not anyOf: with type coercion on, anyOf turned null into "" (string branch first)
+		// or "" into null (null branch first); a list that contains the value's own type coerces nothing.
+		currentQuestion: { type: ['string', 'null'], maxLength: 40 },
 		status: { type: 'string', enum: ['closed'] }
 	}
 } as const;

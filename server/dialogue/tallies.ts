@@ -1,42 +1,58 @@
 import type { Kysely } from 'kysely';
 import type { FreeText, PresenterState } from '../../src/lib/api/types/dialogue.js';
 import { findQuestion, sessionQuestions } from '../../src/lib/dialogue/questions.js';
-import { buildTally, type Tally } from '../../src/lib/dialogue/tally.js';
+import { buildTally, combineTallies, type Counts, type Tally } from '../../src/lib/dialogue/tally.js';
 import type { Database, ModerationStatus } from '../db/schema.js';
 import type { DialogueSession } from './access.js';
 import { toSessionDto } from './sessions.js';
 
+/** Raw answer counts per session and question: session id → question key → option value → count. */
+export async function sessionCounts(db: Kysely<Database>, sessionIds: string[]): Promise<Map<string, Map<string, Counts>>> {
+	const bySession = new Map<string, Map<string, Counts>>(sessionIds.map((id) => [id, new Map()]));
+	if (sessionIds.length === 0) return bySession;
+	const add = (session: string, key: string, value: string, n: number) => {
+		const questions = bySession.get(session);
+		if (!questions) return;
+		const entry = questions.get(key) ?? {};
+		entry[value] = n;
+		questions.set(key, entry);
+	};
+	const choices = await db
+		.selectFrom('dialogue_responses')
+		.select(['session_id', 'question_key', 'value'])
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('session_id', 'in', sessionIds)
+		.where('value', 'is not', null)
+		.groupBy(['session_id', 'question_key', 'value'])
+		.execute();
+	for (const row of choices) add(row.session_id, row.question_key, row.value as string, Number(row.n));
+	const texts = await db
+		.selectFrom('dialogue_responses')
+		.select(['session_id', 'question_key'])
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('session_id', 'in', sessionIds)
+		.where('free_text', 'is not', null)
+		.groupBy(['session_id', 'question_key'])
+		.execute();
+	for (const row of texts) add(row.session_id, row.question_key, 'text', Number(row.n));
+	return bySession;
+}
+
 /**
- * Tallies of every question over one or more sessions, with the small-group rule applied here, on the
- * server: counts below 5 never leave the API (src/lib/dialogue/tally.ts).
+ * Tallies of every question, per session and over all of them, with the small-group rule applied here,
+ * on the server: nothing about a question with fewer than 5 answers leaves the API
+ * (src/lib/dialogue/tally.ts), and the tally over all sessions cannot be used to recover a hidden one.
  */
-export async function tallySessions(db: Kysely<Database>, sessionIds: string[], nFactors: number): Promise<Tally[]> {
-	const counts = new Map<string, Record<string, number>>();
-	if (sessionIds.length > 0) {
-		const choices = await db
-			.selectFrom('dialogue_responses')
-			.select(['question_key', 'value'])
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('session_id', 'in', sessionIds)
-			.where('value', 'is not', null)
-			.groupBy(['question_key', 'value'])
-			.execute();
-		for (const row of choices) {
-			const entry = counts.get(row.question_key) ?? {};
-			entry[row.value as string] = Number(row.n);
-			counts.set(row.question_key, entry);
-		}
-		const texts = await db
-			.selectFrom('dialogue_responses')
-			.select('question_key')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('session_id', 'in', sessionIds)
-			.where('free_text', 'is not', null)
-			.groupBy('question_key')
-			.execute();
-		for (const row of texts) counts.set(row.question_key, { text: Number(row.n) });
-	}
-	return sessionQuestions(nFactors).map((question) => buildTally(question, counts.get(question.key) ?? {}));
+export async function tallySessions(
+	db: Kysely<Database>,
+	sessionIds: string[],
+	nFactors: number
+): Promise<{ perSession: Map<string, Tally[]>; combined: Tally[] }> {
+	const counts = await sessionCounts(db, sessionIds);
+	const questions = sessionQuestions(nFactors);
+	const perSession = new Map(sessionIds.map((id) => [id, questions.map((q) => buildTally(q, counts.get(id)?.get(q.key) ?? {}))]));
+	const combined = questions.map((q) => combineTallies(q, sessionIds.map((id) => counts.get(id)?.get(q.key) ?? {})));
+	return { perSession, combined };
 }
 
 export async function listFreeTexts(
@@ -78,7 +94,7 @@ export async function presenterState(
 		session: toSessionDto(session),
 		attendees: Number(attendees.n),
 		question: session.current_question ? (findQuestion(session.current_question, nFactors) ?? null) : null,
-		tallies: await tallySessions(db, [session.id], nFactors),
+		tallies: (await tallySessions(db, [session.id], nFactors)).combined,
 		shown: await listFreeTexts(db, [session.id], ['shown'])
 	};
 	if (control) state.pending = await listFreeTexts(db, [session.id], ['pending']);

@@ -82,15 +82,23 @@ describe('dialogue session with a presenter and five phones', () => {
 		}
 		// Four answers: nothing but the notice that results appear from five.
 		await display.getByText('Nog minder dan 5 antwoorden').waitFor({ timeout: 1000 });
-		expect(await display.getByTestId('count').allTextContents()).toEqual(['< 5', '< 5', '< 5', '< 5', '< 5']);
+		expect(await display.getByTestId('count').allTextContents()).toEqual(['–', '–', '–', '–', '–']);
+		expect(await display.getByText(/gemiddeld/).count()).toBe(0);
+		// The facilitator's screen states the rule.
+		await control.getByTestId('small-group-rule').getByText('pas vanaf 5 antwoorden').waitFor();
 		await display.screenshot({ path: '/tmp/dialogue-display-fewer.png' });
 
 		await attendees[4].page.getByRole('radio', { name: /^4/ }).click();
 		await attendees[4].page.getByText('Antwoord opgeslagen').waitFor();
 		// The fifth answer reaches the projector within a second, through NOTIFY and the event stream.
 		await display.waitForSelector('[data-testid="tally"][data-total="5"]', { timeout: 1000 });
-		expect(await display.getByTestId('count').allTextContents()).toEqual(['< 5', '< 5', '< 5', '5', '< 5']);
+		expect(await display.getByTestId('count').allTextContents()).toEqual(['0', '0', '0', '5', '0']);
+		await display.getByText('gemiddeld 4').waitFor();
 		await display.screenshot({ path: '/tmp/dialogue-display-tally.png' });
+		// Stop closes the open question (it used to answer 422).
+		await control.getByRole('button', { name: 'Sluit de vraag' }).click();
+		await display.getByText('Zo meteen de volgende vraag.').waitFor({ timeout: 2000 });
+		expect(await control.getByRole('alert').count()).toBe(0);
 		await attendees[4].page.screenshot({ path: '/tmp/dialogue-phone-320.png', fullPage: true });
 		await attendees[0].page.screenshot({ path: '/tmp/dialogue-phone-390.png', fullPage: true });
 

@@ -1,11 +1,11 @@
 import type { DialogueQuestion } from './questions.js';
 
-/** Smallest group whose count may be shown (product brief §5): anything below is hidden. */
+/** Fewest answers a question needs before anything about them is shown (product brief §5). */
 export const MIN_GROUP = 5;
 
 export interface OptionCount {
 	value: string;
-	/** null: hidden because fewer than MIN_GROUP (or hidden to protect another hidden count). */
+	/** null: hidden, because the question has fewer than MIN_GROUP answers in total. */
 	count: number | null;
 }
 
@@ -14,39 +14,57 @@ export interface Tally {
 	/** Number of answers, or null when fewer than MIN_GROUP answered. */
 	total: number | null;
 	options: OptionCount[];
-	/** Mean of a 1–5 scale question, only when at least MIN_GROUP answered. */
+	/** Mean of a 1–5 scale question; null whenever the counts it comes from are hidden. */
 	mean: number | null;
+	/**
+	 * Only in a tally over several sessions: true when sessions with fewer than MIN_GROUP answers to this
+	 * question are left out of it, because together they have fewer than MIN_GROUP answers too and would
+	 * otherwise be found by subtracting the shown sessions from the total.
+	 */
+	partial?: boolean;
+}
+
+/** Raw answer counts of one question: option value → count (free text: `{ text: n }`). */
+export type Counts = Record<string, number>;
+
+function totalOf(question: DialogueQuestion, counts: Counts): number {
+	const values = question.options.length ? question.options.map((value) => counts[value] ?? 0) : Object.values(counts);
+	return values.reduce((sum, count) => sum + count, 0);
 }
 
 /**
- * Turns raw counts into what may be shown. Every count below MIN_GROUP is hidden (zero included: a
- * shown zero beside a shown total narrows down the hidden ones). When exactly one option is hidden
- * while the total is shown, it could be recovered by subtraction, so the smallest shown count is
- * hidden with it.
+ * The one small-group rule for a question's tally (issue 11 §2 with issue 12 §8): a question's
+ * distribution, and every statistic computed from it such as the mean, is shown once it has at least
+ * MIN_GROUP answers in total; below that nothing is shown, neither counts nor total nor mean. A room
+ * of eight sees its own distribution, a room of two sees nothing.
  */
-export function buildTally(question: DialogueQuestion, counts: Record<string, number>): Tally {
-	const raw = question.options.map((value) => ({ value, count: counts[value] ?? 0 }));
-	const total = question.options.length
-		? raw.reduce((sum, option) => sum + option.count, 0)
-		: Object.values(counts).reduce((sum, count) => sum + count, 0);
+export function buildTally(question: DialogueQuestion, counts: Counts): Tally {
+	const total = totalOf(question, counts);
 	if (total < MIN_GROUP) {
-		return { questionKey: question.key, total: null, options: raw.map(({ value }) => ({ value, count: null })), mean: null };
+		return { questionKey: question.key, total: null, options: question.options.map((value) => ({ value, count: null })), mean: null };
 	}
-	const hidden = new Set(raw.filter((option) => option.count < MIN_GROUP).map((option) => option.value));
-	if (hidden.size === 1) {
-		const smallestShown = raw
-			.filter((option) => !hidden.has(option.value))
-			.sort((a, b) => a.count - b.count)[0];
-		if (smallestShown) hidden.add(smallestShown.value);
-	}
-	let mean: number | null = null;
-	if (question.kind === 'recognise' || question.kind === 'relevant') {
-		mean = raw.reduce((sum, option) => sum + Number(option.value) * option.count, 0) / total;
-	}
-	return {
-		questionKey: question.key,
-		total,
-		options: raw.map(({ value, count }) => ({ value, count: hidden.has(value) ? null : count })),
-		mean
-	};
+	const options = question.options.map((value) => ({ value, count: counts[value] ?? 0 }));
+	const scale = question.kind === 'recognise' || question.kind === 'relevant';
+	const mean = scale ? options.reduce((sum, option) => sum + Number(option.value) * option.count, 0) / total : null;
+	return { questionKey: question.key, total, options, mean };
+}
+
+/**
+ * A question's tally over several sessions, when each session's own tally is shown beside it. A session
+ * below MIN_GROUP answers is hidden on its own, so the total minus the shown sessions would reveal it:
+ * the hidden sessions are counted in only when together they have at least MIN_GROUP answers (then the
+ * difference is a group of at least five, which the rule allows); otherwise they are left out and the
+ * tally says so (`partial`).
+ */
+export function combineTallies(question: DialogueQuestion, perSession: readonly Counts[]): Tally {
+	const hidden = perSession.filter((counts) => {
+		const total = totalOf(question, counts);
+		return total > 0 && total < MIN_GROUP;
+	});
+	const residue = hidden.reduce((sum, counts) => sum + totalOf(question, counts), 0);
+	const included = residue > 0 && residue < MIN_GROUP ? perSession.filter((counts) => !hidden.includes(counts)) : perSession;
+	const sum: Counts = {};
+	for (const counts of included) for (const [value, n] of Object.entries(counts)) sum[value] = (sum[value] ?? 0) + n;
+	const tally = buildTally(question, sum);
+	return included.length < perSession.length && tally.total !== null ? { ...tally, partial: true } : tally;
 }

@@ -75,9 +75,9 @@ describe('mini-sort and reactions across sessions', () => {
 		const csv = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.csv`, headers: { cookie: fx.cookies.owner } });
 		expect(csv.headers['content-type']).toMatch(/^text\/csv/);
 		const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
-		expect(lines[0]).toBe('analysis,session,place,date,question,question_text,answer,count,total,mean');
+		expect(lines[0]).toBe('analysis,session,place,date,question,question_text,answer,count,total,mean,note');
 		expect(lines.some((l) => l.startsWith('Voorlopige perspectieven,Sessie A,Bureau,2026-12-02,recognise-2,') && l.includes(',4,< 5,< 5,'))).toBe(true);
-		expect(lines.some((l) => l.startsWith('Voorlopige perspectieven,alle sessies,,,recognise-2,') && l.endsWith(',4,6,6,4'))).toBe(true);
+		expect(lines.some((l) => l.startsWith('Voorlopige perspectieven,alle sessies,,,recognise-2,') && l.endsWith(',4,6,6,4,'))).toBe(true);
 
 		const xlsx = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.xlsx`, headers: { cookie: fx.cookies.owner } });
 		const workbook = new ExcelJS.Workbook();
@@ -87,5 +87,43 @@ describe('mini-sort and reactions across sessions', () => {
 
 		expect((await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions`, headers: { cookie: fx.cookies.stranger } })).statusCode).toBe(404);
 		expect((await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.csv` })).statusCode).toBe(401);
+	});
+
+	it('keeps a session of 2 hidden in the total over all sessions, on screen and in both exports', async () => {
+		const big = await openSession('Grote zaal');
+		const small = await openSession('Kleine zaal');
+		const answerAll = async (session: { id: string; joinCode: string }, values: string[]) => {
+			await t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { currentQuestion: 'relevant-1' } });
+			for (const value of values) {
+				const cookie = await joinAs(session.joinCode);
+				await t.app.inject({ method: 'PUT', url: `/api/dialogue/attend/${session.joinCode}/answers/relevant-1`, headers: as(cookie), payload: { value } });
+			}
+		};
+		await answerAll(big, ['1', '2', '3', '4', '5', '5']);
+		await answerAll(small, ['1', '1']);
+		const [analysis] = (await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions`, headers: { cookie: fx.cookies.owner } })).json().analyses;
+		const pick = (tallies: { questionKey: string }[]) => tallies.find((x) => x.questionKey === 'relevant-1') as unknown as Record<string, unknown>;
+		const bigTally = pick(analysis.sessions.find((s: { id: string }) => s.id === big.id).tallies);
+		expect(bigTally).toMatchObject({ total: 6, mean: 20 / 6 });
+		expect(pick(analysis.sessions.find((s: { id: string }) => s.id === small.id).tallies)).toMatchObject({ total: null, mean: null });
+		// Without the rule the total would be 8 with two more 1s: subtracting the big room would reveal the small one.
+		expect(pick(analysis.combined.tallies)).toEqual({ ...bigTally, partial: true });
+
+		const lines = (await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.csv`, headers: { cookie: fx.cookies.owner } })).body.split('\r\n');
+		const rows = (session: string) => lines.filter((l) => l.includes(`,${session},`) && l.includes(',relevant-1,'));
+		expect(rows('Kleine zaal')).toHaveLength(5);
+		for (const row of rows('Kleine zaal')) expect(row.endsWith(',< 5,< 5,,')).toBe(true);
+		for (const row of rows('alle sessies')) expect(row).toMatch(/,6,[0-9.]+,zonder de sessies met minder dan 5 antwoorden op deze vraag$/);
+		expect(rows('alle sessies')[0]).toMatch(/,1,6,3\.33,/);
+
+		const xlsx = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.xlsx`, headers: { cookie: fx.cookies.owner } });
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+		const sheetRows: unknown[][] = [];
+		workbook.getWorksheet('Reacties')!.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+		const smallRows = sheetRows.filter((r) => r[1] === 'Kleine zaal' && r[4] === 'relevant-1');
+		expect(smallRows.map((r) => [r[7], r[8], r[9] ?? ''])).toEqual(Array(5).fill(['< 5', '< 5', '']));
+		const allRows = sheetRows.filter((r) => r[1] === 'alle sessies' && r[4] === 'relevant-1');
+		expect(allRows.map((r) => r[8])).toEqual(Array(5).fill(6));
 	});
 });

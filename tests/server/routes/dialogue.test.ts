@@ -113,33 +113,46 @@ describe('dialogue sessions API', () => {
 		expect((await setQuestion(session.id, 'no-such-question')).statusCode).toBe(422);
 	});
 
-	it('hides the tally until five have answered, and every option count below five', async () => {
+	it('shows nothing of a question below five answers, and its whole distribution and mean from five on', async () => {
 		const session = await openSession();
 		await setQuestion(session.id, 'relevant-2');
 		const cookies: string[] = [];
-		for (let i = 0; i < 6; i++) cookies.push(await joinAs(session.joinCode));
-		for (const cookie of cookies.slice(0, 4)) expect((await answer(session.joinCode, cookie, 'relevant-2', { value: '4' })).statusCode).toBe(200);
-		let tally = (await state(session.id)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2');
-		expect(tally).toEqual({
-			questionKey: 'relevant-2',
-			total: null,
-			mean: null,
-			options: ['1', '2', '3', '4', '5'].map((value) => ({ value, count: null }))
-		});
-		await answer(session.joinCode, cookies[4], 'relevant-2', { value: '4' });
-		await answer(session.joinCode, cookies[5], 'relevant-2', { value: '2' });
-		tally = (await state(session.id)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2');
-		expect(tally.total).toBe(6);
-		expect(tally.mean).toBeCloseTo((5 * 4 + 2) / 6, 12);
-		expect(tally.options).toEqual([
-			{ value: '1', count: null },
-			{ value: '2', count: null },
-			{ value: '3', count: null },
-			{ value: '4', count: 5 },
-			{ value: '5', count: null }
-		]);
-		const body = JSON.stringify(await state(session.id, 'control'));
-		expect(body).not.toContain('"count":1');
+		for (let i = 0; i < 5; i++) cookies.push(await joinAs(session.joinCode));
+		// Five attendees, five different answers: the fifth answer makes the whole distribution visible.
+		for (const [i, cookie] of cookies.slice(0, 4).entries()) expect((await answer(session.joinCode, cookie, 'relevant-2', { value: String(i + 1) })).statusCode).toBe(200);
+		const hidden = { questionKey: 'relevant-2', total: null, mean: null, options: ['1', '2', '3', '4', '5'].map((value) => ({ value, count: null })) };
+		for (const view of ['display', 'control'] as const) {
+			expect((await state(session.id, view)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2')).toEqual(hidden);
+		}
+		await answer(session.joinCode, cookies[4], 'relevant-2', { value: '5' });
+		const tally = (await state(session.id)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2');
+		expect(tally.total).toBe(5);
+		// (1 + 2 + 3 + 4 + 5) / 5, by hand
+		expect(tally.mean).toBeCloseTo(3, 12);
+		expect(tally.options).toEqual(['1', '2', '3', '4', '5'].map((value) => ({ value, count: 1 })));
+	});
+
+	it('shows a room of two attendees nothing, in every shape the API answers with', async () => {
+		const session = await openSession();
+		await setQuestion(session.id, 'recognise-1');
+		for (const value of ['5', '4']) expect((await answer(session.joinCode, await joinAs(session.joinCode), 'recognise-1', { value })).statusCode).toBe(200);
+		const control = await state(session.id, 'control');
+		const tally = control.tallies.find((x: { questionKey: string }) => x.questionKey === 'recognise-1');
+		expect(tally).toMatchObject({ total: null, mean: null });
+		expect(JSON.stringify(control)).not.toMatch(/"count":[0-9]|"mean":[0-9]|"total":[0-9]/);
+		const reactions = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions`, headers: { cookie: fx.cookies.owner } });
+		const mine = reactions.json().analyses[0].sessions.find((s: { id: string }) => s.id === session.id);
+		expect(JSON.stringify(mine.tallies)).not.toMatch(/"count":[0-9]|"mean":[0-9]|"total":[0-9]/);
+	});
+
+	it('stops the open question with {"currentQuestion": null}', async () => {
+		const session = await openSession();
+		expect((await setQuestion(session.id, 'best-fit')).json()).toMatchObject({ currentQuestion: 'best-fit' });
+		const stopped = await setQuestion(session.id, null);
+		expect(stopped.statusCode, stopped.body).toBe(200);
+		expect(stopped.json()).toMatchObject({ currentQuestion: null, status: 'open' });
+		expect((await state(session.id)).question).toBeNull();
+		expect((await setQuestion(session.id, '')).statusCode).toBe(422);
 	});
 
 	it('keeps free text in the moderation queue until the facilitator shows it', async () => {
