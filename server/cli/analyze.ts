@@ -17,11 +17,12 @@ import {
 import { CliError, type CliCommand } from './command.js';
 
 const USAGE =
-	'analyze <sorts.dat|sorts.csv> [--statements <file.sta|file.csv>] [--extraction pca|centroid] [--factors K] ' +
+	'analyze <sorts.dat|sorts.csv> [--statements <file.sta|file.csv>] [--extraction pca|centroid] [--centroid-variant qmethod|pqmethod] [--factors K] ' +
 	'[--rotation varimax|none] [--flag-level 0.05|0.01] [--correlation pearson|spearman] [--format json|text]';
 
 const CHOICES: Record<string, readonly string[]> = {
 	extraction: ['pca', 'centroid'],
+	'centroid-variant': ['qmethod', 'pqmethod'],
 	rotation: ['varimax', 'none'],
 	'flag-level': ['0.05', '0.01'],
 	correlation: ['pearson', 'spearman'],
@@ -42,6 +43,7 @@ export const analyzeCommand: CliCommand = {
 		const analysisOptions: AnalysisOptions = {
 			factors: options.factors,
 			extraction: options.extraction as AnalysisOptions['extraction'],
+			centroidVariant: options['centroid-variant'] as AnalysisOptions['centroidVariant'],
 			rotation: options.rotation as AnalysisOptions['rotation'],
 			correlation: options.correlation as AnalysisOptions['correlation'],
 			flagLevel: Number(options['flag-level']) as AnalysisOptions['flagLevel']
@@ -64,6 +66,7 @@ export const analyzeCommand: CliCommand = {
 interface ParsedOptions {
 	statements?: string;
 	extraction: string;
+	'centroid-variant': string;
 	rotation: string;
 	correlation: string;
 	'flag-level': string;
@@ -72,7 +75,7 @@ interface ParsedOptions {
 }
 
 function parseArguments(args: string[]): { file: string; options: ParsedOptions } {
-	const values: Record<string, string> = { extraction: 'pca', rotation: 'varimax', correlation: 'pearson', 'flag-level': '0.05', format: 'json', factors: '3' };
+	const values: Record<string, string> = { extraction: 'pca', 'centroid-variant': 'qmethod', rotation: 'varimax', correlation: 'pearson', 'flag-level': '0.05', format: 'json', factors: '3' };
 	const files: string[] = [];
 	for (let index = 0; index < args.length; index++) {
 		const arg = args[index];

@@ -26,6 +26,11 @@ const createBody = {
 	additionalProperties: false,
 	properties: {
 		extraction: { type: 'string', enum: ['pca', 'centroid'] },
+		centroidVariant: {
+			type: 'string',
+			enum: ['qmethod', 'pqmethod'],
+			description: "centroid only: qmethod 1.8.4's procedure (default) or PQMethod/KADE's (start 0.5, stop at 0.001)"
+		},
 		factors: { type: 'integer', description: 'number of factors, 1…8, at most the number of included sorts' },
 		rotation: { type: 'string', enum: ['varimax', 'none'] },
 		flagLevel: { type: 'number', enum: [0.05, 0.01] },

@@ -54,10 +54,19 @@ describe('cli analyze', { timeout: 30_000 }, () => {
 		expect(code).toBe(0);
 		expect(stdout.trim().split('\n')).toHaveLength(1);
 		const result = JSON.parse(stdout) as AnalysisJson;
-		expect(Object.keys(result).sort()).toEqual([...JSON_FIELDS].sort());
+		expect(Object.keys(result).sort()).toEqual([...JSON_FIELDS, ...(extraction === 'centroid' ? ['centroidVariant'] : [])].sort());
 		expect(Object.keys(result.factorCharacteristics).sort()).toEqual(['avgRelCoef', 'compositeReliability', 'nDefining', 'seZScores']);
 		expect(result.extraction).toBe(extraction);
 		expectMatchesReference(result, reference(extraction));
+	});
+
+	it('runs the PQMethod/KADE centroid variant on request and records it', async () => {
+		const { code, stdout } = await cli(fixture('lipset.dat'), '--extraction', 'centroid', '--centroid-variant', 'pqmethod', '--factors', '7');
+		expect(code).toBe(0);
+		const result = JSON.parse(stdout) as AnalysisJson;
+		expect(result.centroidVariant).toBe('pqmethod');
+		// Sums of squares of KADE's Brown centroid on Lipset (shared/docs/qmethod-analysis.md §12.7), 4 decimals.
+		expect(result.eigenvalues.map((v) => Number(v.toFixed(4)))).toEqual([1.6155, 1.4113, 0.8401, 0.5535, 0.3844, 0.1831, 0.2783]);
 	});
 
 	it('prints a text report with the PQMethod sections and the statement texts', async () => {
@@ -94,6 +103,8 @@ describe('cli analyze', { timeout: 30_000 }, () => {
 	writeFileSync(broken, fixtureText('lipset.csv').replace('US2,-1,0,-1,-3', 'US2,-1,0,-1,-4'));
 	const duplicate = join(dir, 'duplicate.csv');
 	writeFileSync(duplicate, fixtureText('lipset.csv').replace('US2,', 'US1,'));
+	const oneViewpoint = join(dir, 'one-viewpoint.csv');
+	writeFileSync(oneViewpoint, 'sort,S1,S2,S3,S4,S5\nA,-1,0,1,0,0\nB,-1,0,1,0,0\nC,1,0,-1,0,0\nD,-1,0,1,0,0\n');
 	const shortStatements = join(dir, 'short.sta');
 	writeFileSync(shortStatements, 'one\r\ntwo\r\n');
 
@@ -102,6 +113,8 @@ describe('cli analyze', { timeout: 30_000 }, () => {
 		['an unknown extension', [join(dir, 'sorts.txt')], /expected a \.dat or \.csv file/],
 		['an unknown option', [fixture('lipset.dat'), '--bogus', '1'], /unknown option --bogus/],
 		['a bad extraction', [fixture('lipset.dat'), '--extraction', 'ml'], /--extraction must be one of pca, centroid/],
+		['a bad centroid variant', [fixture('lipset.dat'), '--centroid-variant', 'kade'], /--centroid-variant must be one of qmethod, pqmethod/],
+		['a collapsed centroid factor', [oneViewpoint, '--extraction', 'centroid', '--factors', '2'], /factor 2 .*extract at most 1 \[collapsed_factor\]/],
 		['too many factors', [fixture('lipset.dat'), '--factors', '9'], /invalid_option/],
 		['a non-numeric factor count', [fixture('lipset.dat'), '--factors', 'three'], /--factors must be a whole number/],
 		['a sort breaking the forced distribution', [broken], /US2.*distribution_mismatch/],

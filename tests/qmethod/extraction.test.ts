@@ -83,28 +83,28 @@ describe('extractCentroid', () => {
 		[0.0054, 0.1023, -0.205]
 	];
 
-	it('converges to the Lipset loadings of spec §12.7 (tolerance 1e-10)', () => {
+	it('reaches the converged Lipset loadings of spec §12.7 with qmethod’s stopping rule (spc 1e-5)', () => {
 		const result = extractCentroid(correlationMatrix(lipset()), 3);
 		expectColumnsClose(result.loadings.data, 3, converged, 1.01e-4);
 		expect(result.warnings).toEqual([]);
 	});
 
-	it('reproduces KADE’s first-factor fixture with KADE’s tolerance 0.001 (1e-6)', () => {
-		const result = extractCentroid(correlationMatrix(lipset()), 1, { tolerance: 0.001 });
+	it('reproduces KADE’s first-factor fixture with the PQMethod/KADE variant (start 0.5, stop 0.001; 1e-6)', () => {
+		const result = extractCentroid(correlationMatrix(lipset()), 1, { variant: 'pqmethod' });
 		const kade = [-0.2913921, -0.38405309, 0.36818255, 0.33476604, -0.54873003, 0.47844413, 0.58270093, -0.5156279, 0.00535119];
 		kade.forEach((value, i) => expect(Math.abs(result.loadings.data[i] - value)).toBeLessThan(1e-6));
 	});
 
-	it('gives the 7-factor sums of squares of spec §12.7 (KADE tolerance), 7th larger than 6th', () => {
-		const result = extractCentroid(correlationMatrix(lipset()), 7, { tolerance: 0.001 });
+	it('gives the 7-factor sums of squares of spec §12.7 with the PQMethod/KADE variant, 7th larger than 6th', () => {
+		const result = extractCentroid(correlationMatrix(lipset()), 7, { variant: 'pqmethod' });
 		expect(Array.from(result.eigenvalues, (v) => Number(v.toFixed(4)))).toEqual([1.6155, 1.4113, 0.8401, 0.5535, 0.3844, 0.1831, 0.2783]);
 	});
 
-	it('satisfies the fixed point a_j = (c_j + a_j²) / Σ|a| on generated data (1e-9)', () => {
+	it('satisfies the fixed point a_j = (c_j + a_j²) / Σ|a| on generated data (stopping tolerance 1e-12 → 1e-9)', () => {
 		const study = generatedStudy({ sorts: 40, distribution: grid(-4, [2, 3, 4, 5, 6, 5, 4, 3, 2]), viewpoints: 3, seed: 11 });
 		const r = correlationMatrix(validateSorts(study));
 		const n = r.size;
-		const result = extractCentroid(r, 1);
+		const result = extractCentroid(r, 1, { tolerance: 1e-12 });
 		const a = Array.from(result.loadings.data);
 		// In the reflected space every loading is positive: signs are those of the loadings.
 		const signs = a.map((v) => (v < 0 ? -1 : 1));

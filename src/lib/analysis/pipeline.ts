@@ -33,6 +33,7 @@ export function runRequest(input: QSortData, request: AnalysisRequest): FullAnal
 	return analyze(input, {
 		factors: request.factors,
 		extraction: request.extraction,
+		centroidVariant: request.centroidVariant ?? 'qmethod',
 		rotation: request.rotation,
 		flagLevel: request.flagLevel,
 		rotationSteps: engineSteps(request.rotationSteps),

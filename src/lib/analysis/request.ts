@@ -22,11 +22,17 @@ const fail = (code: string, message: string): never => {
  * Checks an analysis request against the study's size and fills the defaults (flag level .05, no
  * steps, automatic flags). Checks that need the numbers (Heywood loadings, flags on a factor) are
  * the engine's. `nSorts`/`nStatements` are the included sorts and the Q-set size.
- * @throws AnalysisRequestError TOO_FEW_SORTS, INVALID_FACTOR_COUNT, TOO_MANY_FACTORS, INVALID_FLAG_LEVEL,
+ * @throws AnalysisRequestError INVALID_EXTRACTION, INVALID_CENTROID_VARIANT, TOO_FEW_SORTS, INVALID_FACTOR_COUNT, TOO_MANY_FACTORS, INVALID_FLAG_LEVEL,
  *   INVALID_ROTATION_STEP, INVALID_FLAGS
  */
 export function normalizeRequest(body: Record<string, unknown>, nSorts: number, nStatements: number): AnalysisRequest {
 	const extraction = body.extraction === 'centroid' ? 'centroid' : body.extraction === 'pca' ? 'pca' : fail('INVALID_EXTRACTION', 'extraction must be "pca" or "centroid"');
+	const centroidVariant =
+		body.centroidVariant === undefined || body.centroidVariant === null || body.centroidVariant === 'qmethod'
+			? 'qmethod'
+			: body.centroidVariant === 'pqmethod'
+				? 'pqmethod'
+				: fail('INVALID_CENTROID_VARIANT', 'centroidVariant must be "qmethod" or "pqmethod"');
 	const rotation = body.rotation === 'none' ? 'none' : body.rotation === 'varimax' ? 'varimax' : fail('INVALID_ROTATION', 'rotation must be "varimax" or "none"');
 	if (nSorts < 2) fail('TOO_FEW_SORTS', `an analysis needs at least 2 included Q-sorts; this study has ${nSorts}`);
 	const factors = body.factors;
@@ -61,7 +67,7 @@ export function normalizeRequest(body: Record<string, unknown>, nSorts: number, 
 		if (!wellFormed) fail('INVALID_FLAGS', `flags must be ${nSorts} rows (one per included Q-sort) of ${columns} true/false values`);
 		flags = (raw as boolean[][]).map((row) => [...row]);
 	}
-	return { extraction, factors: k, rotation, flagLevel: flagLevel as FlagLevel, rotationSteps, flags };
+	return { extraction, ...(extraction === 'centroid' ? { centroidVariant } : {}), factors: k, rotation, flagLevel: flagLevel as FlagLevel, rotationSteps, flags };
 }
 
 function checkStep(raw: unknown, index: number, columns: number, splitSeen: boolean): RotationStepRequest {

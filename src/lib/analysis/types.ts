@@ -3,9 +3,9 @@
  * Factor numbers in requests are 1-based (as researchers see them); the engine works 0-based.
  */
 
-import type { AnalysisJson, ExtractionMethod, FlagLevel, RotationMethod } from '../qmethod/index.js';
+import type { AnalysisJson, CentroidVariant, ExtractionMethod, FlagLevel, RotationMethod } from '../qmethod/index.js';
 
-export type { FlagLevel };
+export type { CentroidVariant, FlagLevel };
 export type Extraction = ExtractionMethod;
 export type Rotation = RotationMethod;
 
@@ -21,6 +21,8 @@ export type RotationStepRequest =
 /** A validated analysis request: everything needed to reproduce an analysis from the stored sorts. */
 export interface AnalysisRequest {
 	extraction: Extraction;
+	/** Centroid only ('qmethod' when absent, as in versions saved before the choice existed). */
+	centroidVariant?: CentroidVariant;
 	factors: number;
 	rotation: Rotation;
 	flagLevel: FlagLevel;

@@ -5,6 +5,7 @@ import type {
 	AnalysisData,
 	AnalysisRequest,
 	AnalysisSummary,
+	CentroidVariant,
 	Extraction,
 	FactorComposition,
 	FlagLevel,
@@ -32,6 +33,7 @@ export class AnalysisWorkspace {
 	data = $state.raw<AnalysisData | null>(null);
 
 	extraction = $state<Extraction>('centroid');
+	centroidVariant = $state<CentroidVariant>('qmethod');
 	factors = $state(4);
 	rotation = $state<Rotation>('varimax');
 	flagLevel = $state<FlagLevel>(0.05);
@@ -61,6 +63,7 @@ export class AnalysisWorkspace {
 	get request(): AnalysisRequest {
 		return {
 			extraction: this.extraction,
+			...(this.extraction === 'centroid' ? { centroidVariant: this.centroidVariant } : {}),
 			factors: this.factors,
 			rotation: this.rotation,
 			flagLevel: this.flagLevel,
@@ -124,9 +127,10 @@ export class AnalysisWorkspace {
 	}
 
 	/** New extraction settings start a fresh solution: recorded steps and flags are cleared (and can be undone). */
-	setExtraction(settings: { extraction?: Extraction; factors?: number; rotation?: Rotation; flagLevel?: FlagLevel }): void {
+	setExtraction(settings: { extraction?: Extraction; centroidVariant?: CentroidVariant; factors?: number; rotation?: Rotation; flagLevel?: FlagLevel }): void {
 		this.remember();
 		if (settings.extraction) this.extraction = settings.extraction;
+		if (settings.centroidVariant) this.centroidVariant = settings.centroidVariant;
 		if (settings.factors) this.factors = settings.factors;
 		if (settings.rotation) this.rotation = settings.rotation;
 		if (settings.flagLevel) this.flagLevel = settings.flagLevel;
@@ -208,6 +212,7 @@ export class AnalysisWorkspace {
 		const analysis = await analysesApi.get(id);
 		this.remember();
 		this.extraction = analysis.request.extraction;
+		this.centroidVariant = analysis.request.centroidVariant ?? 'qmethod';
 		this.factors = analysis.request.factors;
 		this.rotation = analysis.request.rotation;
 		this.flagLevel = analysis.request.flagLevel;

@@ -11,8 +11,10 @@ import { identityMatrix, multiplyMatrices } from './internal/matrix.js';
 import { columnSumsOfSquares } from './orientation.js';
 import { applyJudgmentalSteps } from './rotation/judgmental.js';
 import { varimax } from './rotation/varimax.js';
+import { varimaxLikeR } from './rotation/varimax-r.js';
 import type {
 	AnalysisWarning,
+	CentroidVariant,
 	CorrelationMethod,
 	ExtractionMethod,
 	FlagLevel,
@@ -29,6 +31,8 @@ export interface AnalysisOptions {
 	factors: number;
 	/** Default 'pca'. */
 	extraction?: ExtractionMethod;
+	/** Centroid only: qmethod 1.8.4's procedure (default) or PQMethod/KADE's. */
+	centroidVariant?: CentroidVariant;
 	/** Default 'pearson'. */
 	correlation?: CorrelationMethod;
 	/** Default 'varimax'. */
@@ -84,7 +88,9 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 	const rotationMethod = options.rotation ?? 'varimax';
 	const flagLevel = options.flagLevel ?? 0.05;
 	const rotationSteps = options.rotationSteps ?? [];
+	const centroidVariant = options.centroidVariant ?? 'qmethod';
 	if (extraction !== 'pca' && extraction !== 'centroid') throw new QMethodInputError('invalid_option', `unknown extraction "${String(extraction)}"`);
+	if (centroidVariant !== 'qmethod' && centroidVariant !== 'pqmethod') throw new QMethodInputError('invalid_option', `unknown centroid variant "${String(centroidVariant)}"`);
 	if (correlation !== 'pearson' && correlation !== 'spearman') throw new QMethodInputError('invalid_option', `unknown correlation "${String(correlation)}"`);
 	if (rotationMethod !== 'varimax' && rotationMethod !== 'none') throw new QMethodInputError('invalid_option', `unknown rotation "${String(rotationMethod)}"`);
 	if (flagLevel !== 0.05 && flagLevel !== 0.01) throw new QMethodInputError('invalid_option', `flag level must be 0.05 or 0.01, got ${String(flagLevel)}`);
@@ -96,13 +102,14 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 
 	const scaled = unitScaledSorts(data, correlation);
 	const extracted =
-		extraction === 'pca' ? extractPrincipalComponents(scaled, n, m, k) : extractCentroid(correlationFromScaled(scaled, n, m), k);
+		extraction === 'pca' ? extractPrincipalComponents(scaled, n, m, k) : extractCentroid(correlationFromScaled(scaled, n, m), k, { variant: centroidVariant });
 	const warnings: AnalysisWarning[] = [...extracted.warnings];
 
 	let loadings = extracted.loadings;
 	let rotation = identityMatrix(k);
 	if (rotationMethod === 'varimax' && k > 1) {
-		const rotated = varimax(extracted.loadings);
+		// qmethod rotates its centroid solution with stats::varimax (eps 1e-5); the qmethod variant does the same.
+		const rotated = extraction === 'centroid' && centroidVariant === 'qmethod' ? varimaxLikeR(extracted.loadings) : varimax(extracted.loadings);
 		if (!rotated.converged) warnings.push({ code: 'varimax_not_converged', message: `varimax did not converge in ${rotated.sweeps} sweeps` });
 		loadings = rotated.loadings;
 		rotation = rotated.rotation;
@@ -143,7 +150,7 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 	const sed = standardErrorsOfDifferences(characteristics.seZScores);
 	return {
 		data,
-		options: { factors: k, extraction, correlation, rotation: rotationMethod, rotationSteps, flagLevel, manualFlags: Boolean(options.flags) },
+		options: { factors: k, extraction, centroidVariant, correlation, rotation: rotationMethod, rotationSteps, flagLevel, manualFlags: Boolean(options.flags) },
 		unrotated: extracted.loadings,
 		eigenvalues: extracted.eigenvalues,
 		allEigenvalues: extracted.allEigenvalues,

@@ -17,7 +17,8 @@ export type QMethodInputErrorCode =
 	| 'invalid_flags'
 	| 'heywood_loading'
 	| 'invalid_rotation'
-	| 'invalid_file';
+	| 'invalid_file'
+	| 'collapsed_factor';
 
 export class QMethodInputError extends Error {
 	constructor(

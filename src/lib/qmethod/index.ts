@@ -2,6 +2,7 @@
 export { QMethodInputError, type QMethodInputErrorCode } from './errors.js';
 export type {
 	AnalysisWarning,
+	CentroidVariant,
 	CorrelationMethod,
 	ExtractionMethod,
 	ExtractionResult,

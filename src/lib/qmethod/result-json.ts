@@ -1,5 +1,5 @@
 import { analyze, explainedVariance, type AnalysisOptions, type FullAnalysis } from './analysis.js';
-import type { AnalysisWarning, QSortData } from './types.js';
+import type { AnalysisWarning, CentroidVariant, QSortData } from './types.js';
 
 /**
  * The public analysis result (CLI `--format json`, the analysis API). Matrices are arrays of
@@ -10,6 +10,8 @@ export interface AnalysisJson {
 	nStatements: number;
 	nSorts: number;
 	extraction: 'pca' | 'centroid';
+	/** Centroid only: which centroid procedure ('qmethod' or 'pqmethod'). */
+	centroidVariant?: CentroidVariant;
 	rotation: 'varimax' | 'none';
 	nFactors: number;
 	sortIds: string[];
@@ -44,6 +46,7 @@ export function toAnalysisJson(analysis: FullAnalysis): AnalysisJson {
 		nStatements: m,
 		nSorts: data.nSorts,
 		extraction: options.extraction,
+		...(options.extraction === 'centroid' ? { centroidVariant: options.centroidVariant } : {}),
 		rotation: options.rotation,
 		nFactors: k,
 		sortIds: [...data.sortIds],

@@ -48,6 +48,8 @@ export interface LoadingMatrix {
 
 export type CorrelationMethod = 'pearson' | 'spearman';
 export type ExtractionMethod = 'pca' | 'centroid';
+/** Centroid procedure: qmethod 1.8.4's `centroid()` or PQMethod/KADE's (see extraction/centroid.ts). */
+export type CentroidVariant = 'qmethod' | 'pqmethod';
 export type RotationMethod = 'varimax' | 'none';
 export type FlagLevel = 0.05 | 0.01;
 

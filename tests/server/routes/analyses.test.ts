@@ -128,6 +128,24 @@ describe('POST /api/studies/:id/analyses', () => {
 		await db.updateTable('sorts').set({ excluded: false }).where('study_id', '=', otherStudyId).execute();
 	});
 
+	it('records the centroid variant with the saved version (qmethod by default, PQMethod/KADE on request)', async () => {
+		const plain = (await post(owner, { extraction: 'centroid', factors: 3, rotation: 'varimax' })).json();
+		expect(plain.request.centroidVariant).toBe('qmethod');
+		expect(plain.result.centroidVariant).toBe('qmethod');
+		const kade = (await post(owner, { extraction: 'centroid', centroidVariant: 'pqmethod', factors: 3, rotation: 'varimax' })).json();
+		expect(kade.request.centroidVariant).toBe('pqmethod');
+		expect(kade.result).toEqual(JSON.parse(JSON.stringify(runAnalysis(lipset, { factors: 3, extraction: 'centroid', centroidVariant: 'pqmethod' }))));
+		expect(kade.result.loadings).not.toEqual(plain.result.loadings);
+		expect((await get(owner, `/api/analyses/${kade.id}`)).json().request.centroidVariant).toBe('pqmethod');
+	});
+
+	it('answers 400 for an unknown centroid variant and stores nothing', async () => {
+		const before = (await get(owner, `/api/studies/${studyId}/analyses`)).json().analyses.length;
+		const response = await post(owner, { extraction: 'centroid', centroidVariant: 'kade', factors: 3, rotation: 'varimax' });
+		expect(response.statusCode).toBe(400);
+		expect((await get(owner, `/api/studies/${studyId}/analyses`)).json().analyses).toHaveLength(before);
+	});
+
 	it('answers 400 for a malformed body', async () => {
 		const response = await post(owner, { extraction: 'svd', factors: 3, rotation: 'varimax' });
 		expect(response.statusCode).toBe(400);

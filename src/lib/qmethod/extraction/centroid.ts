@@ -1,114 +1,135 @@
 import type { CorrelationMatrix } from '../correlation.js';
+import { QMethodInputError } from '../errors.js';
 import { orientFactors } from '../orientation.js';
-import type { AnalysisWarning, ExtractionResult } from '../types.js';
+import type { AnalysisWarning, CentroidVariant, ExtractionResult } from '../types.js';
+import { reflectQmethod, reflectStrict, type Reflection } from './centroid-reflection.js';
+import { accurateSum, columnSums } from './sums.js';
 
 export interface CentroidOptions {
-	/** Stop the diagonal iteration when max |δ_old − a²| ≤ tolerance. Default 1e-10 (KADE: 0.001). */
+	/**
+	 * 'qmethod' (default): qmethod 1.8.4's `centroid()` as `qmethod()` calls it: start c_j/(n−1),
+	 * stop when every |δ − a²| < 1e-5, reflect while any column sum is ≤ 0.
+	 * 'pqmethod': PQMethod/KADE: start 0.5, stop when every |δ − a²| ≤ 0.001, reflect while any sum is < 0.
+	 */
+	variant?: CentroidVariant;
+	/** Overrides the variant's stopping tolerance (tests only). */
 	tolerance?: number;
-	/** Maximum diagonal passes per factor. Default 1000. */
+	/** Maximum diagonal passes per factor. Default 1000 (qmethod has no cap). */
 	maxIterations?: number;
-	/** Starting diagonal estimate. Default 0.5 (KADE, reported PQMethod value). */
-	startingDiagonal?: number;
 }
 
+
+const VARIANTS: Record<CentroidVariant, { tolerance: number; strictStop: boolean; startFromSums: boolean }> = {
+	qmethod: { tolerance: 1e-5, strictStop: true, startFromSums: true },
+	pqmethod: { tolerance: 0.001, strictStop: false, startFromSums: false }
+};
+
 /**
- * Brown's centroid method with iterated diagonal (Brown 1980 pp. 208–224; spec §3.3).
- *
- * Per factor, on the residual correlations with signs v (start all +1):
- * off-diagonal column sums `c_j = v_j Σ_{i≠j} r_ij v_i`; while some `c_j < 0` reflect the most
- * negative one (strict rule, so exact zeros cannot loop); then iterate
- * `t_j = c_j + δ_j`, `a_j = t_j / sqrt(Σ t)`, `δ_j ← a_j²` from δ = 0.5 until the change is
- * ≤ tolerance. The converged loadings satisfy `a_j = (c_j + a_j²) / Σ_k a_k`, independent of
- * the start, which is why a tight tolerance reproduces qmethod's `centroid()` (start c_j/(n−1),
- * spc 1e-5) to ~1e-5. Loadings are un-reflected (`a_j v_j`), the residual is `R − a aᵀ`.
- * Factors are oriented by Σ a|a| > 0 afterwards. Non-convergence is reported as a warning.
+ * Brown's centroid method with iterated communalities (Brown 1980 pp. 208–224; docs/methods.md,
+ * "Centroid"). Per factor, on the working (residual) matrix W with a zero diagonal:
+ * 1. reflect to a positive manifold (see centroid-reflection.ts for each variant's rule);
+ * 2. column sums c_j; first communality estimate δ_j = c_j/(n−1) (qmethod) or 0.5 (PQMethod);
+ *    t_j = c_j + δ_j, a_j = t_j / sqrt(Σ t); repeat with δ_j ← a_j² until every |δ_j − a_j²| is
+ *    within the tolerance;
+ * 3. loadings a with each reflected sort negated once per reflection; residual W − a aᵀ with the
+ *    reflections undone in reverse order.
+ * The arithmetic follows qmethod's R code step by step (column sums and totals are summed
+ * accurately, as R's long-double `colSums`/`sum` do), because after a converged factor every
+ * residual column sum is, in exact arithmetic, the last |δ − a²| remainder: those remainders
+ * decide the next factor's reflections. Factors are oriented by Σ a|a| > 0 afterwards.
+ * @throws QMethodInputError collapsed_factor when a factor's sum of squares is below n · tolerance (nothing left to extract)
  */
 export function extractCentroid(correlations: CorrelationMatrix, factors: number, options: CentroidOptions = {}): ExtractionResult {
-	const tolerance = options.tolerance ?? 1e-10;
+	const variant = options.variant ?? 'qmethod';
+	const rule = VARIANTS[variant];
+	if (!rule) throw new QMethodInputError('invalid_option', `unknown centroid variant "${String(variant)}"`);
+	const tolerance = options.tolerance ?? rule.tolerance;
 	const maxIterations = options.maxIterations ?? 1000;
-	const start = options.startingDiagonal ?? 0.5;
 	const n = correlations.size;
-	const residual = Float64Array.from(correlations.data);
+	const work = Float64Array.from(correlations.data);
 	const loadings = new Float64Array(n * factors);
+	const eigenvalues = new Float64Array(factors);
 	const warnings: AnalysisWarning[] = [];
-	const signs = new Float64Array(n);
 	const sums = new Float64Array(n);
-	const factor = new Float64Array(n);
-	const diagonal = new Float64Array(n);
-	// Exact column sums of zero may come out as ±1e-16 in floating point; treat those as zero.
-	const zeroBand = 1e-12 * n;
+	const loading = new Float64Array(n);
+	const estimate = new Float64Array(n);
+	const column = new Float64Array(n);
+	const t = new Float64Array(n);
 
 	for (let f = 0; f < factors; f++) {
-		signs.fill(1);
-		for (let j = 0; j < n; j++) {
-			let sum = 0;
-			for (let i = 0; i < n; i++) if (i !== j) sum += residual[i * n + j];
-			sums[j] = sum;
-		}
-		reflectToPositiveManifold(residual, n, signs, sums, zeroBand);
+		for (let j = 0; j < n; j++) work[j * n + j] = 0;
+		const reflection: Reflection = variant === 'qmethod' ? reflectQmethod(work, n, tolerance) : reflectStrict(work, n, tolerance);
+		columnSums(work, n, sums, column);
 
-		diagonal.fill(start);
+		for (let j = 0; j < n; j++) estimate[j] = rule.startFromSums ? sums[j] / (n - 1) : 0.5;
 		let converged = false;
-		for (let pass = 0; pass < maxIterations && !converged; pass++) {
-			let total = 0;
-			for (let j = 0; j < n; j++) total += sums[j] + diagonal[j];
-			if (!(total > 0)) break;
-			const scale = 1 / Math.sqrt(total);
-			let change = 0;
+		for (let pass = 0; pass < maxIterations; pass++) {
+			for (let j = 0; j < n; j++) t[j] = sums[j] + estimate[j];
+			const total = accurateSum(t);
+			if (!(total > 0)) throw collapsed(f);
+			const root = Math.sqrt(total);
+			for (let j = 0; j < n; j++) loading[j] = t[j] / root;
+			converged = true;
 			for (let j = 0; j < n; j++) {
-				factor[j] = (sums[j] + diagonal[j]) * scale;
-				const squared = factor[j] * factor[j];
-				change = Math.max(change, Math.abs(diagonal[j] - squared));
-				diagonal[j] = squared;
+				const change = Math.abs(estimate[j] - loading[j] * loading[j]);
+				if (rule.strictStop ? !(change < tolerance) : !(change <= tolerance)) converged = false;
 			}
-			converged = change <= tolerance;
+			if (converged) break;
+			for (let j = 0; j < n; j++) estimate[j] = loading[j] * loading[j];
 		}
 		if (!converged) {
 			warnings.push({
 				code: 'centroid_not_converged',
-				message: `centroid factor ${f + 1}: the diagonal estimates did not converge within ${maxIterations} passes`
+				message: `centroid factor ${f + 1}: the communality estimates did not settle within ${maxIterations} passes`
 			});
 		}
-		for (let j = 0; j < n; j++) loadings[j * factors + f] = factor[j] * signs[j];
-		for (let i = 0; i < n; i++) {
-			const a = loadings[i * factors + f];
-			for (let j = 0; j < n; j++) residual[i * n + j] -= a * loadings[j * factors + f];
+
+		let squares = 0;
+		for (let j = 0; j < n; j++) squares += loading[j] * loading[j];
+		// Each communality estimate may be off by up to the tolerance, so a factor whose sum of squares is
+		// below n · tolerance cannot be told apart from what the stopping rule left behind: it has collapsed.
+		if (!(squares > n * tolerance)) throw collapsed(f);
+		eigenvalues[f] = squares;
+		if (reflection.nearZero) {
+			warnings.push({
+				code: 'centroid_arbitrary_reflection',
+				message:
+					`centroid factor ${f + 1}: which sorts were reflected before extracting this factor was decided by column sums within the stopping tolerance (${tolerance}) of zero, ` +
+					'so this factor (and those after it) rests on an arbitrary choice of reflection; PCA has no such ambiguity'
+			});
 		}
+
+		if (reflection.tied) {
+			warnings.push({
+				code: 'centroid_tied_reflection',
+				message:
+					`centroid factor ${f + 1}: several sorts had exactly equal column sums and were reflected together; ` +
+					'qmethod 1.8.4 mixes up the working matrix in this case, so its numbers would differ from these'
+			});
+		}
+		for (let j = 0; j < n; j++) loadings[j * factors + f] = loading[j];
+		for (const index of reflection.reflected) loadings[index * factors + f] = -loadings[index * factors + f];
+		for (let i = 0; i < n; i++) {
+			const a = loading[i];
+			for (let j = 0; j < n; j++) work[i * n + j] -= a * loading[j];
+		}
+		for (let r = reflection.reflected.length - 1; r >= 0; r--) negateRowAndColumn(work, n, reflection.reflected[r]);
 	}
 	const result = { rows: n, columns: factors, data: loadings };
 	orientFactors(result);
-	const eigenvalues = new Float64Array(factors);
-	for (let i = 0; i < n; i++) for (let f = 0; f < factors; f++) eigenvalues[f] += loadings[i * factors + f] ** 2;
 	return { loadings: result, eigenvalues, allEigenvalues: eigenvalues.slice(), warnings };
 }
 
-/**
- * One-at-a-time reflection: flip the sort with the most negative column sum until none is
- * negative. `sums` holds reflected-space off-diagonal sums and is updated in O(n) per flip.
- */
-function reflectToPositiveManifold(
-	residual: Float64Array,
-	n: number,
-	signs: Float64Array,
-	sums: Float64Array,
-	zeroBand: number
-): void {
-	// Each flip raises Σ sums by −4·c_j > 0, so the loop ends; the cap guards against rounding.
-	for (let guard = 0; guard < 100 * n; guard++) {
-		let worst = -1;
-		let lowest = -zeroBand;
-		for (let j = 0; j < n; j++) {
-			if (sums[j] < lowest) {
-				lowest = sums[j];
-				worst = j;
-			}
-		}
-		if (worst < 0) return;
-		const old = signs[worst];
-		signs[worst] = -old;
-		sums[worst] = -sums[worst];
-		for (let i = 0; i < n; i++) {
-			if (i !== worst) sums[i] -= 2 * signs[i] * residual[i * n + worst] * old;
-		}
-	}
+/** Row then column of `index` times −1 (the diagonal element is negated twice, so it keeps its value). */
+function negateRowAndColumn(matrix: Float64Array, n: number, index: number): void {
+	for (let j = 0; j < n; j++) matrix[index * n + j] = -matrix[index * n + j];
+	for (let i = 0; i < n; i++) matrix[i * n + index] = -matrix[i * n + index];
+}
+
+function collapsed(f: number): QMethodInputError {
+	const advice = f === 0 ? 'the sorts share no common variance' : `the correlations are exhausted after ${f} factor${f === 1 ? '' : 's'}; extract at most ${f}`;
+	return new QMethodInputError(
+		'collapsed_factor',
+		`centroid factor ${f + 1} would have a sum of squares of (next to) zero, below what the stopping rule leaves behind: ${advice}`
+	);
 }

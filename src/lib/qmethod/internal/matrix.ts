@@ -25,19 +25,27 @@ export function symmetricEigen(data: Float64Array, size: number): { values: Floa
  * A and B, `T = U Vᵀ` from the SVD of `Aᵀ B = U S Vᵀ` (Schönemann 1966).
  */
 export function procrustesRotation(a: Float64Array, b: Float64Array, rows: number, k: number): Float64Array {
-	const cross = new Matrix(k, k);
+	const cross = new Float64Array(k * k);
 	for (let p = 0; p < k; p++) {
 		for (let q = 0; q < k; q++) {
 			let sum = 0;
 			for (let i = 0; i < rows; i++) sum += a[i * k + p] * b[i * k + q];
-			cross.set(p, q, sum);
+			cross[p * k + q] = sum;
 		}
 	}
-	const svd = new SingularValueDecomposition(cross, { autoTranspose: false });
-	const rotation = svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose());
-	const result = new Float64Array(k * k);
-	for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) result[p * k + q] = rotation.get(p, q);
-	return result;
+	return polarFactor(cross, k).rotation;
+}
+
+/**
+ * The orthogonal factor U Vᵀ of a k × k matrix's SVD U D Vᵀ (row-major), and Σ D. R's
+ * `La.svd(B); u %*% vt` gives the same matrix whenever B is non-singular.
+ */
+export function polarFactor(matrix: Float64Array, k: number): { rotation: Float64Array; singularValueSum: number } {
+	const svd = new SingularValueDecomposition(new Matrix(Array.from({ length: k }, (_, r) => Array.from(matrix.subarray(r * k, r * k + k)))), { autoTranspose: false });
+	const product = svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose());
+	const rotation = new Float64Array(k * k);
+	for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) rotation[p * k + q] = product.get(p, q);
+	return { rotation, singularValueSum: svd.diagonal.reduce((sum, value) => sum + value, 0) };
 }
 
 /** The k × k identity, row-major. */
