@@ -28,12 +28,20 @@ function randomStudy(seed: number): { study: QSortData; factors: number } {
 	const sorts = pick(8, 60);
 	const structured = random() < 0.75;
 	if (structured) {
-		return { study: generatedStudy({ sorts, distribution, viewpoints: pick(1, 4), noise: 0.3 + random() * 1.5, seed }), factors: pick(1, Math.min(7, sorts - 1)) };
+		return {
+			study: generatedStudy({ sorts, distribution, viewpoints: pick(1, 4), noise: 0.3 + random() * 1.5, seed }),
+			factors: pick(1, Math.min(7, sorts - 1))
+		};
 	}
 	// Pure noise: every sort a random permutation of the grid.
 	const rows = Array.from({ length: sorts }, () => shuffleInPlace([...distribution], random));
 	return {
-		study: { statementCodes: distribution.map((_, s) => `S${s + 1}`), sortIds: rows.map((_, i) => `P${i + 1}`), sorts: rows, distribution },
+		study: {
+			statementCodes: distribution.map((_, s) => `S${s + 1}`),
+			sortIds: rows.map((_, i) => `P${i + 1}`),
+			sorts: rows,
+			distribution
+		},
 		factors: pick(1, 5)
 	};
 }
@@ -58,9 +66,10 @@ describe('extractCentroid on freshly generated studies (qmethod variant, spc 1e-
 				for (let i = 0; i < n; i++) if (i !== j) c += signs[i] * signs[j] * residual[i * n + j];
 				// qmethod's rule: reflect while any column sum is ≤ 0, so every reflected sum ends > 0 (up to rounding).
 				expect(c, `seed ${seed}, factor ${f + 1}, sort ${j + 1}: reflected column sum`).toBeGreaterThan(-1e-12);
-				expect(Math.abs(Math.abs(loading[j]) - (c + loading[j] ** 2) / total), `seed ${seed}, factor ${f + 1}, sort ${j + 1}: fixed point`).toBeLessThan(
-					1e-5 / total + 1e-12
-				);
+				expect(
+					Math.abs(Math.abs(loading[j]) - (c + loading[j] ** 2) / total),
+					`seed ${seed}, factor ${f + 1}, sort ${j + 1}: fixed point`
+				).toBeLessThan(1e-5 / total + 1e-12);
 			}
 			for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) residual[i * n + j] -= loading[i] * loading[j];
 		}
@@ -78,7 +87,9 @@ describe('centroid variants', () => {
 	});
 
 	it('refuses an unknown variant', () => {
-		expect(() => analyze(lipsetDat(), { factors: 3, extraction: 'centroid', centroidVariant: 'kade' as never })).toThrow(QMethodInputError);
+		expect(() =>
+			analyze(lipsetDat(), { factors: 3, extraction: 'centroid', centroidVariant: 'kade' as never })
+		).toThrow(QMethodInputError);
 	});
 
 	it('has no arbitrary-reflection warning on Lipset (3 factors), where every reflection is clear-cut', () => {

@@ -29,23 +29,29 @@ export function sweepDifferences(actual: AnalysisJson, expected: ReferenceResult
 	const k = expected.nFactors;
 	const m = expected.nStatements;
 	const n = expected.nSorts;
-	if (actual.nStatements !== m || actual.nSorts !== n || actual.nFactors !== k) return [`shape ${actual.nStatements}×${actual.nSorts}×${actual.nFactors}`];
+	if (actual.nStatements !== m || actual.nSorts !== n || actual.nFactors !== k)
+		return [`shape ${actual.nStatements}×${actual.nSorts}×${actual.nFactors}`];
 	const { permutation: map, sign } = matchByCorrelation(expected.loadings, actual.loadings, k);
-	const ours = (matrix: (number | null)[][]) => matrix.map((row) => map.map((g, f) => (row[g] === null ? NaN : sign[f] * (row[g] as number))));
+	const ours = (matrix: (number | null)[][]) =>
+		matrix.map((row) => map.map((g, f) => (row[g] === null ? NaN : sign[f] * (row[g] as number))));
 
 	const loadings = ours(actual.loadings);
 	const worstLoading = maxOver(n, k, (i, f) => Math.abs(loadings[i][f] - expected.loadings[i][f]));
 	if (!(worstLoading <= SWEEP_TOLERANCE.loadings)) problems.push(`loadings differ by ${worstLoading}`);
 	for (let f = 0; f < k; f++) {
-		if (!(relative(actual.eigenvalues[f], expected.eigenvalues[f]) <= SWEEP_TOLERANCE.relative)) problems.push(`eigenvalue ${f + 1}`);
-		if (!(relative(actual.explainedVariance[map[f]], expected.explainedVariance[f]) <= SWEEP_TOLERANCE.relative)) problems.push(`explained variance ${f + 1}`);
+		if (!(relative(actual.eigenvalues[f], expected.eigenvalues[f]) <= SWEEP_TOLERANCE.relative))
+			problems.push(`eigenvalue ${f + 1}`);
+		if (!(relative(actual.explainedVariance[map[f]], expected.explainedVariance[f]) <= SWEEP_TOLERANCE.relative))
+			problems.push(`explained variance ${f + 1}`);
 	}
 
 	const threshold = 1.96 / Math.sqrt(m);
 	const borderline = (matrix: number[][], i: number, f: number) => {
 		const others = Math.sqrt(matrix[i].reduce((sum, value, g) => (g === f ? sum : sum + value * value), 0));
 		const size = Math.abs(matrix[i][f]);
-		return Math.abs(size - threshold) <= SWEEP_TOLERANCE.flagBorder || Math.abs(size - others) <= SWEEP_TOLERANCE.flagBorder;
+		return (
+			Math.abs(size - threshold) <= SWEEP_TOLERANCE.flagBorder || Math.abs(size - others) <= SWEEP_TOLERANCE.flagBorder
+		);
 	};
 	const excused = new Array<number>(k).fill(0);
 	for (let i = 0; i < n; i++) {
@@ -63,14 +69,29 @@ export function sweepDifferences(actual: AnalysisJson, expected: ReferenceResult
 		const worst = Math.max(...z.map((row, s) => Math.abs(row[f] - expected.zScores[s][f])));
 		if (!(worst <= SWEEP_TOLERANCE.zScores)) problems.push(`z-scores of factor ${f + 1} differ by ${worst}`);
 		const zColumn = expected.zScores.map((row) => row[f]);
-		const reference = sign[f] < 0 ? qmethodArrays(expected.zScores.map((row) => [-row[f]]), expected.meta.distribution).map((row) => row[0]) : expected.factorArrays.map((row) => row[f]);
+		const reference =
+			sign[f] < 0
+				? qmethodArrays(
+						expected.zScores.map((row) => [-row[f]]),
+						expected.meta.distribution
+					).map((row) => row[0])
+				: expected.factorArrays.map((row) => row[f]);
 		actual.factorArrays.forEach((row, s) => {
 			if (row[map[f]] === reference[s]) return;
-			if (!zColumn.some((other, t) => t !== s && Math.abs(other - zColumn[s]) <= SWEEP_TOLERANCE.zTie)) problems.push(`array value of statement ${s + 1} on factor ${f + 1}`);
+			if (!zColumn.some((other, t) => t !== s && Math.abs(other - zColumn[s]) <= SWEEP_TOLERANCE.zTie))
+				problems.push(`array value of statement ${s + 1} on factor ${f + 1}`);
 		});
 	}
 
-	problems.push(...setDifferences(actual, expected, map, sign, excused.some((count) => count > 0)));
+	problems.push(
+		...setDifferences(
+			actual,
+			expected,
+			map,
+			sign,
+			excused.some((count) => count > 0)
+		)
+	);
 
 	const chars = actual.factorCharacteristics;
 	const theirs = expected.factorCharacteristics;
@@ -78,19 +99,35 @@ export function sweepDifferences(actual: AnalysisJson, expected: ReferenceResult
 		const g = map[f];
 		const definingGap = Math.abs(chars.nDefining[g] - theirs.nDefining[f]);
 		if (definingGap > excused[f]) problems.push(`defining sorts of factor ${f + 1}`);
-		if (!(Math.abs(chars.avgRelCoef[g] - theirs.avgRelCoef[f]) <= 1e-6)) problems.push(`average reliability of factor ${f + 1}`);
+		if (!(Math.abs(chars.avgRelCoef[g] - theirs.avgRelCoef[f]) <= 1e-6))
+			problems.push(`average reliability of factor ${f + 1}`);
 		if (definingGap === 0 && theirs.nDefining[f] > 0) {
-			if (!(Math.abs((chars.compositeReliability[g] ?? NaN) - theirs.compositeReliability[f]) <= SWEEP_TOLERANCE.reliability)) problems.push(`reliability of factor ${f + 1}`);
-			if (!(Math.abs((chars.seZScores[g] ?? NaN) - theirs.seZScores[f]) <= SWEEP_TOLERANCE.seZ)) problems.push(`SE of z of factor ${f + 1}`);
+			if (
+				!(
+					Math.abs((chars.compositeReliability[g] ?? NaN) - theirs.compositeReliability[f]) <=
+					SWEEP_TOLERANCE.reliability
+				)
+			)
+				problems.push(`reliability of factor ${f + 1}`);
+			if (!(Math.abs((chars.seZScores[g] ?? NaN) - theirs.seZScores[f]) <= SWEEP_TOLERANCE.seZ))
+				problems.push(`SE of z of factor ${f + 1}`);
 		}
 	}
 	return problems;
 }
 
 /** Distinguishing and consensus sets: at most one borderline difference per factor (and in the consensus set). */
-function setDifferences(actual: AnalysisJson, expected: ReferenceResult, map: number[], sign: number[], cascade: boolean): string[] {
+function setDifferences(
+	actual: AnalysisJson,
+	expected: ReferenceResult,
+	map: number[],
+	sign: number[],
+	cascade: boolean
+): string[] {
 	const k = expected.nFactors;
-	const live = Array.from({ length: k }, (_, f) => f).filter((f) => expected.zScores.every((row) => Number.isFinite(row[f])));
+	const live = Array.from({ length: k }, (_, f) => f).filter((f) =>
+		expected.zScores.every((row) => Number.isFinite(row[f]))
+	);
 	const z = expected.zScores.map((row) => row.map((value, f) => sign[f] * value));
 	const se = expected.factorCharacteristics.seZScores;
 	const nearCut = (s: number, f: number, g: number) =>
@@ -101,26 +138,44 @@ function setDifferences(actual: AnalysisJson, expected: ReferenceResult, map: nu
 	if (reflected) {
 		// Both sets depend on orientation: re-derive them from the reference in our orientation with qmethod's rule.
 		const liveZ = z.map((row) => live.map((f) => row[f]));
-		const derived = qmethodClassification(liveZ, live.map((f) => se[f]));
-		distinguishing = Array.from({ length: k }, (_, f) => (live.length > 1 && live.includes(f) ? derived.distinguishing[live.indexOf(f)] : []));
+		const derived = qmethodClassification(
+			liveZ,
+			live.map((f) => se[f])
+		);
+		distinguishing = Array.from({ length: k }, (_, f) =>
+			live.length > 1 && live.includes(f) ? derived.distinguishing[live.indexOf(f)] : []
+		);
 		consensus = derived.consensus;
 	}
 	const problems: string[] = [];
 	for (let f = 0; f < k; f++) {
 		const differing = symmetricDifference(distinguishing[f] ?? [], actual.distinguishing[map[f]]);
 		const clear = differing.filter((s) => !live.some((g) => g !== f && nearCut(s - 1, f, g)));
-		if ((differing.length > SWEEP_TOLERANCE.setDifferences || clear.length) && !cascade) problems.push(`distinguishing statements of factor ${f + 1}: ${differing.join(',')}`);
+		if ((differing.length > SWEEP_TOLERANCE.setDifferences || clear.length) && !cascade)
+			problems.push(`distinguishing statements of factor ${f + 1}: ${differing.join(',')}`);
 	}
 	const differing = symmetricDifference(consensus, actual.consensus);
 	const clear = differing.filter((s) => !live.some((f) => live.some((g) => g > f && nearCut(s - 1, f, g))));
-	if ((differing.length > SWEEP_TOLERANCE.setDifferences || clear.length) && !cascade) problems.push(`consensus statements: ${differing.join(',')}`);
+	if ((differing.length > SWEEP_TOLERANCE.setDifferences || clear.length) && !cascade)
+		problems.push(`consensus statements: ${differing.join(',')}`);
 	return problems;
 }
 
 /** The injective expected → actual factor assignment with the largest Σ |r| of loading columns, and the signs of those r. */
-function matchByCorrelation(expected: number[][], actual: number[][], k: number): { permutation: number[]; sign: number[] } {
+function matchByCorrelation(
+	expected: number[][],
+	actual: number[][],
+	k: number
+): { permutation: number[]; sign: number[] } {
 	const ka = actual[0].length;
-	const r = Array.from({ length: k }, (_, f) => Array.from({ length: ka }, (_, g) => pearson(expected.map((row) => row[f]), actual.map((row) => row[g]))));
+	const r = Array.from({ length: k }, (_, f) =>
+		Array.from({ length: ka }, (_, g) =>
+			pearson(
+				expected.map((row) => row[f]),
+				actual.map((row) => row[g])
+			)
+		)
+	);
 	let best = { score: -1, permutation: [] as number[] };
 	const search = (chosen: number[]) => {
 		if (chosen.length === k) {
@@ -154,7 +209,8 @@ function relative(actual: number, expected: number): number {
 
 function maxOver(rows: number, columns: number, value: (i: number, f: number) => number): number {
 	let worst = 0;
-	for (let i = 0; i < rows; i++) for (let f = 0; f < columns; f++) worst = Math.max(worst, Number.isNaN(value(i, f)) ? Infinity : value(i, f));
+	for (let i = 0; i < rows; i++)
+		for (let f = 0; f < columns; f++) worst = Math.max(worst, Number.isNaN(value(i, f)) ? Infinity : value(i, f));
 	return worst;
 }
 

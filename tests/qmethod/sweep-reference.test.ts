@@ -18,7 +18,12 @@ const cases = readdirSync(sweepDir, { withFileTypes: true })
 		readdirSync(join(sweepDir, entry.name))
 			.map((file) => /^expected-(pca|centroid)-varimax-(\d+)\.json$/.exec(file))
 			.filter((match): match is RegExpExecArray => match !== null)
-			.map((match) => ({ study: entry.name, file: match[0], extraction: match[1] as 'pca' | 'centroid', factors: Number(match[2]) }))
+			.map((match) => ({
+				study: entry.name,
+				file: match[0],
+				extraction: match[1] as 'pca' | 'centroid',
+				factors: Number(match[2])
+			}))
 	)
 	.sort((a, b) => `${a.study} ${a.extraction}`.localeCompare(`${b.study} ${b.extraction}`));
 

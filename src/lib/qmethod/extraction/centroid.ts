@@ -18,7 +18,6 @@ export interface CentroidOptions {
 	maxIterations?: number;
 }
 
-
 const VARIANTS: Record<CentroidVariant, { tolerance: number; strictStop: boolean; startFromSums: boolean }> = {
 	qmethod: { tolerance: 1e-5, strictStop: true, startFromSums: true },
 	pqmethod: { tolerance: 0.001, strictStop: false, startFromSums: false }
@@ -39,7 +38,11 @@ const VARIANTS: Record<CentroidVariant, { tolerance: number; strictStop: boolean
  * decide the next factor's reflections. Factors are oriented by Σ a|a| > 0 afterwards.
  * @throws QMethodInputError collapsed_factor when a factor's sum of squares is below n · tolerance (nothing left to extract)
  */
-export function extractCentroid(correlations: CorrelationMatrix, factors: number, options: CentroidOptions = {}): ExtractionResult {
+export function extractCentroid(
+	correlations: CorrelationMatrix,
+	factors: number,
+	options: CentroidOptions = {}
+): ExtractionResult {
 	const variant = options.variant ?? 'qmethod';
 	const rule = VARIANTS[variant];
 	if (!rule) throw new QMethodInputError('invalid_option', `unknown centroid variant "${String(variant)}"`);
@@ -58,7 +61,8 @@ export function extractCentroid(correlations: CorrelationMatrix, factors: number
 
 	for (let f = 0; f < factors; f++) {
 		for (let j = 0; j < n; j++) work[j * n + j] = 0;
-		const reflection: Reflection = variant === 'qmethod' ? reflectQmethod(work, n, tolerance) : reflectStrict(work, n, tolerance);
+		const reflection: Reflection =
+			variant === 'qmethod' ? reflectQmethod(work, n, tolerance) : reflectStrict(work, n, tolerance);
 		columnSums(work, n, sums, column);
 
 		for (let j = 0; j < n; j++) estimate[j] = rule.startFromSums ? sums[j] / (n - 1) : 0.5;
@@ -127,7 +131,10 @@ function negateRowAndColumn(matrix: Float64Array, n: number, index: number): voi
 }
 
 function collapsed(f: number): QMethodInputError {
-	const advice = f === 0 ? 'the sorts share no common variance' : `the correlations are exhausted after ${f} factor${f === 1 ? '' : 's'}; extract at most ${f}`;
+	const advice =
+		f === 0
+			? 'the sorts share no common variance'
+			: `the correlations are exhausted after ${f} factor${f === 1 ? '' : 's'}; extract at most ${f}`;
 	return new QMethodInputError(
 		'collapsed_factor',
 		`centroid factor ${f + 1} would have a sum of squares of (next to) zero, below what the stopping rule leaves behind: ${advice}`

@@ -59,5 +59,6 @@ export function varimaxLikeR(unrotated: LoadingMatrix, eps = 1e-5): VarimaxResul
 
 function multiply(x: Float64Array, rotation: Float64Array, out: Float64Array, n: number, k: number): void {
 	out.fill(0);
-	for (let i = 0; i < n; i++) for (let p = 0; p < k; p++) for (let f = 0; f < k; f++) out[i * k + f] += x[i * k + p] * rotation[p * k + f];
+	for (let i = 0; i < n; i++)
+		for (let p = 0; p < k; p++) for (let f = 0; f < k; f++) out[i * k + f] += x[i * k + p] * rotation[p * k + f];
 }
