@@ -1,6 +1,21 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { studyNotFound } from './access.js';
+
+/**
+ * Runs `work` in a transaction that first locks the study's row. Changes to one study's members, statement
+ * codes and question keys queue behind each other this way — in every server process, since the lock is
+ * Postgres's — so checks such as "one owner stays" or "this code is free" still hold when they commit.
+ * Inside `work` use only `trx` (the embedded database has a single connection).
+ */
+export async function withStudyLock<T>(db: Kysely<Database>, studyId: string, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+	return db.transaction().execute(async (trx) => {
+		const study = await trx.selectFrom('studies').select('id').where('id', '=', studyId).forUpdate().executeTakeFirst();
+		if (!study) throw studyNotFound();
+		return work(trx);
+	});
+}
 
 export async function countSorts(db: Kysely<Database>, studyId: string): Promise<number> {
 	const row = await db

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { MemberDto } from '../../src/lib/api/types/studies.js';
 import type { Database, StudyRole } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { studyNotFound } from './access.js';
+import { withStudyLock } from './locks.js';
 
 export async function listMembers(db: Kysely<Database>, studyId: string): Promise<MemberDto[]> {
 	const rows = await db
@@ -14,8 +16,25 @@ export async function listMembers(db: Kysely<Database>, studyId: string): Promis
 	return rows.map((r) => ({ researcherId: r.id, email: r.email, displayName: r.display_name, role: r.role }));
 }
 
+/**
+ * The caller must still be an owner when the change commits: another owner may have demoted or removed
+ * them a moment ago (403 ROLE_TOO_LOW, or 404 when they are no member any more).
+ */
+async function assertStillOwner(trx: Kysely<Database>, studyId: string, actorId: string): Promise<void> {
+	const actor = await trx.selectFrom('study_members').select('role').where('study_id', '=', studyId).where('researcher_id', '=', actorId).executeTakeFirst();
+	if (!actor) throw studyNotFound();
+	if (actor.role !== 'owner') throw new AppError(403, 'ROLE_TOO_LOW', 'You are no longer an owner of this study, so you cannot change its members.');
+}
+
 /** Adds an existing account to the study; 404 RESEARCHER_NOT_FOUND, 409 ALREADY_MEMBER. */
-export async function addMember(db: Kysely<Database>, studyId: string, email: string, role: StudyRole): Promise<MemberDto> {
+export async function addMember(db: Kysely<Database>, studyId: string, actorId: string, email: string, role: StudyRole): Promise<MemberDto> {
+	return withStudyLock(db, studyId, async (trx) => {
+		await assertStillOwner(trx, studyId, actorId);
+		return insertMember(trx, studyId, email, role);
+	});
+}
+
+async function insertMember(db: Kysely<Database>, studyId: string, email: string, role: StudyRole): Promise<MemberDto> {
 	const researcher = await db
 		.selectFrom('researchers')
 		.select(['id', 'email', 'display_name'])
@@ -43,19 +62,27 @@ async function ownerCount(db: Kysely<Database>, studyId: string): Promise<number
 const memberNotFound = () => new AppError(404, 'MEMBER_NOT_FOUND', 'This researcher is not a member of the study.');
 const lastOwner = () => new AppError(409, 'LAST_OWNER', 'A study needs at least one owner: make someone else owner first.');
 
-export async function changeMemberRole(db: Kysely<Database>, studyId: string, researcherId: string, role: StudyRole): Promise<MemberDto> {
-	const members = await listMembers(db, studyId);
-	const member = members.find((m) => m.researcherId === researcherId);
-	if (!member) throw memberNotFound();
-	if (member.role === 'owner' && role !== 'owner' && (await ownerCount(db, studyId)) === 1) throw lastOwner();
-	await db.updateTable('study_members').set({ role }).where('study_id', '=', studyId).where('researcher_id', '=', researcherId).execute();
-	return { ...member, role };
+/** Changes a member's role; the study keeps an owner even when two owners demote each other at once. */
+export async function changeMemberRole(db: Kysely<Database>, studyId: string, actorId: string, researcherId: string, role: StudyRole): Promise<MemberDto> {
+	return withStudyLock(db, studyId, async (trx) => {
+		await assertStillOwner(trx, studyId, actorId);
+		const members = await listMembers(trx, studyId);
+		const member = members.find((m) => m.researcherId === researcherId);
+		if (!member) throw memberNotFound();
+		if (member.role === 'owner' && role !== 'owner' && (await ownerCount(trx, studyId)) === 1) throw lastOwner();
+		await trx.updateTable('study_members').set({ role }).where('study_id', '=', studyId).where('researcher_id', '=', researcherId).execute();
+		return { ...member, role };
+	});
 }
 
-export async function removeMember(db: Kysely<Database>, studyId: string, researcherId: string): Promise<void> {
-	const members = await listMembers(db, studyId);
-	const member = members.find((m) => m.researcherId === researcherId);
-	if (!member) throw memberNotFound();
-	if (member.role === 'owner' && (await ownerCount(db, studyId)) === 1) throw lastOwner();
-	await db.deleteFrom('study_members').where('study_id', '=', studyId).where('researcher_id', '=', researcherId).execute();
+/** Removes a member; the study keeps an owner even when two owners remove each other at once. */
+export async function removeMember(db: Kysely<Database>, studyId: string, actorId: string, researcherId: string): Promise<void> {
+	await withStudyLock(db, studyId, async (trx) => {
+		await assertStillOwner(trx, studyId, actorId);
+		const members = await listMembers(trx, studyId);
+		const member = members.find((m) => m.researcherId === researcherId);
+		if (!member) throw memberNotFound();
+		if (member.role === 'owner' && (await ownerCount(trx, studyId)) === 1) throw lastOwner();
+		await trx.deleteFrom('study_members').where('study_id', '=', studyId).where('researcher_id', '=', researcherId).execute();
+	});
 }

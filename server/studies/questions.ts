@@ -4,6 +4,7 @@ import type { Database, LocalizedText, QuestionOption, QuestionPhase, QuestionTy
 import { AppError } from '../errors.js';
 import { assertQuestionOptions } from './design.js';
 import { questionRowToDto } from './dto.js';
+import { withStudyLock } from './locks.js';
 import { toLocalized } from './texts.js';
 
 export interface QuestionInput {
@@ -37,7 +38,7 @@ export async function listQuestions(db: Kysely<Database>, studyId: string): Prom
 }
 
 /** Adds a question at the end of its phase; "prefer not to say" is offered unless switched off. */
-export async function addQuestion(db: Kysely<Database>, study: Study, input: QuestionInput): Promise<QuestionDto> {
+async function addQuestionLocked(db: Kysely<Database>, study: Study, input: QuestionInput): Promise<QuestionDto> {
 	const opts = options(study, input.options);
 	assertQuestionOptions(input.type, opts);
 	const existing = await db.selectFrom('questions').select(['key', 'position']).where('study_id', '=', study.id).execute();
@@ -67,7 +68,7 @@ export async function addQuestion(db: Kysely<Database>, study: Study, input: Que
 	return questionRowToDto(row);
 }
 
-export async function updateQuestion(db: Kysely<Database>, study: Study, questionId: string, patch: QuestionPatch): Promise<QuestionDto> {
+async function updateQuestionLocked(db: Kysely<Database>, study: Study, questionId: string, patch: QuestionPatch): Promise<QuestionDto> {
 	const row = await db.selectFrom('questions').selectAll().where('study_id', '=', study.id).where('id', '=', questionId).executeTakeFirst();
 	if (!row) throw questionNotFound();
 	const type = patch.type ?? row.type;
@@ -103,4 +104,14 @@ export async function reorderQuestions(db: Kysely<Database>, study: Study, ids: 
 		for (const [index, id] of ids.entries()) await trx.updateTable('questions').set({ position: index + 1 }).where('id', '=', id).execute();
 	});
 	return listQuestions(db, study.id);
+}
+
+/** {@link addQuestionLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */
+export function addQuestion(db: Kysely<Database>, study: Study, input: QuestionInput): Promise<QuestionDto> {
+	return withStudyLock(db, study.id, (trx) => addQuestionLocked(trx, study, input));
+}
+
+/** {@link updateQuestionLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */
+export function updateQuestion(db: Kysely<Database>, study: Study, questionId: string, patch: QuestionPatch): Promise<QuestionDto> {
+	return withStudyLock(db, study.id, (trx) => updateQuestionLocked(trx, study, questionId, patch));
 }

@@ -3,7 +3,7 @@ import type { StatementDto } from '../../src/lib/api/types/studies.js';
 import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { statementRowToDto } from './dto.js';
-import { assertDesignUnlocked } from './locks.js';
+import { assertDesignUnlocked, withStudyLock } from './locks.js';
 import { toLocalized } from './texts.js';
 
 export const STATEMENT_CODE = /^[A-Za-z0-9_.-]{1,20}$/;
@@ -75,7 +75,7 @@ export function themeCounts(statements: readonly StatementDto[]): ThemeCount[] {
 }
 
 /** Adds statements at the end; statements going into the Q-set need an unlocked study (409 STUDY_LOCKED). */
-export async function addStatements(db: Kysely<Database>, study: Study, items: readonly NewStatement[]): Promise<StatementDto[]> {
+async function addStatementsLocked(db: Kysely<Database>, study: Study, items: readonly NewStatement[]): Promise<StatementDto[]> {
 	if (items.length === 0) return [];
 	if (items.some((s) => s.inQset !== false)) await assertDesignUnlocked(db, study.id, 'The Q-set');
 	const existing = await db.selectFrom('statements').select(['code', 'position']).where('study_id', '=', study.id).execute();
@@ -128,7 +128,7 @@ const statementNotFound = () => new AppError(404, 'STATEMENT_NOT_FOUND', 'There 
  * Edits one statement. Themes can always change; code and text of a Q-set statement, and moving a
  * statement into or out of the Q-set, need an unlocked study. Text given per language is merged.
  */
-export async function updateStatement(db: Kysely<Database>, study: Study, statementId: string, patch: StatementPatch): Promise<StatementDto> {
+async function updateStatementLocked(db: Kysely<Database>, study: Study, statementId: string, patch: StatementPatch): Promise<StatementDto> {
 	const row = await db.selectFrom('statements').selectAll().where('study_id', '=', study.id).where('id', '=', statementId).executeTakeFirst();
 	if (!row) throw statementNotFound();
 	const changesQset =
@@ -185,4 +185,14 @@ export async function qsetCount(db: Kysely<Database>, studyId: string): Promise<
 		.where('in_qset', '=', true)
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** {@link addStatementsLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */
+export function addStatements(db: Kysely<Database>, study: Study, items: readonly NewStatement[]): Promise<StatementDto[]> {
+	return withStudyLock(db, study.id, (trx) => addStatementsLocked(trx, study, items));
+}
+
+/** {@link updateStatementLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */
+export function updateStatement(db: Kysely<Database>, study: Study, statementId: string, patch: StatementPatch): Promise<StatementDto> {
+	return withStudyLock(db, study.id, (trx) => updateStatementLocked(trx, study, statementId, patch));
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { StudyRole } from '../../db/schema.js';
 import { createCodes, listCodes, MAX_CODES_PER_REQUEST } from '../../studies/codes.js';
+import { researcherOf } from '../../auth/guard.js';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../../studies/members.js';
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, memberSchema } from './schemas.js';
@@ -42,7 +43,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
-			return reply.status(201).send({ member: await addMember(db, study.id, request.body.email, request.body.role) });
+			return reply.status(201).send({ member: await addMember(db, study.id, researcherOf(request).id, request.body.email, request.body.role) });
 		}
 	);
 
@@ -60,7 +61,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request) => {
 			const { study } = await studyAccess(request, 'own');
-			return { member: await changeMemberRole(db, study.id, researcherId(request.params.researcherId), request.body.role) };
+			return { member: await changeMemberRole(db, study.id, researcherOf(request).id, researcherId(request.params.researcherId), request.body.role) };
 		}
 	);
 
@@ -77,7 +78,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
-			await removeMember(db, study.id, researcherId(request.params.researcherId));
+			await removeMember(db, study.id, researcherOf(request).id, researcherId(request.params.researcherId));
 			return reply.status(204).send();
 		}
 	);
