@@ -6,6 +6,7 @@ import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
 import { AppError } from './errors.js';
 import { privateLoggerOptions, serializeRequest } from './logging.js';
+import { API_HEADERS, SECURITY_HEADERS } from './security-headers.js';
 import dialogueRoutes from './routes/dialogue.js';
 import interpretationRoutes from './routes/interpretations.js';
 import healthRoutes from './routes/health.js';
@@ -30,17 +31,8 @@ declare module 'fastify' {
 	}
 }
 
-const SECURITY_HEADERS: Record<string, string> = {
-	'x-content-type-options': 'nosniff',
-	'x-frame-options': 'DENY',
-	'referrer-policy': 'no-referrer',
-	'cross-origin-opener-policy': 'same-origin',
-	'permissions-policy': 'camera=(), microphone=(), geolocation=()'
-};
-
-// API responses carry no HTML, so they get the strictest policy; the SPA's page carries its
-// own hash-based CSP in a <meta> tag written by SvelteKit (svelte.config.js).
-const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+/** PostgreSQL's SQLSTATE for a duplicate key. */
+const UNIQUE_VIOLATION = '23505';
 
 function toUpperSnake(code: string): string {
 	return code.replace(/^FST_ERR_/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
@@ -48,16 +40,12 @@ function toUpperSnake(code: string): string {
 
 /** Builds the Fastify app: API under /api and the built SPA for everything else. Never listens. */
 export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
-	const app = Fastify({ logger: privateLoggerOptions(logger), bodyLimit: 1024 * 1024, trustProxy: false });
+	const app = Fastify({ logger: privateLoggerOptions(logger), bodyLimit: 1024 * 1024, trustProxy: config.trustProxy });
 	app.decorate('config', config);
 	app.decorate('database', database);
 
 	app.addHook('onSend', async (request, reply, payload) => {
-		for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-		if (request.url.startsWith('/api')) {
-			reply.header('content-security-policy', API_CSP);
-			reply.header('cache-control', 'no-store');
-		}
+		reply.headers(request.url.startsWith('/api') ? API_HEADERS : SECURITY_HEADERS);
 		return payload;
 	});
 
@@ -65,7 +53,14 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 		if (error instanceof AppError) {
 			const body: Record<string, unknown> = { code: error.code, message: error.message };
 			if (error.details !== undefined) body.details = error.details;
+			const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+			if (error.statusCode === 429 && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
 			return reply.status(error.statusCode).send({ error: body });
+		}
+		// A uniqueness rule of the schema caught a race that the code's own checks did not (two requests at
+		// the same moment): the change did not happen, and trying again will say why.
+		if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
+			return reply.status(409).send({ error: { code: 'CONFLICT', message: 'This changed at the same moment elsewhere, so nothing was saved. Reload and try again.' } });
 		}
 		const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
 		if (status >= 500) {

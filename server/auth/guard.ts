@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
-import { readCookie, sessionCookie } from './cookies.js';
+import { clearCookie, readCookie, setCookie } from './cookies.js';
 import { findSession, SESSION_COOKIE, type SessionResearcher } from './sessions.js';
 
 /** The header every state-changing researcher request must carry (any non-empty value; the app sends "1"). */
@@ -21,14 +21,11 @@ export function assertCsrfSafe(request: FastifyRequest): void {
 	const origin = request.headers.origin;
 	let crossSite = false;
 	if (origin !== undefined && origin !== 'null') {
-		// Behind a trusted proxy that rewrites Host, the browser's host is in X-Forwarded-Host.
-		const forwarded = request.server.config.trustProxy ? request.headers['x-forwarded-host'] : undefined;
-		const hosts = [request.headers.host, ...(typeof forwarded === 'string' ? forwarded.split(',').map((h) => h.trim()) : [])];
+		// Fastify's request.host is X-Forwarded-Host when the app trusts its proxy (STANDPUNT_TRUST_PROXY), else Host.
 		try {
 			const originUrl = new URL(origin);
 			// Compare as URLs of the same scheme, so that "host:80" and an Origin without port agree.
-			const sameHost = (host: string | undefined) => host !== undefined && new URL(`${originUrl.protocol}//${host}`).host === originUrl.host;
-			crossSite = !hosts.some(sameHost);
+			crossSite = new URL(`${originUrl.protocol}//${request.host}`).host !== originUrl.host;
 		} catch {
 			crossSite = true;
 		}
@@ -45,7 +42,7 @@ export function assertCsrfSafe(request: FastifyRequest): void {
 }
 
 export function sessionTokenOf(request: FastifyRequest): string | undefined {
-	return readCookie(request.headers.cookie, SESSION_COOKIE);
+	return readCookie(request.headers.cookie, SESSION_COOKIE.name);
 }
 
 /** Looks the session up (once per request); 401 UNAUTHENTICATED without a valid one. */
@@ -72,16 +69,10 @@ export async function requireResearcherHook(request: FastifyRequest): Promise<vo
 	assertCsrfSafe(request);
 }
 
-function isSecure(request: FastifyRequest): boolean {
-	if (request.protocol === 'https') return true;
-	return request.server.config.trustProxy && request.headers['x-forwarded-proto'] === 'https';
-}
-
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date): void {
-	const maxAgeSeconds = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
-	reply.header('set-cookie', sessionCookie(SESSION_COOKIE, token, { maxAgeSeconds, secure: isSecure(request) }));
+	setCookie(request, reply, SESSION_COOKIE, token, (expiresAt.getTime() - Date.now()) / 1000);
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply): void {
-	reply.header('set-cookie', sessionCookie(SESSION_COOKIE, '', { maxAgeSeconds: 0, secure: isSecure(request) }));
+	clearCookie(request, reply, SESSION_COOKIE);
 }

@@ -1,10 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
+import type { CookieSpec } from './cookies.js';
 import { hashToken, randomToken } from './tokens.js';
 
-export const SESSION_COOKIE = 'standpunt_session';
 /** A session lasts 14 days from login; logging in again starts a new one. */
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
+/** The session cookie: the whole site, SameSite=Lax (a link from an e-mail arrives logged in). */
+export const SESSION_COOKIE: CookieSpec = { name: 'standpunt_session', path: '/', sameSite: 'Lax', maxAgeSeconds: SESSION_LIFETIME_MS / 1000 };
 
 export interface SessionResearcher {
 	id: string;

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createResearcher } from '../auth/accounts.js';
+import { forgetLoginFailures } from '../auth/login-limits.js';
 import { assertPasswordAcceptable, hashPassword, normalizeEmail } from '../auth/password.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
@@ -51,8 +52,8 @@ export const userCommand: CliCommand = {
 			const updated = await database.db.updateTable('researchers').set({ password_hash: passwordHash }).where('email', '=', email).returning('id').executeTakeFirst();
 			if (!updated) throw new CliError(`no account uses the e-mail address ${email}`);
 			await database.db.deleteFrom('researcher_sessions').where('researcher_id', '=', updated.id).execute();
-			await database.db.deleteFrom('login_attempts').where('email', '=', email).execute();
-			process.stdout.write(`set a new password for ${email}; its sessions were ended\n`);
+			await forgetLoginFailures(database.db, email, updated.id);
+			process.stdout.write(`set a new password for ${email}; its sessions were ended and it may log in again at once\n`);
 			return 0;
 		} catch (error) {
 			if (error instanceof AppError) throw new CliError(error.message);

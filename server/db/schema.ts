@@ -161,12 +161,6 @@ export interface SetupTokensTable {
 	expires_at: Timestamp;
 }
 
-export interface LoginAttemptsTable {
-	id: Generated<string>;
-	email: string;
-	attempted_at: Generated<Timestamp>;
-}
-
 export interface WithdrawalsTable {
 	id: Generated<string>;
 	study_id: string;
@@ -178,7 +172,6 @@ export interface WithdrawalsTable {
 // Declaration merging: the tables of the login-support and withdrawals migrations.
 export interface Database {
 	setup_tokens: SetupTokensTable;
-	login_attempts: LoginAttemptsTable;
 	withdrawals: WithdrawalsTable;
 }
 
@@ -272,4 +265,23 @@ export interface Database {
 	dialogue_attendees: DialogueAttendeesTable;
 	dialogue_responses: DialogueResponsesTable;
 	dialogue_mini_sort_tallies: DialogueMiniSortTalliesTable;
+}
+
+/** One counter per rate-limit bucket and fixed window (server/auth/rate-limit.ts). */
+export interface RateLimitsTable {
+	bucket: string;
+	window_started_at: Generated<Timestamp>;
+	hits: number;
+}
+
+/** Random keys shared by every server process, created on first use (server/auth/secrets.ts). */
+export interface ServerSecretsTable {
+	name: string;
+	value: string;
+	created_at: Generated<Timestamp>;
+}
+
+export interface Database {
+	rate_limits: RateLimitsTable;
+	server_secrets: ServerSecretsTable;
 }

@@ -1,5 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { readCookie } from '../auth/cookies.js';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { readCookie, setCookie, type CookieSpec } from '../auth/cookies.js';
 import { assertCsrfSafe } from '../auth/guard.js';
 import { loadAnalysis } from './access.js';
 import { answer, findAttendee, join, openSessionByCode, requireAttendee } from './attendance.js';
@@ -10,18 +10,10 @@ import { answerBody, codeParams, errors, joinBody, langQuery, miniSortBody } fro
 import { streamSessionState } from './sse.js';
 
 /** The attendee's token: random, HttpOnly, for this site's dialogue API only; nothing else identifies them. */
-export const ATTENDEE_COOKIE = 'standpunt_attendee';
-const ATTENDEE_COOKIE_MAX_AGE = 12 * 60 * 60;
+export const ATTENDEE_COOKIE: CookieSpec = { name: 'standpunt_attendee', path: '/api/dialogue', sameSite: 'Strict', maxAgeSeconds: 12 * 60 * 60 };
 
 function tokenOf(request: FastifyRequest): string | undefined {
-	return readCookie(request.headers.cookie, ATTENDEE_COOKIE);
-}
-
-function setAttendeeCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-	const secure = request.protocol === 'https' || (request.server.config.trustProxy && request.headers['x-forwarded-proto'] === 'https');
-	const parts = [`${ATTENDEE_COOKIE}=${token}`, 'Path=/api/dialogue', 'HttpOnly', 'SameSite=Strict', `Max-Age=${ATTENDEE_COOKIE_MAX_AGE}`];
-	if (secure) parts.push('Secure');
-	reply.header('set-cookie', parts.join('; '));
+	return readCookie(request.headers.cookie, ATTENDEE_COOKIE.name);
 }
 
 type CodeParams = { code: string };
@@ -44,7 +36,7 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 		async (request, reply) => {
 			assertCsrfSafe(request);
 			const joined = await join(db, request.body.code, tokenOf(request));
-			setAttendeeCookie(request, reply, joined.token);
+			setCookie(request, reply, ATTENDEE_COOKIE, joined.token);
 			return { code: joined.session.join_code };
 		}
 	);

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API_HEADERS } from '../security-headers.js';
 import type { DialogueHub, LiveEvent } from './live.js';
 
 const HEARTBEAT_MS = 15_000;
@@ -26,13 +27,10 @@ export async function streamSessionState(request: FastifyRequest, reply: Fastify
 	const socket = request.raw.socket;
 	reply.hijack();
 	raw.writeHead(200, {
+		...API_HEADERS,
 		'content-type': 'text/event-stream; charset=utf-8',
-		'cache-control': 'no-store',
 		connection: 'close',
-		'x-accel-buffering': 'no',
-		'x-content-type-options': 'nosniff',
-		'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
-		'referrer-policy': 'no-referrer'
+		'x-accel-buffering': 'no'
 	});
 	let ended = false;
 	const send = (data: unknown) => {

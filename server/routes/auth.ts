@@ -9,7 +9,16 @@ import {
 	setSessionCookie
 } from '../auth/guard.js';
 import { assertPasswordAcceptable, decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from '../auth/rate-limit.js';
+import { readCookie, setCookie } from '../auth/cookies.js';
+import {
+	admitLogin,
+	admitPasswordCheck,
+	DEVICE_COOKIE,
+	isDeviceOf,
+	issueDeviceCookie,
+	loginSucceeded,
+	passwordCheckSucceeded
+} from '../auth/login-limits.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { csrfHeaders, errors, researcherSchema } from './studies/schemas.js';
@@ -49,15 +58,6 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		app.log.warn('no researcher account yet: a one-time setup link was printed to the console');
 	});
 
-	async function throttle(email: string): Promise<void> {
-		const retryAfter = await loginRetryAfter(db, email);
-		if (retryAfter > 0) {
-			throw new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many failed attempts. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, {
-				retryAfterSeconds: retryAfter
-			});
-		}
-	}
-
 	app.post<{ Body: LoginBody }>(
 		'/login',
 		{
@@ -72,21 +72,18 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			assertCsrfSafe(request);
 			const email = request.body.email.trim().toLowerCase();
-			try {
-				await throttle(email);
-			} catch (error) {
-				if (error instanceof AppError) reply.header('retry-after', String((error.details as { retryAfterSeconds: number }).retryAfterSeconds));
-				throw error;
-			}
 			const row = await db.selectFrom('researchers').selectAll().where('email', '=', email).executeTakeFirst();
+			const device = readCookie(request.headers.cookie, DEVICE_COOKIE.name);
+			const knownDevice = (await isDeviceOf(db, device, row?.id)) ? device : undefined;
+			// Counted before the password is checked (429 when a limit is reached), so parallel tries cannot pass it.
+			const admission = await admitLogin(db, email, knownDevice);
 			const ok = await verifyPassword(request.body.password, row?.password_hash ?? (await decoyPasswordHash()));
-			if (!row || !ok) {
-				await recordLoginFailure(db, email);
-				throw invalidCredentials();
-			}
-			await clearLoginFailures(db, email);
+			if (!row || !ok) throw invalidCredentials();
+			await loginSucceeded(db, admission);
 			const { token, expiresAt } = await createSession(db, row.id);
 			setSessionCookie(request, reply, token, expiresAt);
+			// This browser has now logged in to this account: its later attempts do not share the address's limit.
+			setCookie(request, reply, DEVICE_COOKIE, knownDevice ?? (await issueDeviceCookie(db, row.id)));
 			return { researcher: { id: row.id, email: row.email, displayName: row.display_name } };
 		}
 	);
@@ -133,13 +130,13 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const researcher = await authenticate(request);
 			assertCsrfSafe(request);
-			await throttle(researcher.email);
+			assertPasswordAcceptable(request.body.newPassword);
+			await admitPasswordCheck(db, researcher.id);
 			const row = await db.selectFrom('researchers').select('password_hash').where('id', '=', researcher.id).executeTakeFirstOrThrow();
 			if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {
-				await recordLoginFailure(db, researcher.email);
 				throw new AppError(403, 'WRONG_PASSWORD', 'The current password is not correct.');
 			}
-			assertPasswordAcceptable(request.body.newPassword);
+			await passwordCheckSucceeded(db, researcher.id);
 			const passwordHash = await hashPassword(request.body.newPassword);
 			await db.updateTable('researchers').set({ password_hash: passwordHash }).where('id', '=', researcher.id).execute();
 			await deleteOtherSessions(db, researcher.id, researcher.tokenHash);

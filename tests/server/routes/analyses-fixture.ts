@@ -25,7 +25,7 @@ export interface Researcher {
 export async function researcher(db: Kysely<Database>, email: string): Promise<Researcher> {
 	const { id } = await createResearcher(db, { email, password: 'correct horse battery staple', displayName: email.split('@')[0] });
 	const { token } = await createSession(db, id);
-	return { id, cookie: `${SESSION_COOKIE}=${token}` };
+	return { id, cookie: `${SESSION_COOKIE.name}=${token}` };
 }
 
 /** A study holding the Lipset sorts, with `members` in their roles; returns its id. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createResearcher, issueSetupToken } from '../../../server/auth/accounts.js';
-import { MAX_FAILURES } from '../../../server/auth/rate-limit.js';
+import { ADDRESS_BUDGET, addressBucket } from '../../../server/auth/login-limits.js';
+import { buildApp } from '../../../server/app.js';
 import { buildTestApp } from '../../helpers/build-app.js';
 import { client, PASSWORD, sessionCookieOf } from '../studies/helpers.js';
 
@@ -82,16 +83,32 @@ describe('POST /api/auth/login', () => {
 		expect(sessions.map((s) => s.token_hash)).not.toContain(token);
 	});
 
-	it('marks the cookie Secure behind an HTTPS proxy only when the proxy is trusted', async () => {
+	it('marks the cookies Secure behind an HTTPS proxy only when the app trusts its proxy (Fastify trustProxy)', async () => {
 		const headers = { ...csrf, 'x-forwarded-proto': 'https' };
 		expect(String((await login('anna@example.org', PASSWORD, headers)).headers['set-cookie'])).not.toMatch(/Secure/);
-		const trusting = { ...t.app.config, trustProxy: true };
-		const original = t.app.config;
-		(t.app as unknown as { config: typeof original }).config = trusting;
+		const trusting = await buildApp({ config: { ...t.config, trustProxy: true }, database: t.database });
 		try {
-			expect(String((await login('anna@example.org', PASSWORD, headers)).headers['set-cookie'])).toMatch(/Secure/);
+			const response = await trusting.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email: 'anna@example.org', password: PASSWORD } });
+			const cookies = response.headers['set-cookie'] as string[];
+			expect(cookies).toHaveLength(2);
+			for (const cookie of cookies) expect(cookie).toMatch(/; Secure$/);
+			// Without the forwarded header the same app does not claim HTTPS.
+			const plain = await trusting.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { email: 'anna@example.org', password: PASSWORD } });
+			expect(String(plain.headers['set-cookie'])).not.toMatch(/Secure/);
 		} finally {
-			(t.app as unknown as { config: typeof original }).config = original;
+			await trusting.close();
+		}
+	});
+
+	it('checks the Origin against X-Forwarded-Host only when the proxy is trusted', async () => {
+		const headers = { ...csrf, host: 'internal:3000', 'x-forwarded-host': 'standpunt.example.org', origin: 'https://standpunt.example.org' };
+		expect((await login('anna@example.org', PASSWORD, headers)).statusCode).toBe(403);
+		const trusting = await buildApp({ config: { ...t.config, trustProxy: true }, database: t.database });
+		try {
+			const response = await trusting.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email: 'anna@example.org', password: PASSWORD } });
+			expect(response.statusCode).toBe(200);
+		} finally {
+			await trusting.close();
 		}
 	});
 
@@ -106,23 +123,25 @@ describe('POST /api/auth/login', () => {
 		}
 	});
 
-	it(`answers 429 after ${MAX_FAILURES} failures for an address, even with the right password, counted in the database`, async () => {
-		for (let i = 0; i < MAX_FAILURES; i++) expect((await login('limited@example.org', 'nope nope nope')).statusCode).toBe(401);
+	it(`answers 429 after ${ADDRESS_BUDGET.limit} failures for an address, even with the right password, counted in the database`, async () => {
+		for (let i = 0; i < ADDRESS_BUDGET.limit; i++) expect((await login('limited@example.org', 'nope nope nope')).statusCode).toBe(401);
 		const blocked = await login('limited@example.org', PASSWORD);
 		expect(blocked.statusCode).toBe(429);
 		expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
 		expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-		const rows = await t.database.db.selectFrom('login_attempts').select('email').where('email', '=', 'limited@example.org').execute();
-		expect(rows).toHaveLength(MAX_FAILURES);
+		const bucket = await t.database.db.selectFrom('rate_limits').selectAll().where('bucket', '=', addressBucket('limited@example.org')).executeTakeFirstOrThrow();
+		expect(bucket.hits).toBeGreaterThan(ADDRESS_BUDGET.limit);
+		// The address itself is not stored, only its hash.
+		expect(bucket.bucket).not.toContain('limited');
 		// Another address is not affected.
 		expect((await login('anna@example.org', PASSWORD)).statusCode).toBe(200);
 	});
 
-	it('lets the address in again once its failures have left the window', async () => {
+	it('lets the address in again once its window has passed', async () => {
 		await t.database.db
-			.updateTable('login_attempts')
-			.set({ attempted_at: new Date(Date.now() - 16 * 60 * 1000) })
-			.where('email', '=', 'limited@example.org')
+			.updateTable('rate_limits')
+			.set({ window_started_at: new Date(Date.now() - ADDRESS_BUDGET.windowMs - 1000) })
+			.where('bucket', '=', addressBucket('limited@example.org'))
 			.execute();
 		expect((await login('limited@example.org', PASSWORD)).statusCode).toBe(200);
 	});
