@@ -11,6 +11,7 @@ import dialogueRoutes from './routes/dialogue.js';
 import interpretationRoutes from './routes/interpretations.js';
 import healthRoutes from './routes/health.js';
 import analysisRoutes from './routes/analyses.js';
+import auditRoutes from './routes/audit.js';
 import authRoutes from './routes/auth.js';
 import studyRoutes from './routes/studies/index.js';
 import { registerOpenApi } from './routes/docs.js';
@@ -93,6 +94,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 	await app.register(dialogueRoutes, { prefix: '/api' });
 	await app.register(interpretationRoutes, { prefix: '/api/analyses' });
 	await app.register(analysisRoutes, { prefix: '/api' });
+	await app.register(auditRoutes, { prefix: '/api' });
 	await app.register(authRoutes, { prefix: '/api/auth' });
 	await app.register(studyRoutes, { prefix: '/api/studies' });
 	await app.register(participantRoutes, { prefix: '/api/studies/by-slug' });

@@ -11,6 +11,8 @@ export interface AppConfig {
 	/** Create the demo study when the database has no studies yet. */
 	seedDemo: boolean;
 	logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+	/** json: one JSON object per line (production, log collectors); pretty: readable lines for a terminal. */
+	logFormat: 'json' | 'pretty';
 	/** Behind a TLS-terminating proxy: trust its X-Forwarded-Proto when deciding on Secure cookies. */
 	trustProxy: boolean;
 }
@@ -48,7 +50,7 @@ function checkDatabaseUrl(databaseUrl: string, problems: string[]): void {
  * Reads and validates the configuration once, at start. Every variable is documented in the
  * README and in `.env.example`. Throws one ConfigError that names every invalid variable.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Boolean(process.stdout.isTTY)): AppConfig {
 	const problems: string[] = [];
 	const portText = env.PORT?.trim() || '3000';
 	if (!/^\d+$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) {
@@ -62,6 +64,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 	if (!LOG_LEVELS.includes(logLevel)) {
 		problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
 	}
+	// Readable in a terminal, JSON everywhere else (a service manager, a container, NODE_ENV=production).
+	const defaultFormat = terminal && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
+	const logFormat = (env.LOG_FORMAT?.trim() || defaultFormat) as AppConfig['logFormat'];
+	if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
 	const seedDemo = booleanVariable(env, 'STANDPUNT_SEED_DEMO', true, problems);
 	const trustProxy = booleanVariable(env, 'STANDPUNT_TRUST_PROXY', false, problems);
 	if (problems.length > 0) throw new ConfigError(problems.join('; '));
@@ -73,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 		staticDir: resolve(env.STANDPUNT_STATIC_DIR?.trim() || './build'),
 		seedDemo,
 		logLevel,
+		logFormat,
 		trustProxy
 	});
 }

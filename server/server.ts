@@ -3,13 +3,20 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
 import { openAndMigrate } from './startup.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { readableLogStream } from './log-format.js';
+import { scheduleDraftRetention } from './studies/retention.js';
 
 async function main(): Promise<void> {
 	const started = performance.now();
 	const config = loadConfig();
 	const database = await openAndMigrate(config);
-	const app = await buildApp({ config, database, logger: { level: config.logLevel } });
-	app.addHook('onClose', async () => database.close());
+	const logger = { level: config.logLevel, ...(config.logFormat === 'pretty' ? { stream: readableLogStream() } : {}) };
+	const app = await buildApp({ config, database, logger });
+	let stopRetention: (() => Promise<void>) | undefined;
+	app.addHook('onClose', async () => {
+		await stopRetention?.();
+		await database.close();
+	});
 
 	let closing = false;
 	const shutdown = (signal: string) => {
@@ -35,6 +42,8 @@ async function main(): Promise<void> {
 			if (seeded) app.log.info('created the demo study "politie-diversiteit" (synthetic demo data)');
 		}
 		const address = await app.listen({ port: config.port, host: config.host });
+		// Drafts never submitted are removed after their study's retention period, checked every hour.
+		stopRetention = scheduleDraftRetention(database.db, app.log);
 		app.log.info(
 			{ database: database.kind, startupMs: Math.round(performance.now() - started) },
 			`Standpunt is running at ${address.replace('127.0.0.1', 'localhost')}`

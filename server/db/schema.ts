@@ -53,6 +53,8 @@ export interface StudiesTable {
 	self_enrolment: Generated<boolean>;
 	grid_forced: Generated<boolean>;
 	is_demo: Generated<boolean>;
+	/** Unsubmitted drafts older than this are removed by the server (server/studies/retention.ts). */
+	draft_retention_days: Generated<number>;
 	created_at: Generated<Timestamp>;
 	updated_at: Generated<Timestamp>;
 }
@@ -284,4 +286,23 @@ export interface ServerSecretsTable {
 export interface Database {
 	rate_limits: RateLimitsTable;
 	server_secrets: ServerSecretsTable;
+}
+
+export interface AuditEventsTable {
+	id: Generated<string>;
+	/** No foreign key: the row outlives the study it describes. */
+	study_id: string | null;
+	study_slug: string | null;
+	actor_id: string | null;
+	/** The researcher's e-mail at the time, or 'cli' / 'system'. */
+	actor: string;
+	action: string;
+	details: JsonWithDefault<Record<string, unknown>>;
+	owner_ids: JsonWithDefault<string[]>;
+	created_at: Generated<Timestamp>;
+}
+
+// Declaration merging: the table of the audit-and-retention migration.
+export interface Database {
+	audit_events: AuditEventsTable;
 }

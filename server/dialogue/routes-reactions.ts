@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRequest } from '../audit/actor.js';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import { requireStudyAccess } from '../studies/access.js';
 import { studyReactions } from './reactions.js';
@@ -44,6 +45,7 @@ export const reactionRoutes: FastifyPluginAsync = async (app) => {
 			const report = await studyReactions(db, study.id);
 			const texts = request.query.part === 'texts';
 			const csv = texts ? toCsv(TEXT_COLUMNS, textRows(report)) : toCsv(TALLY_COLUMNS, tallyRows(report));
+			await auditRequest(request, study.id, 'export.reactions', { format: 'csv', part: texts ? 'texts' : 'tallies' });
 			return reply
 				.type('text/csv; charset=utf-8')
 				.header('content-disposition', `attachment; filename="${study.slug}-dialoog-${texts ? 'teksten' : 'reacties'}.csv"`)
@@ -57,6 +59,7 @@ export const reactionRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'read');
 			const buffer = await toWorkbook(await studyReactions(db, study.id));
+			await auditRequest(request, study.id, 'export.reactions', { format: 'xlsx' });
 			return reply
 				.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
 				.header('content-disposition', `attachment; filename="${study.slug}-dialoog.xlsx"`)

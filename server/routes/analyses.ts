@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRequest } from '../audit/actor.js';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import { isUuid, requireStudyAccess } from '../studies/access.js';
 import { AppError } from '../errors.js';
@@ -86,6 +87,7 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'edit');
 			const stored = await createAnalysis(db, study.id, researcherOf(request).id, request.body);
+			await auditRequest(request, study.id, 'analysis.save', { analysis: stored.id, name: stored.name });
 			return reply.status(201).send(stored);
 		}
 	);
@@ -181,6 +183,7 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 			const stored = await withComposition(db, record);
 			const { format } = request.params;
 			const attachment = (extension: string) => `attachment; filename="${exportFileName(stored, extension)}"`;
+			await auditRequest(request, record.summary.studyId, 'export.analysis', { analysis: record.summary.id, format });
 			if (format === 'json') {
 				return reply.header('content-disposition', attachment('json')).type('application/json').send(JSON.stringify(stored, null, 2));
 			}

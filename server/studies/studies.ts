@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { GridColumn, StudyDetail, StudySummary } from '../../src/lib/api/types/studies.js';
 import type { Database, LocalizedText, Study, StudyRole, StudyStatus } from '../db/schema.js';
+import { type AuditActor, recordAudit } from '../audit/record.js';
 import { AppError } from '../errors.js';
 import { assertGridFits, designProblems, normalizeGrid } from './design.js';
 import { questionRowToDto, statementRowToDto, studyRowToSummary } from './dto.js';
@@ -26,7 +27,7 @@ export interface NewStudyInput {
 	thankYou?: Text;
 }
 
-export type StudyPatch = Partial<Omit<NewStudyInput, 'statements' | 'grid'>>;
+export type StudyPatch = Partial<Omit<NewStudyInput, 'statements' | 'grid'>> & { draftRetentionDays?: number };
 
 const slugTaken = () => new AppError(409, 'SLUG_TAKEN', 'Another study already uses this web address (slug); choose another.');
 
@@ -121,6 +122,7 @@ export async function getStudyDetail(db: Kysely<Database>, study: Study, role: S
 		thankYou: study.thank_you,
 		selfEnrolment: study.self_enrolment,
 		gridForced: study.grid_forced,
+		draftRetentionDays: study.draft_retention_days,
 		locked: sortCount > 0,
 		statements: statements.map(statementRowToDto),
 		grid,
@@ -148,6 +150,7 @@ export async function updateStudy(db: Kysely<Database>, study: Study, patch: Stu
 		if (value !== undefined) values[column] = JSON.stringify(toLocalized(value, languages));
 	}
 	if (patch.selfEnrolment !== undefined) values.self_enrolment = patch.selfEnrolment;
+	if (patch.draftRetentionDays !== undefined) values.draft_retention_days = patch.draftRetentionDays;
 	if (patch.gridForced !== undefined && patch.gridForced !== study.grid_forced) {
 		await assertDesignUnlocked(db, study.id, 'Whether the grid is forced');
 		values.grid_forced = patch.gridForced;
@@ -162,16 +165,65 @@ export async function updateStudy(db: Kysely<Database>, study: Study, patch: Stu
 	}
 }
 
-export async function deleteStudy(db: Kysely<Database>, studyId: string): Promise<void> {
-	await db.deleteFrom('studies').where('id', '=', studyId).execute();
+/** What the owner must type to delete a study: its address (slug) or its title in one of its languages. */
+function confirmsStudy(study: Study, typed: string): boolean {
+	const text = typed.trim();
+	return text.length > 0 && (text === study.slug || Object.values(study.title).some((title) => title.trim() === text));
+}
+
+/**
+ * Deletes a study with everything that belongs to it (the foreign keys cascade: members, statements,
+ * grid, questions, codes, drafts, sorts, withdrawals, analyses, interpretations, dialogue sessions,
+ * attendees and reactions). Its audit trail stays, with the deletion as its last entry, in the same
+ * transaction. 422 CONFIRMATION_MISMATCH unless `typed` is the study's slug or title.
+ */
+export async function deleteStudy(db: Kysely<Database>, study: Study, typed: string, actor: AuditActor): Promise<void> {
+	if (!confirmsStudy(study, typed)) {
+		throw new AppError(422, 'CONFIRMATION_MISMATCH', `Type the study's name or address (${study.slug}) exactly to delete it.`);
+	}
+	await db.transaction().execute(async (trx) => {
+		const counts = await trx
+			.selectNoFrom((eb) => [
+				eb.selectFrom('sorts').select((e) => e.fn.countAll().as('n')).where('study_id', '=', study.id).as('sorts'),
+				eb.selectFrom('participants').select((e) => e.fn.countAll().as('n')).where('study_id', '=', study.id).as('codes'),
+				eb.selectFrom('analyses').select((e) => e.fn.countAll().as('n')).where('study_id', '=', study.id).as('analyses')
+			])
+			.executeTakeFirstOrThrow();
+		// Recorded first, while the study's slug and owners can still be read into the row.
+		await recordAudit(trx, {
+			studyId: study.id,
+			actor,
+			action: 'study.delete',
+			details: { sorts: Number(counts.sorts), codes: Number(counts.codes), analyses: Number(counts.analyses) }
+		});
+		await trx.deleteFrom('studies').where('id', '=', study.id).execute();
+	});
 }
 
 const ALLOWED: Record<StudyStatus, StudyStatus[]> = { draft: ['open'], open: ['closed'], closed: ['open'] };
 
-/** draft → open → closed, and closed → open again; opening checks the design (422 STUDY_DESIGN_INVALID). */
-export async function changeStatus(db: Kysely<Database>, study: Study, role: StudyRole, status: StudyStatus): Promise<StudyStatus> {
-	if (status === study.status) return status;
-	if (!ALLOWED[study.status].includes(status)) {
+export interface StatusChangeOptions {
+	/** On closing: delete the codes nobody has used (status new: no draft, no sort). */
+	removeUnusedCodes?: boolean;
+}
+
+/**
+ * draft → open → closed, and closed → open again; opening checks the design (422 STUDY_DESIGN_INVALID).
+ * The change (and the number of unused codes removed on closing) goes into the audit trail.
+ */
+export async function changeStatus(
+	db: Kysely<Database>,
+	study: Study,
+	role: StudyRole,
+	status: StudyStatus,
+	actor: AuditActor,
+	options: StatusChangeOptions = {}
+): Promise<{ status: StudyStatus; removedCodes: number }> {
+	if (options.removeUnusedCodes && status !== 'closed') {
+		throw new AppError(422, 'REMOVE_CODES_ONLY_ON_CLOSE', 'Unused codes can only be removed when the study is closed.');
+	}
+	if (status === study.status && !options.removeUnusedCodes) return { status, removedCodes: 0 };
+	if (status !== study.status && !ALLOWED[study.status].includes(status)) {
 		throw new AppError(409, 'INVALID_STATUS_CHANGE', `A ${study.status} study cannot become ${status}.`);
 	}
 	if (status === 'open') {
@@ -180,6 +232,17 @@ export async function changeStatus(db: Kysely<Database>, study: Study, role: Stu
 			throw new AppError(422, 'STUDY_DESIGN_INVALID', `The study cannot open yet: ${problems.map((p) => p.message).join(' ')}`, { problems });
 		}
 	}
-	await db.updateTable('studies').set({ status, updated_at: new Date() }).where('id', '=', study.id).execute();
-	return status;
+	return db.transaction().execute(async (trx) => {
+		if (status !== study.status) {
+			await trx.updateTable('studies').set({ status, updated_at: new Date() }).where('id', '=', study.id).execute();
+			await recordAudit(trx, { studyId: study.id, actor, action: 'study.status', details: { from: study.status, to: status } });
+		}
+		let removedCodes = 0;
+		if (options.removeUnusedCodes) {
+			const removed = await trx.deleteFrom('participants').where('study_id', '=', study.id).where('status', '=', 'new').executeTakeFirst();
+			removedCodes = Number(removed.numDeletedRows);
+			await recordAudit(trx, { studyId: study.id, actor, action: 'codes.remove', details: { unused: removedCodes } });
+		}
+		return { status, removedCodes };
+	});
 }

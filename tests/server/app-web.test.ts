@@ -35,7 +35,7 @@ describe('health', () => {
 	it(`reports ok and the database kind (${databaseKind})`, async () => {
 		const response = await app.inject({ method: 'GET', url: '/api/health' });
 		expect(response.statusCode).toBe(200);
-		expect(response.json()).toEqual({ status: 'ok', database: databaseKind });
+		expect(response.json()).toEqual({ status: 'ok', database: databaseKind, checks: { database: 'reachable', migrations: 'current' } });
 	});
 
 	it('answers 50 parallel requests, each with a database round trip', async () => {

@@ -14,7 +14,7 @@ function configError(env: NodeJS.ProcessEnv): ConfigError {
 
 describe('loadConfig', () => {
 	it('has working defaults: port 3000 on 127.0.0.1, embedded database in ./data, demo on', () => {
-		const config = loadConfig({});
+		const config = loadConfig({}, false);
 		expect(config).toEqual({
 			port: 3000,
 			host: '127.0.0.1',
@@ -23,9 +23,19 @@ describe('loadConfig', () => {
 			staticDir: resolve('./build'),
 			seedDemo: true,
 			logLevel: 'info',
+			logFormat: 'json',
 			trustProxy: false
 		});
 		expect(Object.isFrozen(config)).toBe(true);
+	});
+
+	it('logs readable lines in a terminal and JSON elsewhere or in production; LOG_FORMAT decides when set', () => {
+		expect(loadConfig({}, true).logFormat).toBe('pretty');
+		expect(loadConfig({}, false).logFormat).toBe('json');
+		expect(loadConfig({ NODE_ENV: 'production' }, true).logFormat).toBe('json');
+		expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+		expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+		expect(configError({ LOG_FORMAT: 'xml' }).message).toMatch(/LOG_FORMAT must be json or pretty/);
 	});
 
 	it('reads every variable, trimming blanks and treating empty as unset', () => {

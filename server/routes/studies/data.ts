@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRequest } from '../../audit/actor.js';
 import { buildExport, EXPORT_FORMATS, type ExportFormat } from '../../exports/index.js';
 import { loadExportData } from '../../exports/study-data.js';
 import { previewImport, runImport, type ImportRequest } from '../../studies/import.js';
@@ -57,7 +58,9 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'edit');
 			if (request.body.dryRun) return reply.status(200).send(await previewImport(db, study, request.body));
-			return reply.status(201).send(await runImport(db, study, request.body));
+			const result = await runImport(db, study, request.body);
+			await auditRequest(request, study.id, 'import.data', { format: request.body.format, sorts: result.imported });
+			return reply.status(201).send(result);
 		}
 	);
 
@@ -84,6 +87,7 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 			const { study, role } = await studyAccess(request, 'read');
 			const data = await loadExportData(db, study, role, request.query.lang);
 			const file = await parsingAsync(() => buildExport(data, request.query.format, { includeExcluded: request.query.excluded === 'include' }));
+			await auditRequest(request, study.id, 'export.data', { format: request.query.format, file: file.filename });
 			return reply
 				.type(file.contentType)
 				.header('content-disposition', `attachment; filename="${file.filename}"`)

@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditActorOf } from '../../audit/actor.js';
+import { recordAudit } from '../../audit/record.js';
 import { researcherOf } from '../../auth/guard.js';
 import type { StudyStatus } from '../../db/schema.js';
 import { changeStatus, createStudy, deleteStudy, getStudyDetail, listStudies, updateStudy, type NewStudyInput, type StudyPatch } from '../../studies/studies.js';
@@ -18,6 +20,8 @@ const studyFields = {
 	instructions: textInput,
 	thankYou: textInput
 } as const;
+
+const draftRetentionDays = { type: 'integer', minimum: 1, maximum: 3650, description: 'days after which drafts never submitted are removed (default 90)' } as const;
 
 const studyResponse = { type: 'object', required: ['study'], properties: { study: studyDetailSchema } } as const;
 
@@ -86,51 +90,74 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['studies'],
 				params: idParams,
 				headers: csrfHeaders,
-				body: { type: 'object', additionalProperties: false, minProperties: 1, properties: studyFields },
+				body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { ...studyFields, draftRetentionDays } },
 				response: { 200: studyResponse, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
 		async (request) => {
 			const { study, role } = await studyAccess(request, 'edit');
 			await updateStudy(db, study, request.body);
+			const days = request.body.draftRetentionDays;
+			if (days !== undefined && days !== study.draft_retention_days) {
+				await recordAudit(db, { studyId: study.id, actor: auditActorOf(request), action: 'study.retention', details: { from: study.draft_retention_days, to: days } });
+			}
 			const fresh = await studyAccess(request, 'read');
 			return { study: await getStudyDetail(db, fresh.study, role) };
 		}
 	);
 
-	app.delete<{ Params: { id: string } }>(
+	app.delete<{ Params: { id: string }; Body: { confirm: string } }>(
 		'/:id',
 		{
 			schema: {
-				summary: 'Delete a study and all its data (owners only)',
+				summary: "Delete a study and everything that belongs to it (owners only, after typing its name); its audit trail stays",
 				tags: ['studies'],
 				params: idParams,
 				headers: csrfHeaders,
-				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
+				body: {
+					type: 'object',
+					required: ['confirm'],
+					additionalProperties: false,
+					properties: { confirm: { type: 'string', maxLength: 500, description: "the study's slug or its title in one of its languages, typed by the owner" } }
+				},
+				response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404, 422) }
 			}
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
-			await deleteStudy(db, study.id);
+			await deleteStudy(db, study, request.body.confirm, auditActorOf(request));
 			return reply.status(204).send();
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { status: Exclude<StudyStatus, 'draft'> } }>(
+	app.post<{ Params: { id: string }; Body: { status: Exclude<StudyStatus, 'draft'>; removeUnusedCodes?: boolean } }>(
 		'/:id/status',
 		{
 			schema: {
-				summary: 'Open or close a study (draft → open → closed; closed → open). Opening checks the design.',
+				summary: 'Open or close a study (draft → open → closed; closed → open). Opening checks the design; closing can remove the unused codes.',
 				tags: ['studies'],
 				params: idParams,
 				headers: csrfHeaders,
-				body: { type: 'object', required: ['status'], additionalProperties: false, properties: { status: { enum: ['open', 'closed'] } } },
-				response: { 200: { type: 'object', required: ['status'], properties: { status: { enum: ['draft', 'open', 'closed'] } } }, ...errors(400, 401, 403, 404, 409, 422) }
+				body: {
+					type: 'object',
+					required: ['status'],
+					additionalProperties: false,
+					properties: { status: { enum: ['open', 'closed'] }, removeUnusedCodes: { type: 'boolean', description: 'with closed: delete the codes nobody has used' } }
+				},
+				response: {
+					200: {
+						type: 'object',
+						required: ['status', 'removedCodes'],
+						properties: { status: { enum: ['draft', 'open', 'closed'] }, removedCodes: { type: 'integer' } }
+					},
+					...errors(400, 401, 403, 404, 409, 422)
+				}
 			}
 		},
 		async (request) => {
 			const { study, role } = await studyAccess(request, 'edit');
-			return { status: await changeStatus(db, study, role, request.body.status) };
+			const { status, removeUnusedCodes } = request.body;
+			return changeStatus(db, study, role, status, auditActorOf(request), { removeUnusedCodes });
 		}
 	);
 };

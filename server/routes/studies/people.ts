@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRequest } from '../../audit/actor.js';
 import type { StudyRole } from '../../db/schema.js';
 import { createCodes, listCodes, MAX_CODES_PER_REQUEST } from '../../studies/codes.js';
 import { researcherOf } from '../../auth/guard.js';
@@ -43,7 +44,9 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
-			return reply.status(201).send({ member: await addMember(db, study.id, researcherOf(request).id, request.body.email, request.body.role) });
+			const member = await addMember(db, study.id, researcherOf(request).id, request.body.email, request.body.role);
+			await auditRequest(request, study.id, 'member.add', { member: member.email, role: member.role });
+			return reply.status(201).send({ member });
 		}
 	);
 
@@ -61,7 +64,9 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request) => {
 			const { study } = await studyAccess(request, 'own');
-			return { member: await changeMemberRole(db, study.id, researcherOf(request).id, researcherId(request.params.researcherId), request.body.role) };
+			const member = await changeMemberRole(db, study.id, researcherOf(request).id, researcherId(request.params.researcherId), request.body.role);
+			await auditRequest(request, study.id, 'member.role', { member: member.email, role: member.role });
+			return { member };
 		}
 	);
 
@@ -78,7 +83,10 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
-			await removeMember(db, study.id, researcherOf(request).id, researcherId(request.params.researcherId));
+			const id = researcherId(request.params.researcherId);
+			const removed = await db.selectFrom('researchers').select('email').where('id', '=', id).executeTakeFirst();
+			await removeMember(db, study.id, researcherOf(request).id, id);
+			await auditRequest(request, study.id, 'member.remove', { member: removed?.email ?? id });
 			return reply.status(204).send();
 		}
 	);
@@ -134,6 +142,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 			const { study } = await studyAccess(request, 'edit');
 			const codes = await listCodes(db, study.id);
 			if (request.query.format !== 'csv') return { codes };
+			await auditRequest(request, study.id, 'export.codes', { codes: codes.length });
 			const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
 			const lines = ['code,status,source,link', ...codes.map((c) => [c.code, c.status, c.source, `${origin}/p/${c.code}`].map(csvField).join(','))];
 			return reply

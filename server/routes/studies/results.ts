@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { auditRequest } from '../../audit/actor.js';
 import { researcherOf } from '../../auth/guard.js';
 import { deleteSort, listSorts, listWithdrawals, setExclusion, studyStats, withdrawByReceipt } from '../../studies/monitoring.js';
 import { addManualSort, type ManualSortInput } from '../../studies/sorts.js';
@@ -123,7 +124,9 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'edit');
-			await deleteSort(db, study.id, sortId(request.params.sortId));
+			const id = sortId(request.params.sortId);
+			await deleteSort(db, study.id, id);
+			await auditRequest(request, study.id, 'sort.delete', { sort: id });
 			return reply.status(204).send();
 		}
 	);
@@ -141,7 +144,10 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'edit');
-			return reply.status(201).send(await withdrawByReceipt(db, study.id, request.body.receipt, researcherOf(request).id));
+			const withdrawn = await withdrawByReceipt(db, study.id, request.body.receipt, researcherOf(request).id);
+			// Like the withdrawal log: that it happened, never the receipt.
+			await auditRequest(request, study.id, 'sort.withdraw');
+			return reply.status(201).send(withdrawn);
 		}
 	);
 

@@ -98,6 +98,7 @@ export const studyDetailSchema = {
 		thankYou: stringMap,
 		selfEnrolment: { type: 'boolean' },
 		gridForced: { type: 'boolean' },
+		draftRetentionDays: { type: 'integer', description: 'drafts never submitted are removed this many days after their last change' },
 		locked: { type: 'boolean', description: 'true once a sort exists: Q-set and grid can no longer change' },
 		statements: { type: 'array', items: statementSchema },
 		grid: { type: 'array', items: gridColumn },

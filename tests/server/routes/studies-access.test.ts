@@ -36,7 +36,9 @@ const placements = { S01: -2, S02: -1, S03: 0, S04: 1, S05: 2 };
 const routes: Route[] = [
 	{ method: 'GET', path: '/:id', permission: 'read', success: 200, request: (f) => ({ url: `/api/studies/${f.id}` }) },
 	{ method: 'PATCH', path: '/:id', permission: 'edit', success: 200, request: (f) => ({ url: `/api/studies/${f.id}`, payload: { consent: 'Akkoord?' } }) },
-	{ method: 'DELETE', path: '/:id', permission: 'own', success: 204, request: (f) => ({ url: `/api/studies/${f.id}` }) },
+	{ method: 'DELETE', path: '/:id', permission: 'own', success: 204, request: (f) => ({ url: `/api/studies/${f.id}`, payload: { confirm: 'Kleine studie' } }) },
+	{ method: 'GET', path: '/:id/audit', permission: 'own', success: 200, request: (f) => ({ url: `/api/studies/${f.id}/audit` }) },
+	{ method: 'GET', path: '/:id/audit?format=csv', permission: 'own', success: 200, request: (f) => ({ url: `/api/studies/${f.id}/audit?format=csv` }) },
 	{ method: 'POST', path: '/:id/status', permission: 'edit', success: 200, request: (f) => ({ url: `/api/studies/${f.id}/status`, payload: { status: 'open' } }) },
 	{ method: 'GET', path: '/:id/statements', permission: 'read', success: 200, request: (f) => ({ url: `/api/studies/${f.id}/statements` }) },
 	{ method: 'POST', path: '/:id/statements', permission: 'edit', success: 201, request: (f) => ({ url: `/api/studies/${f.id}/statements`, payload: { statements: [{ text: 'Nieuw', inQset: false }] } }) },

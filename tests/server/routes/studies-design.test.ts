@@ -67,9 +67,9 @@ describe('PATCH, status and DELETE', () => {
 	it('opens, closes and reopens; a draft cannot be closed', async () => {
 		const id = await create('status');
 		expect((await api('POST', `/api/studies/${id}/status`, { status: 'closed' })).json().error.code).toBe('INVALID_STATUS_CHANGE');
-		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({ status: 'open' });
-		expect((await api('POST', `/api/studies/${id}/status`, { status: 'closed' })).json()).toEqual({ status: 'closed' });
-		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({ status: 'open' });
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({ status: 'open', removedCodes: 0 });
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'closed' })).json()).toEqual({ status: 'closed', removedCodes: 0 });
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({ status: 'open', removedCodes: 0 });
 	});
 
 	it('refuses to open an incomplete design and says why (422 STUDY_DESIGN_INVALID)', async () => {
@@ -84,7 +84,7 @@ describe('PATCH, status and DELETE', () => {
 
 	it('deletes a study with everything in it', async () => {
 		const id = await create('weg');
-		expect((await api('DELETE', `/api/studies/${id}`)).statusCode).toBe(204);
+		expect((await api('DELETE', `/api/studies/${id}`, { confirm: 'weg' })).statusCode).toBe(204);
 		expect((await api('GET', `/api/studies/${id}`)).statusCode).toBe(404);
 		expect(await t.database.db.selectFrom('statements').select('id').where('study_id', '=', id).execute()).toHaveLength(0);
 	});

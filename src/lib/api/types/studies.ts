@@ -65,6 +65,8 @@ export interface StudyDetail extends StudySummary {
 	thankYou: LocalizedText;
 	selfEnrolment: boolean;
 	gridForced: boolean;
+	/** Drafts never submitted are removed this many days after their last change (default 90). */
+	draftRetentionDays: number;
 	/** True once a sort exists: the Q-set and grid can no longer change. */
 	locked: boolean;
 	statements: StatementDto[];

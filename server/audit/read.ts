@@ -1,0 +1,74 @@
+import { type Kysely, sql } from 'kysely';
+import { csvField } from '../../src/lib/qmethod/io/csv.js';
+import type { Database } from '../db/schema.js';
+
+export interface AuditEventDto {
+	id: string;
+	at: string;
+	studyId: string | null;
+	studySlug: string | null;
+	actor: string;
+	action: string;
+	details: Record<string, unknown>;
+}
+
+/** The newest events first; more than this many is a case for the CSV export, which has no limit. */
+export const AUDIT_PAGE = 500;
+
+type Row = { id: string; created_at: Date | string; study_id: string | null; study_slug: string | null; actor: string; action: string; details: Record<string, unknown> };
+
+function toDto(row: Row): AuditEventDto {
+	return {
+		id: row.id,
+		at: new Date(row.created_at).toISOString(),
+		studyId: row.study_id,
+		studySlug: row.study_slug,
+		actor: row.actor,
+		action: row.action,
+		details: row.details
+	};
+}
+
+const columns = ['id', 'created_at', 'study_id', 'study_slug', 'actor', 'action', 'details'] as const;
+
+/** One study's trail, newest first. */
+export async function studyAuditEvents(db: Kysely<Database>, studyId: string, limit?: number): Promise<AuditEventDto[]> {
+	let query = db.selectFrom('audit_events').select(columns).where('study_id', '=', studyId).orderBy('created_at', 'desc').orderBy('id');
+	if (limit) query = query.limit(limit);
+	return (await query.execute()).map(toDto);
+}
+
+/**
+ * Everything a researcher may read across studies: the trails of the studies they own now, and of the
+ * deleted studies they owned when the event was recorded (the rows keep their owners for that reason).
+ */
+export async function ownerAuditEvents(db: Kysely<Database>, researcherId: string, limit?: number): Promise<AuditEventDto[]> {
+	let query = db
+		.selectFrom('audit_events as a')
+		.select(columns.map((c) => `a.${c}` as const))
+		.where((eb) =>
+			eb.or([
+				eb('a.study_id', 'in', eb.selectFrom('study_members').select('study_id').where('researcher_id', '=', researcherId).where('role', '=', 'owner')),
+				eb.and([
+					eb.not(eb.exists(eb.selectFrom('studies').select('id').whereRef('studies.id', '=', 'a.study_id'))),
+					sql<boolean>`a.owner_ids @> ${JSON.stringify([researcherId])}::jsonb`
+				])
+			])
+		)
+		.orderBy('a.created_at', 'desc')
+		.orderBy('a.id');
+	if (limit) query = query.limit(limit);
+	return (await query.execute()).map(toDto);
+}
+
+/** A cell that a spreadsheet would read as a formula gets a leading apostrophe. */
+function safeCell(value: string): string {
+	return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+}
+
+/** The trail as CSV: time (UTC, ISO 8601), study, actor, action, details (JSON). */
+export function auditCsv(events: AuditEventDto[]): string {
+	const lines = ['time,study,actor,action,details'];
+	for (const e of events) lines.push([e.at, e.studySlug ?? e.studyId ?? '', e.actor, e.action, JSON.stringify(e.details)].map(safeCell).join(','));
+	return lines.join('\n') + '\n';
+}
