@@ -1,16 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { csvField } from '../../src/lib/qmethod/io/csv.js';
+import type { AuditEventDto } from '../../src/lib/api/types/audit.js';
 import type { Database } from '../db/schema.js';
 
-export interface AuditEventDto {
-	id: string;
-	at: string;
-	studyId: string | null;
-	studySlug: string | null;
-	actor: string;
-	action: string;
-	details: Record<string, unknown>;
-}
+export type { AuditEventDto };
 
 /** The newest events first; more than this many is a case for the CSV export, which has no limit. */
 export const AUDIT_PAGE = 500;

@@ -1,5 +1,6 @@
 // The researcher API (server/routes/auth.ts and server/routes/studies*): the calls the researcher pages make.
-import { apiUrl, del, download, get, patch, post, put } from './client.js';
+import { apiUrl, del, download, get, patch, post, put, request } from './client.js';
+import type { AuditEventDto } from './types/audit.js';
 import type {
 	CodeDto,
 	GridColumn,
@@ -20,6 +21,7 @@ import type {
 
 // The response shapes live in ./types/studies.ts (shared with the server); re-exported for the pages that import them from here.
 export type * from './types/studies.js';
+export type { AuditEventDto } from './types/audit.js';
 
 export interface Researcher {
 	id: string;
@@ -57,6 +59,7 @@ export interface StudyPatch {
 	thankYou?: LocalizedText;
 	selfEnrolment?: boolean;
 	gridForced?: boolean;
+	draftRetentionDays?: number;
 }
 
 export interface NewStatementInput {
@@ -79,8 +82,12 @@ export const studies = {
 	create: (input: NewStudy) => post<{ id: string; slug: string }>('/studies', input),
 	get: (id: string) => get<{ study: StudyDetail }>(study(id)).then((r) => r.study),
 	update: (id: string, change: StudyPatch) => patch<{ study: StudyDetail }>(study(id), change),
-	remove: (id: string) => del<void>(study(id)),
-	setStatus: (id: string, status: Exclude<StudyStatus, 'draft'>) => post<{ status: StudyStatus }>(sub(id, 'status'), { status }),
+	/** `confirm`: the study's slug or title, as the owner typed it. */
+	remove: (id: string, confirm: string) => request<void>('DELETE', study(id), { confirm }),
+	setStatus: (id: string, status: Exclude<StudyStatus, 'draft'>, removeUnusedCodes = false) =>
+		post<{ status: StudyStatus; removedCodes: number }>(sub(id, 'status'), removeUnusedCodes ? { status, removeUnusedCodes } : { status }),
+	audit: (id: string) => get<{ events: AuditEventDto[] }>(sub(id, 'audit')).then((r) => r.events),
+	downloadAudit: (id: string) => download(apiUrl(sub(id, 'audit'), { format: 'csv' })),
 	addStatements: (id: string, statements: NewStatementInput[]) => post<{ statements: StatementDto[] }>(sub(id, 'statements'), { statements }),
 	updateStatement: (id: string, statementId: string, change: Partial<NewStatementInput>) => patch<unknown>(sub(id, 'statements', statementId), change),
 	deleteStatement: (id: string, statementId: string) => del<void>(sub(id, 'statements', statementId)),
