@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const ACCOUNT_TABLES = ['researchers', 'researcher_sessions'];
-const BOOKKEEPING = ['kysely_migration', 'kysely_migration_lock', 'setup_tokens', 'login_attempts'];
+const BOOKKEEPING = ['kysely_migration', 'kysely_migration_lock', 'setup_tokens', 'login_attempts', 'rate_limits', 'server_secrets'];
 
 async function auditRows(studyId: string) {
 	return t.database.db.selectFrom('audit_events').selectAll().where('study_id', '=', studyId).orderBy('created_at').execute();
