@@ -9,6 +9,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					sequence: { groupOrder: 0 },
+					globalSetup: ['tests/helpers/server-build.ts'],
 					include: ['tests/qmethod/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/lint/**/*.test.ts'],
 					environment: 'node'
 				},
@@ -18,7 +19,7 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					sequence: { groupOrder: 1 },
-					globalSetup: ['tests/helpers/global-setup.ts'],
+					globalSetup: ['tests/helpers/server-build.ts', 'tests/helpers/global-setup.ts'],
 					include: ['tests/server/**/*.test.ts', 'tests/migrations/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 60_000,
@@ -32,7 +33,7 @@ export default defineConfig({
 				test: {
 					name: 'e2e',
 					sequence: { groupOrder: 2 },
-					globalSetup: ['tests/helpers/global-setup.ts'],
+					globalSetup: ['tests/helpers/server-build.ts', 'tests/helpers/global-setup.ts'],
 					include: ['tests/e2e/**/*.test.ts'],
 					environment: 'node',
 					testTimeout: 120_000,

@@ -69,7 +69,7 @@ const submitCase: BenchCase = {
 		dbUrl.pathname = `/${dbName}`;
 		const port = freePort();
 		const dataDir = mkdtempSync(join(tmpdir(), 'standpunt-bench-'));
-		const server = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+		const server = spawn(process.execPath, ['dist/server.js'], {
 			cwd: root,
 			env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl.toString(), STANDPUNT_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
 			stdio: 'ignore',

@@ -1,12 +1,27 @@
-// Builds the web app when build/ is missing or older than its sources, so that
-// `npm start` and `npm test` work on a fresh clone and never serve a stale page.
-// A lock folder keeps two processes (parallel test runs) from building at once.
+// Builds what is missing or older than its sources, so that `npm start`, `npm test` and `npm run cli` work
+// on a fresh clone and never run stale code: the web app (build/, by vite) and the server and CLI (dist/,
+// by scripts/build-server.mjs). `node scripts/ensure-build.mjs [web] [server]`; no argument means both.
+// A lock folder keeps two processes (parallel test runs) from building at once. Messages go to stderr,
+// so that `npm run -s cli` prints nothing but the command's own output on stdout.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
-const marker = 'build/index.html';
-const sources = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
+const targets = {
+	web: {
+		label: 'the web app (npm run build:web)',
+		marker: 'build/index.html',
+		sources: ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'],
+		build: () => execFileSync('npm', ['run', '-s', 'build:web'], { stdio: ['ignore', 'ignore', 'inherit'] })
+	},
+	server: {
+		label: 'the server and CLI (npm run build:server)',
+		marker: 'dist/.built',
+		sources: ['server', 'src/lib', 'migrations', 'package.json', 'scripts/build-server.mjs'],
+		// esbuild is imported only when something is to be built.
+		build: async () => (await import('./build-server.mjs')).buildServer()
+	}
+};
 const lock = '.build.lock';
 
 function newest(path) {
@@ -18,15 +33,22 @@ function newest(path) {
 	return latest;
 }
 
-const stale = () => {
+const stale = ({ marker, sources }) => {
 	const built = existsSync(marker) ? statSync(marker).mtimeMs : 0;
 	return built === 0 || sources.some((source) => newest(source) > built);
 };
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-if (stale()) {
-	for (let waited = 0; ; waited += 500) {
+const unknown = process.argv.slice(2).filter((name) => !(name in targets));
+if (unknown.length) {
+	process.stderr.write(`ensure-build: unknown target ${unknown.join(', ')}; known: ${Object.keys(targets).join(', ')}\n`);
+	process.exit(2);
+}
+const wanted = (process.argv.length > 2 ? process.argv.slice(2) : Object.keys(targets)).map((name) => targets[name]);
+
+if (wanted.some(stale)) {
+	for (;;) {
 		try {
 			mkdirSync(lock);
 			break;
@@ -37,13 +59,14 @@ if (stale()) {
 		}
 	}
 	try {
-		if (stale()) {
-			process.stdout.write('Building the web app (npm run build)…\n');
+		for (const target of wanted) {
+			if (!stale(target)) continue;
+			process.stderr.write(`Building ${target.label}…\n`);
 			const startedAt = new Date();
-			execFileSync('npm', ['run', '-s', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+			await target.build();
 			// Date the build by when it started: a source saved during the build is then newer, and the
-			// next run builds again instead of serving a page without it.
-			utimesSync(marker, startedAt, startedAt);
+			// next run builds again instead of running code without it.
+			utimesSync(target.marker, startedAt, startedAt);
 		}
 	} finally {
 		rmSync(lock, { recursive: true, force: true });

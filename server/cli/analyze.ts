@@ -30,13 +30,13 @@ const CHOICES: Record<string, readonly string[]> = {
 };
 
 /**
- * `npm run -s cli -- analyze …`: runs the analysis engine on a PQMethod .DAT or a Q-sort CSV and
+ * `node dist/cli.js analyze …`: runs the analysis engine on a PQMethod .DAT or a Q-sort CSV and
  * prints the result as one JSON object (the schema of runAnalysis) or a PQMethod-style text
  * report. Bad input: one line on stderr, exit code 2, nothing on stdout.
  */
 export const analyzeCommand: CliCommand = {
 	summary: 'factor-analyse Q-sorts from a .DAT or CSV file (JSON or text report)',
-	async run(args) {
+	async run(args, io) {
 		const { file, options } = parseArguments(args);
 		const input = await readSorts(file);
 		const statementTexts = options.statements ? await readStatements(options.statements, input) : undefined;
@@ -58,7 +58,7 @@ export const analyzeCommand: CliCommand = {
 		} catch (error) {
 			throw asCliError(error);
 		}
-		process.stdout.write(output);
+		io.stdout.write(output);
 		return 0;
 	}
 };

@@ -4,10 +4,10 @@ import type { CliCommand } from './command.js';
 
 export const migrateCommand: CliCommand = {
 	summary: 'bring the database schema up to date (also done at every server start)',
-	async run() {
+	async run(_args, io) {
 		const database = await openAndMigrate(loadConfig());
 		await database.close();
-		process.stdout.write(`database (${database.kind}) is up to date\n`);
+		io.stdout.write(`database (${database.kind}) is up to date\n`);
 		return 0;
 	}
 };

@@ -5,12 +5,12 @@ import { CliError, type CliCommand } from './command.js';
 
 export const seedDemoCommand: CliCommand = {
 	summary: `create the demo study "${DEMO_SLUG}" with 70 synthetic sorts (does nothing if it exists)`,
-	async run(args) {
+	async run(args, io) {
 		if (args.length > 0) throw new CliError(`seed-demo takes no options, got "${args.join(' ')}"`);
 		const database = await openAndMigrate(loadConfig());
 		try {
 			const result = await seedDemo(database.db);
-			process.stdout.write(
+			io.stdout.write(
 				result.created
 					? `created the demo study "${DEMO_SLUG}" (40 statements, 70 synthetic sorts)\n`
 					: `the demo study "${DEMO_SLUG}" exists already; nothing changed\n`

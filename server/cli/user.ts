@@ -27,7 +27,7 @@ function options(args: string[]) {
  */
 export const userCommand: CliCommand = {
 	summary: 'researcher accounts: user create --email E --password P [--name N] | user set-password --email E --password P',
-	async run(args) {
+	async run(args, io) {
 		const { positionals, values } = options(args);
 		const action = positionals[0];
 		if ((action !== 'create' && action !== 'set-password') || positionals.length !== 1) throw new CliError(USAGE);
@@ -45,7 +45,7 @@ export const userCommand: CliCommand = {
 		try {
 			if (action === 'create') {
 				const created = await createResearcher(database.db, { email, password: values.password, displayName: values.name });
-				process.stdout.write(`created the researcher account ${created.email}\n`);
+				io.stdout.write(`created the researcher account ${created.email}\n`);
 				return 0;
 			}
 			const passwordHash = await hashPassword(values.password);
@@ -53,7 +53,7 @@ export const userCommand: CliCommand = {
 			if (!updated) throw new CliError(`no account uses the e-mail address ${email}`);
 			await database.db.deleteFrom('researcher_sessions').where('researcher_id', '=', updated.id).execute();
 			await forgetLoginFailures(database.db, email, updated.id);
-			process.stdout.write(`set a new password for ${email}; its sessions were ended and it may log in again at once\n`);
+			io.stdout.write(`set a new password for ${email}; its sessions were ended and it may log in again at once\n`);
 			return 0;
 		} catch (error) {
 			if (error instanceof AppError) throw new CliError(error.message);

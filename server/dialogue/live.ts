@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DatabaseHandle } from '../db/index.js';
 import type { Database } from '../db/schema.js';
@@ -101,7 +101,9 @@ export class DialogueHub {
 			else this.unlisten = unlisten;
 			return;
 		}
-		const client = new pg.Client({ connectionString: this.database.url });
+		// pg loads only on a Postgres server, not on the embedded database.
+		const { Client } = (await import('pg')).default;
+		const client = new Client({ connectionString: this.database.url });
 		client.on('notification', (message) => {
 			if (message.channel === DIALOGUE_CHANNEL && message.payload) this.dispatch(message.payload);
 		});

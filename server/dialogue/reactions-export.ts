@@ -1,6 +1,7 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Tally } from '../../src/lib/dialogue/tally.js';
 import type { AnalysisReactions } from '../../src/lib/api/types/dialogue.js';
+import { newWorkbook } from '../exports/workbook.js';
 
 const HIDDEN = '< 5';
 
@@ -80,8 +81,7 @@ export function toCsv(header: string[], rows: Cell[][]): string {
 
 /** The workbook: the tallies, the free texts, and a sheet that states the small-group rule. */
 export async function toWorkbook(report: AnalysisReactions[]): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'Standpunt';
+	const workbook = await newWorkbook();
 	const tallies = workbook.addWorksheet('Reacties');
 	tallies.addRow(TALLY_COLUMNS);
 	for (const row of tallyRows(report)) tallies.addRow(row);

@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { communalities, explainedVariance } from '../../src/lib/qmethod/index.js';
 import type { ExportSource } from './analysis-source.js';
 import { factorSheets, summarySheets } from './analysis-workbook-factors.js';
+import { newWorkbook } from './workbook.js';
 
 export type Cell = string | number | null;
 export type Rows = Cell[][];
@@ -49,8 +50,7 @@ export async function analysisWorkbook(source: ExportSource): Promise<Buffer> {
 	const { stored, full, data, correlations, texts } = source;
 	const { nSorts: n, nStatements: m, sortIds, statementCodes } = full.data;
 	const k = full.loadings.columns;
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'Standpunt';
+	const workbook = await newWorkbook();
 	workbook.created = new Date(stored.createdAt);
 	const factorHeads = Array.from({ length: k }, (_, f) => `F${f + 1}`);
 

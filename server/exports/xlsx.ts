@@ -1,15 +1,15 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { pickText } from '../studies/texts.js';
 import { answerText, commentRows } from './files.js';
 import type { ExportData } from './study-data.js';
+import { newWorkbook } from './workbook.js';
 
 /**
  * An Excel workbook with the sheets statements, sorts, answers and comments. The sorts sheet has one row
  * per sort and one column per statement code (as the CSV), plus source and exclusion columns at the end.
  */
 export async function xlsxFile(data: ExportData): Promise<Buffer> {
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'Standpunt';
+	const workbook = await newWorkbook();
 	const languages = data.study.languages;
 	const bold = (sheet: ExcelJS.Worksheet) => {
 		sheet.getRow(1).font = { bold: true };

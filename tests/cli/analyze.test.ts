@@ -1,12 +1,13 @@
-// End-to-end: `node --import tsx server/cli.ts analyze …` in a child process. Expected values:
-// qmethod 1.8.4 (tests/fixtures/lipset/README.md), loadings and z within 0.005 after matching
-// factors up to order and sign; flags, arrays, distinguishing, consensus exact.
-import { execFile } from 'node:child_process';
+// `analyze` run in-process through the CLI's own entry function (the same argument parsing, output and
+// exit codes as `node dist/cli.js analyze …`; tests/cli/entry.test.ts runs the built file itself).
+// Expected values: qmethod 1.8.4 (tests/fixtures/lipset/README.md), loadings and z within 0.005 after
+// matching factors up to order and sign; flags, arrays, distinguishing, consensus exact.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runCli } from '../../server/cli/main.js';
 import type { AnalysisJson } from '../../src/lib/qmethod/index.js';
 import { expectMatchesReference } from '../qmethod/compare-reference.js';
 import { fixtureText, reference } from '../qmethod/lipset.js';
@@ -14,12 +15,11 @@ import { fixtureText, reference } from '../qmethod/lipset.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = (name: string) => join(root, 'tests/fixtures/lipset', name);
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-	return new Promise((resolve) => {
-		execFile('node', ['--import', 'tsx', 'server/cli.ts', 'analyze', ...args], { cwd: root }, (error, stdout, stderr) => {
-			resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-		});
-	});
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+	let stdout = '';
+	let stderr = '';
+	const code = await runCli(['analyze', ...args], { stdout: { write: (text) => (stdout += text) }, stderr: { write: (text) => (stderr += text) } });
+	return { code, stdout, stderr };
 }
 
 const JSON_FIELDS = [
@@ -42,7 +42,7 @@ const JSON_FIELDS = [
 	'warnings'
 ];
 
-describe('cli analyze', { timeout: 30_000 }, () => {
+describe('cli analyze', () => {
 	it.each([
 		['pca', 'lipset.dat'],
 		['pca', 'lipset.csv'],

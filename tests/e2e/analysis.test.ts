@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookSheetNames } from '../../server/exports/analysis-workbook.js';
 import { DESKTOP, launchBrowser, newContext, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import { CLI_ENTRY } from '../helpers/entries.js';
 
 // The analysis workspace at 1366×768 on the demo study (70 synthetic sorts, seeded as politie-diversiteit
 // and owned by the first account): centroid, 4 factors, varimax; hand rotation and undo; a flag toggle
@@ -118,7 +119,7 @@ describe('analysis workspace in Chromium', () => {
 		writeFileSync(file, csv);
 		const output = execFileSync(
 			process.execPath,
-			['--import', 'tsx', 'server/cli.ts', 'analyze', file, '--extraction', 'centroid', '--factors', '4', '--rotation', 'varimax', '--format', 'json'],
+			[CLI_ENTRY, 'analyze', file, '--extraction', 'centroid', '--factors', '4', '--rotation', 'varimax', '--format', 'json'],
 			{ encoding: 'utf8' }
 		);
 		const cli = JSON.parse(output);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPgliteTemplate, createServerDatabase, serverUrl } from '../helpers/db.js';
 import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
 import { DEMO, expectAccessible } from './participant-helpers.js';
+import { CLI_ENTRY } from '../helpers/entries.js';
 
 // The members tab and the withdrawal log in Chromium. There is no API to make a second account while the
 // server runs (the setup link works once), so both accounts are made with the CLI in a fresh data folder
@@ -69,7 +70,7 @@ describe('members tab in Chromium', () => {
 		for (const account of [OWNER, SECOND]) {
 			execFileSync(
 				process.execPath,
-				['--import', 'tsx', 'server/cli.ts', 'user', 'create', '--email', account.email, '--password', account.password, '--name', account.name],
+				[CLI_ENTRY, 'user', 'create', '--email', account.email, '--password', account.password, '--name', account.name],
 				{ env, stdio: 'pipe' }
 			);
 		}

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { copyPgliteTemplate, createServerDatabase, serverUrl } from './db.js';
+import { SERVER_ENTRY } from './entries.js';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -39,7 +40,7 @@ export interface RunningServer {
 }
 
 /**
- * Starts the real server (`node --import tsx server/server.ts`) on a free port with its own data folder
+ * Starts the real server (`node dist/server.js`, what `npm start` runs) on a free port with its own data folder
  * (embedded database). When the run has DATABASE_URL, the server gets a fresh database on that Postgres
  * server instead, unless `env.DATABASE_URL` names one (e.g. two processes sharing one database).
  * Resolves when /api/health answers.
@@ -50,7 +51,7 @@ export async function startServer(options: { env?: Record<string, string>; dataD
 	const ownDb = serverUrl && !options.env?.DATABASE_URL ? await createServerDatabase() : undefined;
 	// A folder of our own starts from the migrated template (saves initdb); a caller's folder is used as it is.
 	if (!options.dataDir && !serverUrl && !options.env?.DATABASE_URL) copyPgliteTemplate(dataDir);
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+	const child = spawn(process.execPath, [SERVER_ENTRY], {
 		cwd: process.cwd(),
 		env: {
 			...process.env,

@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../server/db/index.js';
 import { DEMO_SLUG } from '../../server/demo/seed.js';
 import { type RunningServer, startServer } from '../helpers/e2e.js';
+import { SERVER_ENTRY } from '../helpers/entries.js';
 
-// The real server process (node --import tsx server/server.ts) on an embedded database, also in the
+// The real server process (node dist/server.js, what `npm start` runs) on an embedded database, also in the
 // Postgres run: the data-folder lock, kill -9 and graceful shutdown are about the embedded database.
 const EMBEDDED = { DATABASE_URL: '' };
 const dataDir = mkdtempSync(join(tmpdir(), 'standpunt-process-'));
@@ -84,7 +85,7 @@ describe('server process on one data folder', () => {
 	});
 
 	it('stops with exit code 1 and a one-line message naming the variable when the config is bad', () => {
-		const result = spawnSync(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
+		const result = spawnSync(process.execPath, [SERVER_ENTRY], {
 			env: { ...process.env, PORT: 'eighty', STANDPUNT_DATA_DIR: dataDir },
 			encoding: 'utf8'
 		});

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../../server/auth/password.js';
 import { openDatabase } from '../../../server/db/index.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
+import { CLI_ENTRY } from '../../helpers/entries.js';
 
 const run = promisify(execFile);
 let testDb: TestDatabase;
@@ -19,7 +20,7 @@ afterAll(async () => testDb.destroy());
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
 	try {
-		const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'server/cli.ts', 'user', ...args], { env, cwd: process.cwd() });
+		const { stdout, stderr } = await run(process.execPath, [CLI_ENTRY, 'user', ...args], { env, cwd: process.cwd() });
 		return { code: 0, stdout, stderr };
 	} catch (error) {
 		const failed = error as { code: number; stdout: string; stderr: string };

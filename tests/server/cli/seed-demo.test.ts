@@ -4,13 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../server/db/index.js';
+import { CLI_ENTRY } from '../../helpers/entries.js';
 
-// `npm run -s cli -- seed-demo` as a real process, on its own embedded database folder.
+// `node dist/cli.js seed-demo` as a real process, on its own embedded database folder.
 const dataDir = mkdtempSync(join(tmpdir(), 'standpunt-cli-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-	return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+	return spawnSync(process.execPath, [CLI_ENTRY, ...args], {
 		env: { ...process.env, DATABASE_URL: '', STANDPUNT_DATA_DIR: dataDir },
 		encoding: 'utf8'
 	});
