@@ -53,7 +53,7 @@ async function insertResearcher(trx: Transaction<Database>, email: string, passw
 /** Creates an account (CLI `user create`); 422 on a bad address or password, 409 when the address is taken. */
 export async function createResearcher(db: Kysely<Database>, account: NewAccount): Promise<{ id: string; email: string }> {
 	const email = normalizeEmail(account.email);
-	assertPasswordAcceptable(account.password);
+	assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
 	const passwordHash = await hashPassword(account.password);
 	const id = await db.transaction().execute((trx) => insertResearcher(trx, email, passwordHash, account.displayName?.trim() ?? ''));
 	return { id, email };
@@ -87,7 +87,7 @@ export async function isSetupTokenValid(db: Kysely<Database>, token: string): Pr
 /** Creates the first account with a setup token. The token is single-use: every token is gone afterwards. */
 export async function setupFirstAccount(db: Kysely<Database>, token: string, account: NewAccount): Promise<{ id: string; email: string }> {
 	const email = normalizeEmail(account.email);
-	assertPasswordAcceptable(account.password);
+	assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
 	const passwordHash = await hashPassword(account.password);
 	const id = await db.transaction().execute(async (trx) => {
 		// Two browsers racing with two valid links: the lock makes the second wait and then find no token.

@@ -1,5 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../errors.js';
+import { guessableReason, type GuessableReason } from './password-strength.js';
 
 // scrypt from node:crypto: maintained with Node itself, no native add-on to build. The cost parameters
 // are stored in every hash string, so they can be raised later without invalidating existing passwords.
@@ -48,14 +49,34 @@ export function decoyPasswordHash(): Promise<string> {
 	return decoyHash;
 }
 
-/** Throws 422 WEAK_PASSWORD unless the password has a usable length. */
-export function assertPasswordAcceptable(password: string): void {
+const GUESSABLE_MESSAGES: Record<GuessableReason, string> = {
+	common: 'is one of the most used passwords, or close to one',
+	repeat: 'is mostly a repetition (like "aaaaaaaaaaaa" or "abcabcabcabc")',
+	sequence: 'is mostly a simple sequence (like "123456789" or "abcdefghij")',
+	personal: 'is built from your e-mail address, your name or the name of this app',
+	pattern: 'follows a pattern that is quickly guessed'
+};
+
+/**
+ * Throws 422 WEAK_PASSWORD unless the password has a usable length, and 422 PASSWORD_TOO_GUESSABLE
+ * (details.reason) when it is common, repetitive, a sequence or built from `personal` (e-mail, name).
+ */
+export function assertPasswordAcceptable(password: string, personal: readonly string[] = []): void {
 	const length = [...password].length;
 	if (length < PASSWORD_MIN_LENGTH) {
 		throw new AppError(422, 'WEAK_PASSWORD', `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
 	}
 	if (length > PASSWORD_MAX_LENGTH) {
 		throw new AppError(422, 'WEAK_PASSWORD', `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`);
+	}
+	const reason = guessableReason(password, personal);
+	if (reason) {
+		throw new AppError(
+			422,
+			'PASSWORD_TOO_GUESSABLE',
+			`This password is too easy to guess: it ${GUESSABLE_MESSAGES[reason]}. A few unrelated words make a strong password.`,
+			{ reason }
+		);
 	}
 }
 

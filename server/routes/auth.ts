@@ -130,7 +130,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const researcher = await authenticate(request);
 			assertCsrfSafe(request);
-			assertPasswordAcceptable(request.body.newPassword);
+			assertPasswordAcceptable(request.body.newPassword, [researcher.email, researcher.displayName]);
 			await admitPasswordCheck(db, researcher.id);
 			const row = await db.selectFrom('researchers').select('password_hash').where('id', '=', researcher.id).executeTakeFirstOrThrow();
 			if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {

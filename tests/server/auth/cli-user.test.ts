@@ -50,6 +50,8 @@ describe('npm run -s cli -- user', () => {
 	it.each([
 		[['create', '--email', 'cli@example.org', '--password', 'lang genoeg wachtwoord'], /already exists/],
 		[['create', '--email', 'kort@example.org', '--password', 'kort'], /at least 10/],
+		[['create', '--email', 'kort@example.org', '--password', 'aaaaaaaaaaaa'], /too easy to guess/],
+		[['set-password', '--email', 'cli@example.org', '--password', 'password1234'], /too easy to guess/],
 		[['create', '--email', 'geen-adres', '--password', 'lang genoeg wachtwoord'], /e-mail/],
 		[['create', '--email', 'x@example.org'], /--password are required/],
 		[['remove', '--email', 'x@example.org', '--password', 'lang genoeg wachtwoord'], /usage: user create/],

@@ -41,4 +41,34 @@ describe('input rules', () => {
 		expect(() => assertPasswordAcceptable('x'.repeat(201))).toThrow(/at most 200/);
 		expect(() => assertPasswordAcceptable('precies tien')).not.toThrow();
 	});
+
+	// Expected refusals: zxcvbn-ts with its common-language lists scores these below 3 (see server/auth/password-strength.ts).
+	it.each([
+		['aaaaaaaaaaaa', 'repeat'],
+		['abcabcabcabc', 'repeat'],
+		['abcdefghijkl', 'sequence'],
+		['1234567890', 'common'],
+		['password1234', 'common'],
+		['qwerty123456', 'common'],
+		['Password123!', 'common'],
+		['iloveyou2024', 'common']
+	])('refuses the guessable password %j (422 PASSWORD_TOO_GUESSABLE, reason %s)', (password, reason) => {
+		try {
+			assertPasswordAcceptable(password);
+			expect.unreachable('accepted a guessable password');
+		} catch (error) {
+			expect(error).toMatchObject({ statusCode: 422, code: 'PASSWORD_TOO_GUESSABLE', details: { reason } });
+			expect((error as Error).message).toMatch(/too easy to guess/);
+		}
+	});
+
+	it('refuses a password made of the e-mail address or name it is for', () => {
+		expect(() => assertPasswordAcceptable('annadevries2024', ['anna.devries@politie.nl', 'Anna de Vries'])).toThrow(/e-mail address, your name/);
+		expect(() => assertPasswordAcceptable('annadevries2024')).not.toThrow();
+	});
+
+	it.each(['correct horse battery', 'een lang wachtwoord', 'zomer-fiets-lantaarn', 'Tw33 koffie, geen suiker'])('accepts %j', (password) => {
+		expect(() => assertPasswordAcceptable(password)).not.toThrow();
+	});
 });
+

@@ -29,6 +29,16 @@ describe('first-run setup', () => {
 		expect(stored.map((s) => s.token_hash)).not.toContain(token);
 
 		expect((await t.app.inject({ method: 'GET', url: `/api/auth/setup/${token}` })).statusCode).toBe(200);
+		// A guessable password is refused and the link stays usable.
+		const guessable = await t.app.inject({
+			method: 'POST',
+			url: '/api/auth/setup',
+			headers: csrf,
+			payload: { token, email: 'First@Example.org', password: 'qwerty123456' }
+		});
+		expect(guessable.statusCode).toBe(422);
+		expect(guessable.json().error.code).toBe('PASSWORD_TOO_GUESSABLE');
+		expect((await t.app.inject({ method: 'GET', url: `/api/auth/setup/${token}` })).statusCode).toBe(200);
 		const first = await t.app.inject({
 			method: 'POST',
 			url: '/api/auth/setup',
@@ -203,6 +213,10 @@ describe('sessions', () => {
 		const weak = await client(t.app, first)('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
 		expect(weak.statusCode).toBe(422);
 		expect(weak.json().error.code).toBe('WEAK_PASSWORD');
+		const repeated = await client(t.app, first)('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa' });
+		expect(repeated.statusCode).toBe(422);
+		expect(repeated.json().error).toMatchObject({ code: 'PASSWORD_TOO_GUESSABLE', details: { reason: 'repeat' } });
+		expect((await login('bert@example.org', 'aaaaaaaaaaaa')).statusCode).toBe(401);
 		const ok = await client(t.app, first)('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a new long password' });
 		expect(ok.statusCode).toBe(204);
 		expect((await client(t.app, first)('GET', '/api/auth/me')).statusCode).toBe(200);

@@ -26,7 +26,8 @@ export const researcherAuth = {
 		'r.account.password.current': 'Huidig wachtwoord',
 		'r.account.password.new': 'Nieuw wachtwoord',
 		'r.account.password.repeat': 'Nieuw wachtwoord herhalen',
-		'r.account.password.hint': 'Minstens 10 tekens. Andere sessies van dit account worden daarna uitgelogd.',
+		'r.account.password.hint':
+			'Minstens 10 tekens, geen veelgebruikt wachtwoord, herhaling of reeks: een paar woorden die niet bij elkaar horen werken goed. Andere sessies van dit account worden daarna uitgelogd.',
 		'r.account.password.submit': 'Wachtwoord wijzigen',
 		'r.account.password.mismatch': 'De twee nieuwe wachtwoorden zijn niet gelijk.',
 		'r.account.password.tooShort': 'Het nieuwe wachtwoord moet minstens 10 tekens hebben.',
@@ -35,6 +36,7 @@ export const researcherAuth = {
 		'r.setup.lead':
 			'Met deze eenmalige link maak je het eerste onderzoekersaccount. Dit account wordt ook eigenaar van de demostudie.',
 		'r.setup.name': 'Naam (optioneel)',
+		'r.setup.passwordHint': 'Minstens 10 tekens, geen veelgebruikt wachtwoord, herhaling of reeks: een paar woorden die niet bij elkaar horen werken goed.',
 		'r.setup.submit': 'Account aanmaken',
 		'r.setup.checking': 'Link controleren…',
 		'r.setup.invalid':
@@ -44,6 +46,8 @@ export const researcherAuth = {
 		'r.error.TOO_MANY_ATTEMPTS': 'Te veel mislukte pogingen. Wacht een paar minuten en probeer het dan opnieuw.',
 		'r.error.WRONG_PASSWORD': 'Het huidige wachtwoord klopt niet.',
 		'r.error.WEAK_PASSWORD': 'Het wachtwoord moet minstens 10 tekens hebben.',
+		'r.error.PASSWORD_TOO_GUESSABLE':
+			'Dit wachtwoord is te makkelijk te raden: het is (bijna) een veelgebruikt wachtwoord, een herhaling of reeks (zoals "aaaaaaaaaaaa" of "123456789"), of gemaakt van je e-mailadres, je naam of de naam van deze app. Kies bijvoorbeeld een paar woorden die niet bij elkaar horen.',
 		'r.error.INVALID_EMAIL': 'Dit lijkt geen e-mailadres.',
 		'r.error.EMAIL_TAKEN': 'Er bestaat al een account met dit e-mailadres.',
 		'r.error.SETUP_TOKEN_INVALID': 'Deze link is niet (meer) geldig. Start de server opnieuw voor een nieuwe link.',
@@ -80,7 +84,8 @@ export const researcherAuth = {
 		'r.account.password.current': 'Current password',
 		'r.account.password.new': 'New password',
 		'r.account.password.repeat': 'Repeat the new password',
-		'r.account.password.hint': 'At least 10 characters. Your other sessions are logged out afterwards.',
+		'r.account.password.hint':
+			'At least 10 characters, not a common password, repetition or sequence: a few unrelated words work well. Your other sessions are logged out afterwards.',
 		'r.account.password.submit': 'Change password',
 		'r.account.password.mismatch': 'The two new passwords are not the same.',
 		'r.account.password.tooShort': 'The new password needs at least 10 characters.',
@@ -88,6 +93,7 @@ export const researcherAuth = {
 		'r.setup.title': 'Create the first account',
 		'r.setup.lead': 'This one-time link creates the first researcher account. That account also becomes the owner of the demo study.',
 		'r.setup.name': 'Name (optional)',
+		'r.setup.passwordHint': 'At least 10 characters, not a common password, repetition or sequence: a few unrelated words work well.',
 		'r.setup.submit': 'Create account',
 		'r.setup.checking': 'Checking the link…',
 		'r.setup.invalid':
@@ -97,6 +103,8 @@ export const researcherAuth = {
 		'r.error.TOO_MANY_ATTEMPTS': 'Too many failed attempts. Wait a few minutes and try again.',
 		'r.error.WRONG_PASSWORD': 'The current password is not correct.',
 		'r.error.WEAK_PASSWORD': 'The password needs at least 10 characters.',
+		'r.error.PASSWORD_TOO_GUESSABLE':
+			'This password is too easy to guess: it is (close to) a common password, a repetition or sequence (like "aaaaaaaaaaaa" or "123456789"), or made from your e-mail address, your name or the name of this app. Try a few unrelated words.',
 		'r.error.INVALID_EMAIL': 'That does not look like an e-mail address.',
 		'r.error.EMAIL_TAKEN': 'An account with this e-mail address already exists.',
 		'r.error.SETUP_TOKEN_INVALID': 'This link is not valid (any more). Restart the server for a new link.',
