@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
 	analyze,
+	bootstrap,
+	toBootstrapJson,
 	correlationMatrix,
 	decodeText,
 	formatTextReport,
@@ -18,7 +20,8 @@ import { CliError, type CliCommand } from './command.js';
 
 const USAGE =
 	'analyze <sorts.dat|sorts.csv> [--statements <file.sta|file.csv>] [--extraction pca|centroid] [--centroid-variant qmethod|pqmethod] [--factors K] ' +
-	'[--rotation varimax|none] [--flag-level 0.05|0.01] [--correlation pearson|spearman] [--format json|text]';
+	'[--rotation varimax|none] [--flag-level 0.05|0.01] [--correlation pearson|spearman] [--format json|text] ' +
+	'[--bootstrap B [--seed S] [--bootstrap-alignment qindtest|procrustes]]';
 
 const CHOICES: Record<string, readonly string[]> = {
 	extraction: ['pca', 'centroid'],
@@ -26,8 +29,11 @@ const CHOICES: Record<string, readonly string[]> = {
 	rotation: ['varimax', 'none'],
 	'flag-level': ['0.05', '0.01'],
 	correlation: ['pearson', 'spearman'],
-	format: ['json', 'text']
+	format: ['json', 'text'],
+	'bootstrap-alignment': ['qindtest', 'procrustes']
 };
+/** Options whose value is a whole number, with their range. */
+const COUNTS: Record<string, [number, number]> = { factors: [0, Number.MAX_SAFE_INTEGER], bootstrap: [2, 100_000], seed: [0, 4_294_967_295] };
 
 /**
  * `node dist/cli.js analyze …`: runs the analysis engine on a PQMethod .DAT or a Q-sort CSV and
@@ -51,10 +57,24 @@ export const analyzeCommand: CliCommand = {
 		let output: string;
 		try {
 			const analysis = analyze(input, analysisOptions);
+			const resampled =
+				options.bootstrap === undefined
+					? undefined
+					: toBootstrapJson(
+							bootstrap(input, {
+								factors: options.factors,
+								resamples: options.bootstrap,
+								seed: options.seed,
+								alignment: options['bootstrap-alignment'] as 'qindtest' | 'procrustes',
+								flagLevel: analysisOptions.flagLevel,
+								correlation: analysisOptions.correlation
+							}),
+							options.factors
+						);
 			output =
 				options.format === 'text'
 					? formatTextReport(analysis, statementTexts, analysis.data.nSorts <= 40 ? correlationMatrix(analysis.data, analysisOptions.correlation).data : undefined)
-					: JSON.stringify(toAnalysisJson(analysis)) + '\n';
+					: JSON.stringify(resampled ? { ...toAnalysisJson(analysis), bootstrap: resampled } : toAnalysisJson(analysis)) + '\n';
 		} catch (error) {
 			throw asCliError(error);
 		}
@@ -72,11 +92,15 @@ interface ParsedOptions {
 	'flag-level': string;
 	format: string;
 	factors: number;
+	bootstrap?: number;
+	seed?: number;
+	'bootstrap-alignment': string;
 }
 
 function parseArguments(args: string[]): { file: string; options: ParsedOptions } {
-	const values: Record<string, string> = { extraction: 'pca', 'centroid-variant': 'qmethod', rotation: 'varimax', correlation: 'pearson', 'flag-level': '0.05', format: 'json', factors: '3' };
+	const values: Record<string, string> = { extraction: 'pca', 'centroid-variant': 'qmethod', 'bootstrap-alignment': 'qindtest', rotation: 'varimax', correlation: 'pearson', 'flag-level': '0.05', format: 'json', factors: '3' };
 	const files: string[] = [];
+	const explicit: Record<string, true> = {};
 	for (let index = 0; index < args.length; index++) {
 		const arg = args[index];
 		if (!arg.startsWith('--')) {
@@ -84,15 +108,27 @@ function parseArguments(args: string[]): { file: string; options: ParsedOptions 
 			continue;
 		}
 		const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-		if (!(name in CHOICES) && name !== 'factors' && name !== 'statements') throw new CliError(`analyze: unknown option --${name}; usage: ${USAGE}`);
+		if (!(name in CHOICES) && !(name in COUNTS) && name !== 'statements') throw new CliError(`analyze: unknown option --${name}; usage: ${USAGE}`);
 		const value = inline ?? args[++index];
 		if (value === undefined) throw new CliError(`analyze: --${name} needs a value`);
 		if (CHOICES[name] && !CHOICES[name].includes(value)) throw new CliError(`analyze: --${name} must be one of ${CHOICES[name].join(', ')}, got "${value}"`);
 		values[name] = value;
+		explicit[name] = true;
 	}
 	if (files.length !== 1) throw new CliError(`analyze: expected one Q-sort file; usage: ${USAGE}`);
 	if (!/^\d+$/.test(values.factors)) throw new CliError(`analyze: --factors must be a whole number from 1 to 8, got "${values.factors}"`);
-	return { file: files[0], options: { ...(values as unknown as ParsedOptions), factors: Number(values.factors) } };
+	for (const name of ['bootstrap', 'seed']) {
+		const [low, high] = COUNTS[name];
+		if (values[name] !== undefined && !(/^\d+$/.test(values[name]) && Number(values[name]) >= low && Number(values[name]) <= high)) {
+			throw new CliError(`analyze: --${name} must be a whole number from ${low} to ${high}, got "${values[name]}"`);
+		}
+	}
+	if (values.bootstrap === undefined && (values.seed !== undefined || 'bootstrap-alignment' in explicit)) throw new CliError('analyze: --seed and --bootstrap-alignment need --bootstrap B');
+	if (values.bootstrap !== undefined && (values.extraction !== 'pca' || values.rotation !== 'varimax' || values.format !== 'json')) {
+		throw new CliError('analyze: --bootstrap resamples a PCA + varimax solution into the JSON output: use it with --extraction pca --rotation varimax --format json');
+	}
+	const count = (name: string) => (values[name] === undefined ? undefined : Number(values[name]));
+	return { file: files[0], options: { ...(values as unknown as ParsedOptions), factors: Number(values.factors), bootstrap: count('bootstrap'), seed: count('seed') } };
 }
 
 async function readText(file: string): Promise<string> {

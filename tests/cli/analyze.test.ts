@@ -2,13 +2,13 @@
 // exit codes as `node dist/cli.js analyze …`; tests/cli/entry.test.ts runs the built file itself).
 // Expected values: qmethod 1.8.4 (tests/fixtures/lipset/README.md), loadings and z within 0.005 after
 // matching factors up to order and sign; flags, arrays, distinguishing, consensus exact.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../server/cli/main.js';
-import type { AnalysisJson } from '../../src/lib/qmethod/index.js';
+import { bootstrap, parseSortsCsv, toBootstrapJson, type AnalysisJson, type BootstrapJson } from '../../src/lib/qmethod/index.js';
 import { expectMatchesReference } from '../qmethod/compare-reference.js';
 import { fixtureText, reference } from '../qmethod/lipset.js';
 
@@ -69,6 +69,17 @@ describe('cli analyze', () => {
 		expect(result.eigenvalues.map((v) => Number(v.toFixed(4)))).toEqual([1.6155, 1.4113, 0.8401, 0.5535, 0.3844, 0.1831, 0.2783]);
 	});
 
+	it('adds the bootstrap summary to the JSON, equal to the engine’s for the same seed', async () => {
+		const sorts = join(root, '../shared/reference/bootstrap/sorts.csv');
+		const { code, stdout } = await cli(sorts, '--bootstrap', '20', '--seed', '5', '--bootstrap-alignment', 'procrustes');
+		expect(code).toBe(0);
+		const result = JSON.parse(stdout) as AnalysisJson & { bootstrap: BootstrapJson };
+		const expected = toBootstrapJson(bootstrap(parseSortsCsv(readFileSync(sorts, 'utf8')), { factors: 3, resamples: 20, seed: 5, alignment: 'procrustes' }), 3);
+		expect(result.bootstrap).toEqual(JSON.parse(JSON.stringify(expected)));
+		expect(Object.keys(result.bootstrap).sort()).toEqual(['alignment', 'flagFrequency', 'loadingSE', 'resamples', 'resamplesNotAligned', 'seed', 'zScoreSE']);
+		expect([result.bootstrap.zScoreSE.length, result.bootstrap.loadingSE.length, result.bootstrap.flagFrequency[0].length]).toEqual([40, 40, 3]);
+	});
+
 	it('prints a text report with the PQMethod sections and the statement texts', async () => {
 		const { code, stdout } = await cli(fixture('lipset.dat'), '--statements', fixture('statements.csv'), '--format', 'text');
 		expect(code).toBe(0);
@@ -113,6 +124,8 @@ describe('cli analyze', () => {
 		['an unknown extension', [join(dir, 'sorts.txt')], /expected a \.dat or \.csv file/],
 		['an unknown option', [fixture('lipset.dat'), '--bogus', '1'], /unknown option --bogus/],
 		['a bad extraction', [fixture('lipset.dat'), '--extraction', 'ml'], /--extraction must be one of pca, centroid/],
+		['too few resamples', [fixture('lipset.dat'), '--bootstrap', '1'], /--bootstrap must be a whole number from 2/],
+		['a bootstrap of a centroid solution', [fixture('lipset.dat'), '--bootstrap', '10', '--extraction', 'centroid'], /use it with --extraction pca/],
 		['a bad centroid variant', [fixture('lipset.dat'), '--centroid-variant', 'kade'], /--centroid-variant must be one of qmethod, pqmethod/],
 		['a collapsed centroid factor', [oneViewpoint, '--extraction', 'centroid', '--factors', '2'], /factor 2 .*extract at most 1 \[collapsed_factor\]/],
 		['too many factors', [fixture('lipset.dat'), '--factors', '9'], /invalid_option/],

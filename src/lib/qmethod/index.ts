@@ -75,4 +75,4 @@ export {
 	type HumphreyResult,
 	type ParallelAnalysisResult
 } from './retention.js';
-export { bootstrap, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
+export { bootstrap, toBootstrapJson, type BootstrapAlignment, type BootstrapJson, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';

@@ -41,6 +41,15 @@ export function procrustesRotation(a: Float64Array, b: Float64Array, rows: numbe
  * `La.svd(B); u %*% vt` gives the same matrix whenever B is non-singular.
  */
 export function polarFactor(matrix: Float64Array, k: number): { rotation: Float64Array; singularValueSum: number } {
+	// Fast path: BᵀB = V Λ Vᵀ, U Vᵀ = B V Λ^(−1/2) Vᵀ and Σ D = Σ √λ; the SVD below when B is (nearly) singular.
+	const gram = new Float64Array(k * k);
+	for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) for (let r = 0; r < k; r++) gram[p * k + q] += matrix[r * k + p] * matrix[r * k + q];
+	const { values, vectors } = symmetricEigen(gram, k);
+	if (values[k - 1] > 1e-6 * values[0]) {
+		const inverseRoot = new Float64Array(k * k);
+		for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) for (let c = 0; c < k; c++) inverseRoot[p * k + q] += (vectors[p * k + c] * vectors[q * k + c]) / Math.sqrt(values[c]);
+		return { rotation: multiplyMatrices(matrix, inverseRoot, k, k, k), singularValueSum: values.reduce((sum, value) => sum + Math.sqrt(value), 0) };
+	}
 	const svd = new SingularValueDecomposition(new Matrix(Array.from({ length: k }, (_, r) => Array.from(matrix.subarray(r * k, r * k + k)))), { autoTranspose: false });
 	const product = svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose());
 	const rotation = new Float64Array(k * k);
