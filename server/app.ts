@@ -5,6 +5,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
 import { AppError } from './errors.js';
+import { clientErrorHandler, frameworkErrors } from './http-errors.js';
+import { registerInputGuard } from './input-guard.js';
 import { privateLoggerOptions, serializeRequest } from './logging.js';
 import { API_HEADERS, SECURITY_HEADERS } from './security-headers.js';
 import dialogueRoutes from './routes/dialogue.js';
@@ -41,7 +43,13 @@ function toUpperSnake(code: string): string {
 
 /** Builds the Fastify app: API under /api and the built SPA for everything else. Never listens. */
 export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
-	const app = Fastify({ logger: privateLoggerOptions(logger), bodyLimit: 1024 * 1024, trustProxy: config.trustProxy });
+	const app = Fastify({
+		logger: privateLoggerOptions(logger),
+		bodyLimit: 1024 * 1024,
+		trustProxy: config.trustProxy,
+		frameworkErrors,
+		clientErrorHandler
+	});
 	app.decorate('config', config);
 	app.decorate('database', database);
 
@@ -88,6 +96,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 		return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
 	});
 
+	// Before every route: NUL characters, lone surrogates and absurd nesting are a 400, never a 500.
+	registerInputGuard(app);
 	// First, so that the OpenAPI document sees every route registered after it.
 	await registerOpenApi(app);
 	await app.register(healthRoutes, { prefix: '/api/health' });

@@ -3,6 +3,7 @@ import type { NewSession } from '../../src/lib/api/types/dialogue.js';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import type { ModerationStatus } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { isUuid } from '../studies/access.js';
 import { requireAnalysisAccess, requireSessionAccess } from './access.js';
 import type { DialogueHub } from './live.js';
 import { notifyDialogue } from './live.js';
@@ -121,7 +122,7 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 		async (request) => {
 			const { session } = await requireSessionAccess(db, researcherOf(request).id, request.params.id);
 			const { responseId } = request.params;
-			const updated = /^[0-9a-f-]{36}$/i.test(responseId)
+			const updated = isUuid(responseId)
 				? await db.transaction().execute(async (trx) => {
 						const row = await trx
 							.updateTable('dialogue_responses')

@@ -24,6 +24,13 @@ export interface ImportPlan {
 	problems: SortProblem[];
 }
 
+/**
+ * Caps on what one import may hold, far above any real Q study (dozens of statements, at most a few thousand
+ * sorts) and low enough that a crafted file cannot hog the server or the database.
+ */
+export const MAX_IMPORT_SORTS = 10_000;
+export const MAX_IMPORT_STATEMENTS = 1000;
+
 const fileProblem = (message: string): SortProblem => ({ sort: '', code: 'INVALID_FILE', message });
 
 function gridFromValues(values: readonly number[]): GridColumn[] {
@@ -37,12 +44,16 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 	const shape = await loadShape(db, study);
 	const language = request.language ?? study.languages[0] ?? 'nl';
 	// A KADE zip is its sorts.txt read as CSV, its statements.txt as statements and its pattern.txt as the grid.
-	const kade = request.format === 'kade-zip' ? readKadeZip(request.content) : undefined;
+	const kade = request.format === 'kade-zip' ? await readKadeZip(request.content) : undefined;
 	const source = kade ? { format: 'csv' as const, content: kade.sortsCsv, statements: request.statements ?? kade.statementsCsv } : { ...request, format: request.format as 'dat' | 'csv' };
 	const parsed = parsing(() => (source.format === 'dat' ? parseDat(source.content) : parseSortsCsv(source.content)));
 	const fileDistribution = kade?.distribution ?? parsed.distribution;
 	const fileCodes = [...parsed.statementCodes];
 	const m = fileCodes.length;
+	if (m > MAX_IMPORT_STATEMENTS) throw new AppError(422, 'IMPORT_TOO_LARGE', `The file has ${m} statements; a study has at most ${MAX_IMPORT_STATEMENTS}.`);
+	if (parsed.sortIds.length > MAX_IMPORT_SORTS) {
+		throw new AppError(422, 'IMPORT_TOO_LARGE', `The file has ${parsed.sortIds.length} sorts; one import takes at most ${MAX_IMPORT_SORTS}.`);
+	}
 	const problems: SortProblem[] = [];
 
 	let codes = shape.codes;
@@ -112,8 +123,13 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 		return { label, placements };
 	});
 	if (sorts.length > 0) {
-		const taken = await db.selectFrom('sorts').select('label').where('study_id', '=', study.id).where('label', 'in', [...seen]).execute();
-		for (const { label } of taken) problems.push({ sort: label, code: 'LABEL_TAKEN', message: 'the study already has a sort with this label' });
+		const labels = [...seen];
+		// In chunks: one bound parameter per label, and Postgres takes at most 65,535 per statement.
+		for (let start = 0; start < labels.length; start += 1000) {
+			const chunk = labels.slice(start, start + 1000);
+			const taken = await db.selectFrom('sorts').select('label').where('study_id', '=', study.id).where('label', 'in', chunk).execute();
+			for (const { label } of taken) problems.push({ sort: label, code: 'LABEL_TAKEN', message: 'the study already has a sort with this label' });
+		}
 	} else problems.push(fileProblem('The file holds no sorts.'));
 	return { format: request.format, sorts, newStatements, newGrid, problems };
 }
