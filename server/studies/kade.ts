@@ -6,6 +6,10 @@ import { readZip } from './zip.js';
 
 /** Grid values of the 20 counts in KADE's pattern.txt: −6 … +13 (as in the .DAT header). */
 const PATTERN_LOW = -6;
+/** The most cards one grid column may hold (the grid's own rule, server/routes/studies/schemas.ts). */
+export const MAX_COLUMN_CAPACITY = 200;
+const KADE_FILES = new Set(['name.txt', 'pattern.txt', 'sorts.txt', 'statements.txt']);
+const baseName = (path: string) => path.split('/').pop()!.toLowerCase();
 
 export interface KadeProject {
 	name: string;
@@ -22,16 +26,19 @@ export interface KadeProject {
  * −6…+13), sorts.txt (one line per sort: `ID,score1,score2,…`) and statements.txt (one per line).
  * Files may sit in a folder inside the zip; names are matched without case.
  */
-export function readKadeZip(base64: string): KadeProject {
-	const files = readZip(Buffer.from(base64, 'base64'));
+export async function readKadeZip(base64: string): Promise<KadeProject> {
+	const files = await readZip(Buffer.from(base64, 'base64'), (path) => KADE_FILES.has(baseName(path)));
 	const file = (name: string) => {
-		for (const [path, bytes] of files) if (path.split('/').pop()!.toLowerCase() === name) return decodeText(bytes).text;
+		for (const [path, bytes] of files) if (baseName(path) === name) return decodeText(bytes).text;
 		throw new AppError(422, 'INVALID_FILE', `The KADE zip has no ${name}.`);
 	};
 	const lines = (text: string) => text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
 	const counts = file('pattern.txt').split(',').map((v) => v.trim()).filter(Boolean);
 	if (counts.length !== 20 || !counts.every((v) => /^\d+$/.test(v))) {
 		throw new AppError(422, 'INVALID_FILE', 'pattern.txt must hold 20 comma-separated card counts (for −6 … +13).');
+	}
+	if (counts.some((v) => v.length > 4 || Number(v) > MAX_COLUMN_CAPACITY)) {
+		throw new AppError(422, 'INVALID_FILE', `pattern.txt asks for more than ${MAX_COLUMN_CAPACITY} cards in one column.`);
 	}
 	const distribution = counts.flatMap((count, slot) => Array<number>(Number(count)).fill(PATTERN_LOW + slot));
 	const statements = lines(file('statements.txt'));

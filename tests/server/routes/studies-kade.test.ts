@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-app.js';
 import { client, loginAs } from '../studies/helpers.js';
-import { makeZip } from '../studies/zip-fixture.js';
+import { makeBombZip, makeZip } from '../studies/zip-fixture.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/lipset/${name}`, import.meta.url), 'latin1');
 const lipsetCsv = fixture('lipset.csv');
@@ -73,5 +73,58 @@ describe('POST /api/studies/:id/import with format kade-zip', () => {
 		expect(response.statusCode).toBe(422);
 		expect(response.json().error.code).toBe('IMPORT_INVALID');
 		expect(response.json().error.message).toMatch(/distribution/);
+	});
+});
+
+describe('hostile KADE zips (issue 11 item 9)', () => {
+	const wanted = ['lipset/sorts.txt', 'lipset/name.txt', 'lipset/pattern.txt', 'lipset/statements.txt'];
+	const others = Array.from({ length: 36 }, (_, i) => `lipset/copy-${i}.txt`);
+
+	async function refusedZip(content: string, message: RegExp): Promise<void> {
+		const id = await emptyStudy();
+		for (const dryRun of [false, true]) {
+			const response = await api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content, dryRun });
+			if (dryRun) {
+				expect(response.statusCode).toBe(200);
+				expect(response.json().problems[0]).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(message) });
+			} else {
+				expect(response.statusCode, response.body).toBe(422);
+				expect(response.json().error).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(message) });
+			}
+		}
+		expect((await api('GET', `/api/studies/${id}`)).json().study.statements).toHaveLength(0);
+	}
+
+	it('refuses 40 entries that all point at one 20 MB stream, by the cap on inflated bytes', async () => {
+		await refusedZip(makeBombZip([...wanted, ...others], 20 * 1024 * 1024).toString('base64'), /more than 16 MB/);
+	});
+
+	it('refuses an entry that inflates past the size it declares', async () => {
+		await refusedZip(makeBombZip(wanted, 20 * 1024 * 1024, 1000).toString('base64'), /cannot be read/);
+	});
+
+	it('refuses an archive with 65,535 entries without reading them', async () => {
+		const names = Array.from({ length: 65_535 }, (_, i) => `x${i}`);
+		await refusedZip(makeBombZip(names, 10).toString('base64'), /65535 entries/);
+	});
+
+	it.each(['30000000', '4294967296', '201'])('refuses a pattern.txt count of %s', async (count) => {
+		await refusedZip(kadeZip({ 'pattern.txt': `0,0,${count},3,4,5,5,5,4,3,2,0,0,0,0,0,0,0,0,0` }), /more than 200 cards/);
+	});
+
+	it('keeps /api/health answering while zip bombs are being refused', async () => {
+		const id = await emptyStudy();
+		const bomb = makeBombZip([...wanted, ...others], 15 * 1024 * 1024).toString('base64');
+		const imports = Promise.all(
+			Array.from({ length: 3 }, () => api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content: bomb }))
+		);
+		let settled = false;
+		void imports.then(() => (settled = true));
+		const answered: number[] = [];
+		// Health requests one after another while the imports inflate: they must get through in between.
+		while (!settled && answered.length < 50) answered.push((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode);
+		expect(answered.length).toBeGreaterThan(0);
+		expect(answered.every((status) => status === 200)).toBe(true);
+		expect((await imports).map((r) => r.statusCode)).toEqual([422, 422, 422]);
 	});
 });

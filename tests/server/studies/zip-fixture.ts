@@ -49,3 +49,40 @@ export function makeZip(files: { name: string; text: string; deflate?: boolean }
 	end.writeUInt32LE(offset, 16);
 	return Buffer.concat([...locals, directory, end]);
 }
+
+/**
+ * A zip bomb as the issue describes it: one deflated stream of `size` zero bytes, and `names.length` central
+ * directory entries that all point at it. `declared` is the size the entries claim (a liar claims less).
+ */
+export function makeBombZip(names: string[], size: number, declared = size): Buffer {
+	const data = deflateRawSync(Buffer.alloc(size));
+	const checksum = crc32(Buffer.alloc(size));
+	const local = Buffer.alloc(30);
+	local.writeUInt32LE(0x04034b50, 0);
+	local.writeUInt16LE(20, 4);
+	local.writeUInt16LE(8, 8);
+	local.writeUInt32LE(data.length, 18);
+	local.writeUInt32LE(declared, 22);
+	const centrals = names.map((text) => {
+		const name = Buffer.from(text, 'utf8');
+		const central = Buffer.alloc(46);
+		central.writeUInt32LE(0x02014b50, 0);
+		central.writeUInt16LE(20, 4);
+		central.writeUInt16LE(20, 6);
+		central.writeUInt16LE(8, 10);
+		central.writeUInt32LE(checksum, 16);
+		central.writeUInt32LE(data.length, 20);
+		central.writeUInt32LE(declared, 24);
+		central.writeUInt16LE(name.length, 28);
+		central.writeUInt32LE(0, 42);
+		return Buffer.concat([central, name]);
+	});
+	const directory = Buffer.concat(centrals);
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(names.length, 8);
+	end.writeUInt16LE(names.length, 10);
+	end.writeUInt32LE(directory.length, 12);
+	end.writeUInt32LE(local.length + data.length, 16);
+	return Buffer.concat([local, data, directory, end]);
+}
