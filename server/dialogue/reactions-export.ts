@@ -68,17 +68,6 @@ export function textRows(report: AnalysisReactions[]): Cell[][] {
 	);
 }
 
-function csvCell(value: Cell): string {
-	let text = String(value);
-	// A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-	if (/^[=+\-@]/.test(text)) text = `'${text}`;
-	return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function toCsv(header: string[], rows: Cell[][]): string {
-	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** The workbook: the tallies, the free texts, and a sheet that states the small-group rule. */
 export async function toWorkbook(report: AnalysisReactions[]): Promise<Buffer> {
 	const workbook = await newWorkbook();

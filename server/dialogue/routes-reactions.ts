@@ -3,7 +3,8 @@ import { auditRequest } from '../audit/actor.js';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import { requireStudyAccess } from '../studies/access.js';
 import { studyReactions } from './reactions.js';
-import { tallyRows, TALLY_COLUMNS, TEXT_COLUMNS, textRows, toCsv, toWorkbook } from './reactions-export.js';
+import { toCsv } from '../exports/csv.js';
+import { tallyRows, TALLY_COLUMNS, TEXT_COLUMNS, textRows, toWorkbook } from './reactions-export.js';
 import { errors, idParams } from './schemas.js';
 
 type IdParams = { id: string };
@@ -44,7 +45,8 @@ export const reactionRoutes: FastifyPluginAsync = async (app) => {
 			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'read');
 			const report = await studyReactions(db, study.id);
 			const texts = request.query.part === 'texts';
-			const csv = texts ? toCsv(TEXT_COLUMNS, textRows(report)) : toCsv(TALLY_COLUMNS, tallyRows(report));
+			// CRLF line ends, as spreadsheets on Windows expect.
+			const csv = texts ? toCsv(TEXT_COLUMNS, textRows(report), '\r\n') : toCsv(TALLY_COLUMNS, tallyRows(report), '\r\n');
 			await auditRequest(request, study.id, 'export.reactions', { format: 'csv', part: texts ? 'texts' : 'tallies' });
 			return reply
 				.type('text/csv; charset=utf-8')

@@ -1,6 +1,6 @@
-import { csvField, writeSortsCsv } from '../../src/lib/qmethod/io/csv.js';
 import { writeDat, writeSta } from '../../src/lib/qmethod/io/pqmethod.js';
 import { pickText } from '../studies/texts.js';
+import { toCsv } from './csv.js';
 import { datIds, toAscii, type ExportData } from './study-data.js';
 
 type SortList = ExportData['sorts'];
@@ -36,14 +36,15 @@ export function staFile(data: ExportData): string {
 
 /** Sorts as CSV, one row per sort: `sort,<statement codes>` (the layout of lipset.csv). */
 export function sortsCsv(data: ExportData, sorts: SortList): string {
-	return writeSortsCsv({ statementCodes: data.qset.map((s) => s.code), sortIds: sorts.map((s) => s.label), sorts: sortMatrix(data, sorts) });
+	const matrix = sortMatrix(data, sorts);
+	return toCsv(['sort', ...data.qset.map((s) => s.code)], sorts.map((s, i) => [s.label, ...matrix[i]!]));
 }
 
 /** Statements as CSV `code,nl,en` (the study's languages), readable by the statements import. */
 export function statementsCsv(data: ExportData): string {
 	const languages = data.study.languages;
-	const lines = [['code', ...languages].join(','), ...data.study.statements.filter((s) => s.inQset).map((s) => [s.code, ...languages.map((l) => s.text[l] ?? '')].map(csvField).join(','))];
-	return lines.join('\n') + '\n';
+	const rows = data.study.statements.filter((s) => s.inQset).map((s) => [s.code, ...languages.map((l) => s.text[l] ?? '')]);
+	return toCsv(['code', ...languages], rows);
 }
 
 /** One answer as text: several choices joined with "; ", a declined question as "(declined)". */
@@ -63,7 +64,7 @@ export function answersCsv(data: ExportData, sorts: SortList): string {
 	const keys = data.study.questions.map((q) => q.key);
 	const header = ['sort', 'source', 'synthetic', 'excluded', 'exclusion_reason', 'submitted_at', ...keys];
 	const rows = sorts.map((s) => [s.label, s.source, String(s.synthetic), String(s.excluded), s.exclusionReason ?? '', s.submittedAt, ...keys.map((k) => answerText(s.answers[k]))]);
-	return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\n') + '\n';
+	return toCsv(header, rows);
 }
 
 export interface CommentRow {
@@ -86,6 +87,5 @@ export function commentRows(sorts: SortList): CommentRow[] {
 }
 
 export function commentsCsv(sorts: SortList): string {
-	const lines = ['sort,statement,kind,text', ...commentRows(sorts).map((r) => [r.sort, r.statement, r.kind, r.text].map(csvField).join(','))];
-	return lines.join('\n') + '\n';
+	return toCsv(['sort', 'statement', 'kind', 'text'], commentRows(sorts).map((r) => [r.sort, r.statement, r.kind, r.text]));
 }

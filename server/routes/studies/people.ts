@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRequest } from '../../audit/actor.js';
 import type { StudyRole } from '../../db/schema.js';
+import { toCsv } from '../../exports/csv.js';
 import { createCodes, listCodes, MAX_CODES_PER_REQUEST } from '../../studies/codes.js';
 import { researcherOf } from '../../auth/guard.js';
 import { addMember, changeMemberRole, listMembers, removeMember } from '../../studies/members.js';
@@ -11,10 +12,6 @@ const ROLE = { enum: ['owner', 'co_researcher', 'facilitator'] } as const;
 const memberParams = { type: 'object', required: ['id', 'researcherId'], properties: { id: { type: 'string' }, researcherId: { type: 'string' } } } as const;
 const memberResponse = { type: 'object', required: ['member'], properties: { member: memberSchema } } as const;
 const researcherId = (value: string) => idParam(value, 'MEMBER_NOT_FOUND', 'member');
-
-function csvField(value: string): string {
-	return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 const peopleRoutes: FastifyPluginAsync = async (app) => {
 	const db = app.database.db;
@@ -144,12 +141,12 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 			if (request.query.format !== 'csv') return { codes };
 			await auditRequest(request, study.id, 'export.codes', { codes: codes.length });
 			const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-			const lines = ['code,status,source,link', ...codes.map((c) => [c.code, c.status, c.source, `${origin}/p/${c.code}`].map(csvField).join(','))];
+			const csv = toCsv(['code', 'status', 'source', 'link'], codes.map((c) => [c.code, c.status, c.source, `${origin}/p/${c.code}`]));
 			return reply
 				.type('text/csv; charset=utf-8')
 				.header('content-disposition', `attachment; filename="${study.slug}-codes.csv"`)
 				.serializer((payload: unknown) => payload as string)
-				.send(lines.join('\n') + '\n');
+				.send(csv);
 		}
 	);
 };
