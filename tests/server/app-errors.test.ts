@@ -1,3 +1,5 @@
+import { STATUS_CODES } from 'node:http';
+import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
@@ -94,5 +96,51 @@ describe('error handling', () => {
 		});
 		expect(response.statusCode).toBe(413);
 		expect(response.json().error.code).toMatch(/^[A-Z][A-Z0-9_]*$/);
+	});
+});
+
+describe('errors answered before any route runs', () => {
+	let served: FastifyInstance;
+	let port: number;
+	beforeAll(async () => {
+		served = await buildApp({ config: testDb.config, database: testDb.database });
+		port = Number(new URL(await served.listen({ port: 0, host: '127.0.0.1' })).port);
+	});
+	afterAll(async () => served?.close());
+
+	/** Sends raw bytes to the listening app and returns what comes back on the socket. */
+	function raw(bytes: string): Promise<string> {
+		return new Promise<string>((resolve, reject) => {
+			const socket = connect(port, '127.0.0.1', () => socket.write(bytes));
+			let answer = '';
+			socket.on('data', (chunk) => (answer += chunk.toString('utf8')));
+			socket.on('close', () => resolve(answer));
+			// The server hangs up after answering; a reset after the answer is not a failure.
+			socket.on('error', (error) => (answer ? resolve(answer) : reject(error)));
+		});
+	}
+
+	it.each([
+		['a broken request line', 'BROKEN\r\n\r\n', 400, 'BAD_REQUEST'],
+		['headers over the size limit', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE']
+	])('answers %s with the error body', async (_name, bytes, status, code) => {
+		const answer = await raw(bytes);
+		expect(answer.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${STATUS_CODES[status]}`);
+		expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code, message: expect.any(String) } });
+	});
+
+	it('answers a broken percent-encoding and an over-long path parameter with the error body, without the URL', async () => {
+		for (const [url, status, code] of [['/api/participate/%ED%A0%80', 400, 'BAD_URL'], [`/api/participate/${'A'.repeat(200)}`, 414, 'URI_TOO_LONG']] as const) {
+			const response = await app.inject({ method: 'GET', url });
+			expect(response.statusCode).toBe(status);
+			expect(response.json()).toEqual({ error: { code, message: expect.any(String) } });
+			expect(response.body).not.toContain('participate');
+		}
+	});
+
+	it('answers an unsupported content type with 415 and the error body', async () => {
+		const response = await app.inject({ method: 'POST', url: '/api/test-failures/validated', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
+		expect(response.statusCode).toBe(415);
+		expect(response.json()).toEqual({ error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/), message: expect.any(String) } });
 	});
 });

@@ -43,7 +43,7 @@ function requestFor(operation: Operation, role: Role, world: World): fc.Arbitrar
 		if (extra) pairs.push(extra);
 		const search = pairs.map(([k, v]) => `${encodeHostile(k)}=${encodeHostile(v)}`).join('&');
 		const url = search ? `${path}?${search}` : path;
-		const allHeaders: Record<string, string> = { ...world.headers[role], ...(headers as Record<string, string>) };
+		const allHeaders: Record<string, string> = { ...world.headers[role], ...headers };
 		if (b.contentType) allHeaders['content-type'] = b.contentType;
 		return { url, options: { method: operation.method, url, headers: allHeaders, ...(b.payload !== undefined ? { payload: b.payload } : {}) } };
 	});

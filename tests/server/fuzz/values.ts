@@ -48,9 +48,15 @@ export const HOSTILE_NUMBERS = [4294967296, 30_000_000, -1, 0, -0, 0.5, 1e308, -
 
 const hostileText = fc.constantFrom(...HOSTILE_TEXT);
 const plainText = fc.string({ maxLength: 24 });
+/** Text that can never be stored: a NUL or a lone surrogate, alone or inside ordinary text. */
+const poisonText = fc
+	.tuple(plainText, fc.constantFrom('\u0000', '\ud800', '\udfff', '\ud83d'), plainText)
+	.map(([a, bad, b]) => `${a}${bad}${b}`);
 
 /** A string for a field: mostly ordinary, often hostile. */
 export const anyText = fc.oneof({ arbitrary: plainText, weight: 5 }, { arbitrary: hostileText, weight: 1 });
+
+type Text = fc.Arbitrary<string>;
 
 /** Any JSON value, hostile strings and numbers included. */
 export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
@@ -76,10 +82,10 @@ type Schema = {
 	default?: unknown;
 };
 
-function fromType(type: string, schema: Schema, depth: number): fc.Arbitrary<unknown> {
+function fromType(type: string, schema: Schema, depth: number, text: Text): fc.Arbitrary<unknown> {
 	switch (type) {
 		case 'string':
-			return anyText;
+			return text;
 		case 'integer': {
 			const min = schema.minimum ?? -1000;
 			const max = schema.maximum ?? 1000;
@@ -92,37 +98,37 @@ function fromType(type: string, schema: Schema, depth: number): fc.Arbitrary<unk
 		case 'null':
 			return fc.constant(null);
 		case 'array':
-			return fc.array(depth > 4 ? anyJson : fromSchema(schema.items ?? {}, depth + 1), { maxLength: Math.min(schema.maxItems ?? 6, 6) });
+			return fc.array(depth > 4 ? anyJson : fromSchema(schema.items ?? {}, depth + 1, text), { maxLength: Math.min(schema.maxItems ?? 6, 6) });
 		case 'object':
-			return objectOf(schema, depth);
+			return objectOf(schema, depth, text);
 		default:
 			return anyJson;
 	}
 }
 
-function objectOf(schema: Schema, depth: number): fc.Arbitrary<unknown> {
+function objectOf(schema: Schema, depth: number, text: Text): fc.Arbitrary<unknown> {
 	const properties = schema.properties ?? {};
 	const required = new Set(schema.required ?? []);
 	const keys = Object.keys(properties);
 	const known = fc.record(
-		Object.fromEntries(keys.map((key) => [key, depth > 4 ? anyJson : fromSchema(properties[key], depth + 1)])),
+		Object.fromEntries(keys.map((key) => [key, depth > 4 ? anyJson : fromSchema(properties[key], depth + 1, text)])),
 		{ requiredKeys: keys.filter((key) => required.has(key)) }
 	);
 	const extra =
 		typeof schema.additionalProperties === 'object'
-			? fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), hostileText), fromSchema(schema.additionalProperties, depth + 1), { maxKeys: 4 })
+			? fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), hostileText), fromSchema(schema.additionalProperties, depth + 1, text), { maxKeys: 4 })
 			: fc.constant({});
 	return fc.tuple(known, extra).map(([a, b]) => ({ ...b, ...a }));
 }
 
-/** A value that follows `schema` in shape, with hostile strings and numbers in its leaves. */
-export function fromSchema(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
+/** A value that follows `schema` in shape, with `text` for its strings and hostile numbers among its numbers. */
+export function fromSchema(schema: Schema, depth = 0, text: Text = anyText): fc.Arbitrary<unknown> {
 	if (schema.enum) return fc.oneof({ arbitrary: fc.constantFrom(...schema.enum), weight: 5 }, { arbitrary: hostileText, weight: 1 });
 	const choices = schema.anyOf ?? schema.oneOf;
-	if (choices) return fc.oneof(...choices.map((choice) => fromSchema(choice, depth + 1)));
-	if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((type) => fromType(type, schema, depth)));
-	if (schema.type) return fromType(schema.type, schema, depth);
-	if (schema.properties) return objectOf(schema, depth);
+	if (choices) return fc.oneof(...choices.map((choice) => fromSchema(choice, depth + 1, text)));
+	if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((type) => fromType(type, schema, depth, text)));
+	if (schema.type) return fromType(schema.type, schema, depth, text);
+	if (schema.properties) return objectOf(schema, depth, text);
 	return anyJson;
 }
 
@@ -130,8 +136,11 @@ export function fromSchema(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
 export function bodyFor(schema: Schema | undefined): fc.Arbitrary<{ payload?: string; contentType?: string }> {
 	const json = (arb: fc.Arbitrary<unknown>) => arb.map((value) => ({ payload: JSON.stringify(value), contentType: 'application/json' }));
 	const shaped = schema ? json(fromSchema(schema)) : json(anyJson);
+	// Every string of an otherwise well-formed body poisoned: reaches each field's storage path.
+	const poisoned = schema ? json(fromSchema(schema, 0, poisonText)) : json(fc.dictionary(poisonText, poisonText, { maxKeys: 3 }));
 	return fc.oneof(
-		{ arbitrary: shaped, weight: 8 },
+		{ arbitrary: shaped, weight: 6 },
+		{ arbitrary: poisoned, weight: 3 },
 		{ arbitrary: json(fc.constantFrom({}, { foo: 1 }, [], null, 'text', 4294967296)), weight: 1 },
 		{ arbitrary: fc.constantFrom(2, 64, 5000).map((depth) => ({ payload: deepJson(depth), contentType: 'application/json' })), weight: 1 },
 		{ arbitrary: fc.constantFrom('{"a":', '\u0000', '{"a":"\\ud800"}', '{"a":"\\u0000"}', '{"__proto__":{"x":1}}').map((payload) => ({ payload, contentType: 'application/json' })), weight: 1 },
@@ -161,14 +170,21 @@ export function paramFor(existing: string[]): fc.Arbitrary<string> {
 	return value.map((v) => (v === '' ? ' ' : v));
 }
 
-/** Extra headers: the CSRF header on most writes, sometimes a hostile origin, cookie or content header. */
-export const extraHeaders = fc.record(
+/** Extra headers: mostly just the CSRF header (so that writes get past it), sometimes hostile ones. */
+export const extraHeaders: fc.Arbitrary<Record<string, string>> = fc.oneof(
+	{ arbitrary: fc.constant({ 'x-standpunt-csrf': '1' }), weight: 4 },
 	{
-		'x-standpunt-csrf': fc.oneof({ arbitrary: fc.constant('1'), weight: 9 }, { arbitrary: fc.constantFrom('', '0', 'x'.repeat(200)), weight: 1 }),
-		origin: fc.constantFrom('https://evil.example', 'null', 'not a url'),
-		'accept-language': fc.constantFrom('xx', '*', 'en;q=abc'),
-		'x-forwarded-for': fc.constantFrom('1.2.3.4', 'garbage'),
-		'x-forwarded-proto': fc.constantFrom('https', 'gopher')
-	},
-	{ requiredKeys: ['x-standpunt-csrf'] }
+		arbitrary: fc.record(
+			{
+				'x-standpunt-csrf': fc.constantFrom('1', '', '0', 'x'.repeat(200)),
+				origin: fc.constantFrom('https://evil.example', 'null', 'not a url'),
+				'accept-language': fc.constantFrom('xx', '*', 'en;q=abc'),
+				'x-forwarded-for': fc.constantFrom('1.2.3.4', 'garbage'),
+				'x-forwarded-proto': fc.constantFrom('https', 'gopher'),
+				cookie: fc.constantFrom('standpunt_session=forged', 'standpunt_attendee=\u00e9', '=;;=')
+			},
+			{ requiredKeys: ['x-standpunt-csrf'] }
+		),
+		weight: 1
+	}
 );
