@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { csvField } from '../../src/lib/qmethod/io/csv.js';
+import { toCsv } from '../exports/csv.js';
 import type { AuditEventDto } from '../../src/lib/api/types/audit.js';
 import type { Database } from '../db/schema.js';
 
@@ -54,14 +54,7 @@ export async function ownerAuditEvents(db: Kysely<Database>, researcherId: strin
 	return (await query.execute()).map(toDto);
 }
 
-/** A cell that a spreadsheet would read as a formula gets a leading apostrophe. */
-function safeCell(value: string): string {
-	return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-}
-
-/** The trail as CSV: time (UTC, ISO 8601), study, actor, action, details (JSON). */
+/** The trail as CSV (the app's one CSV writer, formulas neutralised): time (UTC, ISO 8601), study, actor, action, details (JSON). */
 export function auditCsv(events: AuditEventDto[]): string {
-	const lines = ['time,study,actor,action,details'];
-	for (const e of events) lines.push([e.at, e.studySlug ?? e.studyId ?? '', e.actor, e.action, JSON.stringify(e.details)].map(safeCell).join(','));
-	return lines.join('\n') + '\n';
+	return toCsv(['time', 'study', 'actor', 'action', 'details'], events.map((e) => [e.at, e.studySlug ?? e.studyId ?? '', e.actor, e.action, JSON.stringify(e.details)]));
 }
