@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { sameNumbers } from '../../src/lib/analysis/compare.js';
+import { sameNumbers } from '../../src/lib/analysis/number-diff.js';
 import { engineInput, runRequest } from '../../src/lib/analysis/pipeline.js';
 import type { AnalysisData, StoredAnalysis } from '../../src/lib/analysis/types.js';
 import { correlationFromScaled, toAnalysisJson, unitScaledSorts, type FullAnalysis } from '../../src/lib/qmethod/index.js';

@@ -84,17 +84,3 @@ export function compareVersions(a: AnalysisResult, b: AnalysisResult): VersionCo
 		}));
 	return { factorMatch, movedSorts, arrayChanges };
 }
-
-/** Whether two results carry identical numbers (a reopened version re-run today, or the server vs the browser). */
-export function sameNumbers(a: AnalysisResult, b: AnalysisResult): boolean {
-	return canonicalJson(a) === canonicalJson(b);
-}
-
-/** JSON with object keys sorted, so that key order (which databases may change) does not matter. */
-export function canonicalJson(value: unknown): string {
-	return JSON.stringify(value, (_key, inner: unknown) =>
-		inner && typeof inner === 'object' && !Array.isArray(inner)
-			? Object.fromEntries(Object.keys(inner).sort().map((key) => [key, (inner as Record<string, unknown>)[key]]))
-			: inner
-	);
-}

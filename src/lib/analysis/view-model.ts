@@ -1,3 +1,4 @@
+import type { FieldDifference } from './number-diff.js';
 import type { AnalysisData, AnalysisResult } from './types.js';
 
 /** Fixed decimals for display; '—' for a missing number. Rounding happens here only. */
@@ -108,4 +109,36 @@ export function wrapText(text: string, width: number, maxLines: number): string[
 	}
 	if (current) lines.push(current);
 	return lines.slice(0, maxLines);
+}
+
+/** Fields whose rows are sorts, statements or factors, for naming where a difference is. */
+const ROWS: Record<string, 'sort' | 'statement' | 'factor'> = {
+	loadings: 'sort',
+	flagged: 'sort',
+	zScores: 'statement',
+	factorArrays: 'statement',
+	eigenvalues: 'factor',
+	explainedVariance: 'factor'
+};
+
+/**
+ * One line for a field in which two results differ, e.g. "ladingen: 3 waarden, grootste verschil 0.0012
+ * (sortering P12, F2)"; `t` is the i18n lookup. Differences are shown with 2 significant digits.
+ */
+export function differenceText(difference: FieldDifference, result: AnalysisResult, t: (key: string, params?: Record<string, string | number>) => string): string {
+	const fieldKey = `an.diff.field.${difference.field}`;
+	const fieldName = t(fieldKey) === fieldKey ? difference.field : t(fieldKey);
+	const [row, column] = difference.at;
+	let where = '';
+	const rows = ROWS[difference.field];
+	if (rows === 'factor' && typeof row === 'number') where = t('an.diff.atFactor', { f: row + 1 });
+	else if (rows && typeof row === 'number' && typeof column === 'number') {
+		const name = rows === 'sort' ? (result.sortIds[row] ?? String(row + 1)) : String(row + 1);
+		where = t(rows === 'sort' ? 'an.diff.atSort' : 'an.diff.atStatement', { name, f: column + 1 });
+	}
+	const text =
+		difference.largest === null
+			? t('an.diff.changed', { field: fieldName, count: difference.count })
+			: t('an.diff.numbers', { field: fieldName, count: difference.count, largest: difference.largest.toPrecision(2) });
+	return where ? `${text} (${where})` : text;
 }

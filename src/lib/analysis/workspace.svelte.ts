@@ -1,6 +1,6 @@
 import { ApiError } from '$lib/api/client';
 import { analysesApi } from '$lib/api/analyses';
-import { sameNumbers } from './compare.js';
+import { numberDifferences, type FieldDifference } from './number-diff.js';
 import type {
 	AnalysisData,
 	AnalysisRequest,
@@ -48,7 +48,8 @@ export class AnalysisWorkspace {
 
 	versions = $state.raw<AnalysisSummary[]>([]);
 	/** The saved version the settings came from, and whether today's numbers equal the stored ones. */
-	opened = $state.raw<{ analysis: StoredAnalysis; identical: boolean | null } | null>(null);
+	/** The version on screen; `differences` from the browser's own numbers (null until the browser has them, [] = the same). */
+	opened = $state.raw<{ analysis: StoredAnalysis; differences: FieldDifference[] | null } | null>(null);
 	saving = $state(false);
 	notice = $state('');
 
@@ -104,7 +105,7 @@ export class AnalysisWorkspace {
 			this.workspace = workspace;
 			this.runError = null;
 			this.scheduleComposition();
-			if (this.opened && this.opened.identical === null) this.opened = { ...this.opened, identical: sameNumbers(workspace.result, this.opened.analysis.result) };
+			if (this.opened && this.opened.differences === null) this.opened = { ...this.opened, differences: numberDifferences(this.opened.analysis.result, workspace.result) };
 		} catch (error) {
 			if (id !== this.sequence) return;
 			this.runError = error instanceof EngineError ? { code: error.code, message: error.message } : { code: 'ENGINE_FAILED', message: String(error) };
@@ -195,8 +196,9 @@ export class AnalysisWorkspace {
 		this.saving = true;
 		try {
 			const stored = await analysesApi.create(this.studyId, { ...this.request, name });
-			const identical = this.workspace ? sameNumbers(stored.result, this.workspace.result) : null;
-			this.opened = { analysis: stored, identical };
+			// While a run is under way the browser's numbers are not yet those of this request: run() compares them.
+			const differences = this.workspace && !this.running ? numberDifferences(stored.result, this.workspace.result) : null;
+			this.opened = { analysis: stored, differences };
 			await this.refreshVersions();
 			return stored;
 		} catch (error) {
@@ -218,7 +220,7 @@ export class AnalysisWorkspace {
 		this.flagLevel = analysis.request.flagLevel;
 		this.steps = analysis.request.rotationSteps;
 		this.flags = analysis.request.flags;
-		this.opened = { analysis, identical: null };
+		this.opened = { analysis, differences: null };
 		await this.run();
 	}
 }

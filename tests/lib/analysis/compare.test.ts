@@ -2,7 +2,7 @@
 // factor to itself (r = 1, no moves, no array changes); swapping the factor order by hand-flags is found.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, compareVersions, sameNumbers } from '../../../src/lib/analysis/compare.js';
+import { compareVersions } from '../../../src/lib/analysis/compare.js';
 import { parseSortsCsv, runAnalysis } from '../../../src/lib/qmethod/index.js';
 
 const lipset = parseSortsCsv(readFileSync('tests/fixtures/lipset/lipset.csv', 'utf8'));
@@ -26,13 +26,5 @@ describe('compareVersions', () => {
 		const diff = compareVersions(base, other);
 		expect(diff.movedSorts).toEqual([{ sortId: 'US8', from: [from + 1], to: [] }]);
 		expect(diff.arrayChanges.find((pair) => pair.a === from)!.changes.length).toBeGreaterThan(0);
-	});
-});
-
-describe('sameNumbers', () => {
-	it('ignores key order but not values', () => {
-		const reordered = JSON.parse(canonicalJson(base));
-		expect(sameNumbers(base, reordered)).toBe(true);
-		expect(sameNumbers(base, { ...base, loadings: base.loadings.map((row) => row.map((v) => v + 1e-15)) })).toBe(false);
 	});
 });
