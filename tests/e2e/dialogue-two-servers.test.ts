@@ -49,7 +49,7 @@ describe.runIf(serverUrl)('dialogue across two server processes on one Postgres 
 		await display.getByTestId('attendees').getByText('5 deelnemers').waitFor({ timeout: 2000 });
 
 		// The question is opened on the second process; the phones on the first process see it.
-		await control.getByRole('button', { name: 'Open deze vraag: best-fit' }).click();
+		await control.getByRole('button', { name: 'Open deze vraag: Welk perspectief past het best bij mij?' }).click();
 		for (const page of phones) await page.getByRole('heading', { name: 'Welk perspectief past het best bij mij?' }).waitFor({ timeout: 2000 });
 		for (const page of phones) {
 			await page.getByRole('radio', { name: 'Een mix' }).click();

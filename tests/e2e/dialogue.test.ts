@@ -72,9 +72,17 @@ describe('dialogue session with a presenter and five phones', () => {
 		}
 		await display.getByTestId('attendees').getByText('5 deelnemers').waitFor({ timeout: 2000 });
 
-		await control.getByRole('button', { name: 'Open deze vraag: recognise-1' }).click();
+		await control.getByRole('button', { name: 'Open deze vraag: Herken ik dit? — Perspectief 1: Diversiteit als vakmanschap' }).click();
+		expect(await control.getByRole('button', { name: /recognise-/ }).count()).toBe(0);
 		for (const { page } of attendees) await page.getByRole('heading', { name: 'Herken ik dit?' }).waitFor({ timeout: 2000 });
 		await attendees[0].page.getByText('Perspectief 1: Diversiteit als vakmanschap').waitFor();
+		// The choices are announced as the question, not its key, and the scale's ends are whole words.
+		await attendees[0].page.getByRole('radiogroup', { name: 'Herken ik dit? — Perspectief 1: Diversiteit als vakmanschap' }).waitFor();
+		await attendees[0].page.getByRole('radio', { name: '1, helemaal niet' }).waitFor();
+		for (const { page } of [attendees[0], attendees[4]]) {
+			const ends = page.getByText('5 = helemaal wel');
+			expect(await ends.evaluate((e) => e.getClientRects().length)).toBe(1); // one line box: not broken inside the word
+		}
 
 		for (const { page } of attendees.slice(0, 4)) {
 			await page.getByRole('radio', { name: /^4/ }).click();
@@ -103,7 +111,7 @@ describe('dialogue session with a presenter and five phones', () => {
 		await attendees[0].page.screenshot({ path: '/tmp/dialogue-phone-390.png', fullPage: true });
 
 		// Free text waits for the facilitator.
-		await control.getByRole('button', { name: 'Open deze vraag: missing' }).click();
+		await control.getByRole('button', { name: 'Open deze vraag: Wat missen we?' }).click();
 		await attendees[1].page.getByRole('heading', { name: 'Wat missen we?' }).waitFor({ timeout: 2000 });
 		await attendees[1].page.getByLabel(/Schrijf kort op/).fill('Roosters en werkdruk');
 		await attendees[1].page.getByRole('button', { name: 'Versturen' }).click();

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '../../src/lib/i18n/types.js';
+import { translate } from '../../src/lib/i18n/translate.js';
 
 // Every message catalog must offer the same keys in Dutch and English, so that switching the
 // language never shows a bare key or falls back to the other language.
@@ -68,7 +69,7 @@ describe('i18n catalogs', async () => {
 	}
 
 	it('every message file is imported by the i18n module or by another catalog', () => {
-		const sources = [join(process.cwd(), 'src/lib/i18n/index.svelte.ts'), ...files.map((f) => join(folder, f))].map((p) =>
+		const sources = [join(process.cwd(), 'src/lib/i18n/translate.ts'), ...files.map((f) => join(folder, f))].map((p) =>
 			readFileSync(p, 'utf8')
 		);
 		for (const file of files) {
@@ -88,5 +89,29 @@ describe('i18n catalogs', async () => {
 			}
 		}
 		expect(duplicates).toEqual([]);
+	});
+	it('uses the singular form for a count of 1 where the catalog has one ("1 sortering", not "1 sorteringen")', () => {
+		expect(translate('nl', 'r.list.sorts', { count: 1 })).toBe('1 sortering');
+		expect(translate('nl', 'r.list.sorts', { count: 2 })).toBe('2 sorteringen');
+		expect(translate('nl', 'r.list.sorts', { count: 0 })).toBe('0 sorteringen');
+		expect(translate('en', 'r.mon.perDay', { count: 1 })).toBe('1 sort');
+		expect(translate('nl', 'd.pres.attendees', { n: 1 })).toBe('1 deelnemer');
+		for (const { catalog } of catalogs) {
+			for (const key of Object.keys(catalog.nl!).filter((k) => k.endsWith('.one'))) {
+				expect(catalog.nl![key.slice(0, -4)], `${key} has a plural form`).toBeTypeOf('string');
+			}
+		}
+	});
+
+	// One voice (issue 12 item 11): Dutch texts say "je/jouw", never "u/uw". The participant catalog is
+	// reworded on its own branch; every other audience is checked here.
+	it('addresses researchers, interviewers, facilitators and attendees with "je", never "u"', () => {
+		const formal = /(^|[\s„“"'(])(u|uw|U|Uw)(?=[\s,.!?:;”")]|$)|\bheeft u\b|\bkunt u\b/;
+		const offenders: string[] = [];
+		for (const { file, catalog, composite } of catalogs) {
+			if (composite || file === 'participant.ts') continue;
+			for (const [key, text] of Object.entries(catalog.nl!)) if (formal.test(String(text))) offenders.push(`${file} ${key}: ${text}`);
+		}
+		expect(offenders).toEqual([]);
 	});
 });

@@ -21,3 +21,9 @@ export function optionLabel(t: T, viewpoints: Viewpoint[], value: string): strin
 export function questionTitle(t: T, question: DialogueQuestion): string {
 	return t(`d.q.${question.kind}`);
 }
+
+/** The question as a person reads it, e.g. "Herken ik dit? — Perspectief 1: Vakmanschap" (never its key, "recognise-1"). */
+export function questionLabel(t: T, viewpoints: Viewpoint[], question: DialogueQuestion): string {
+	const title = questionTitle(t, question);
+	return question.factor ? `${title} — ${viewpointLabel(t, viewpoints, question.factor)}` : title;
+}

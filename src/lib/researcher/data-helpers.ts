@@ -80,12 +80,19 @@ export interface DayCount {
 
 /** Counts submission times per calendar day (UTC), with the empty days in between filled in. */
 export function completionsPerDay(timestamps: readonly string[]): DayCount[] {
-	if (timestamps.length === 0) return [];
 	const byDay = new Map<string, number>();
 	for (const timestamp of timestamps) {
 		const day = new Date(timestamp).toISOString().slice(0, 10);
 		byDay.set(day, (byDay.get(day) ?? 0) + 1);
 	}
+	return fillDays([...byDay].map(([day, count]) => ({ day, count })));
+}
+
+/** Counts per day (YYYY-MM-DD, any order) as a continuous run from the first to the last day, empty days as 0. */
+export function fillDays(points: readonly DayCount[]): DayCount[] {
+	if (points.length === 0) return [];
+	const byDay = new Map<string, number>();
+	for (const point of points) byDay.set(point.day, (byDay.get(point.day) ?? 0) + point.count);
 	const days = [...byDay.keys()].sort();
 	const result: DayCount[] = [];
 	const last = Date.parse(`${days[days.length - 1]}T00:00:00Z`);
@@ -94,6 +101,15 @@ export function completionsPerDay(timestamps: readonly string[]): DayCount[] {
 		result.push({ day, count: byDay.get(day) ?? 0 });
 	}
 	return result;
+}
+
+/** Round numbers for a count axis from 0 to at least `max`: 0 and up to four more evenly spaced whole steps. */
+export function countTicks(max: number): number[] {
+	const top = Math.max(1, Math.ceil(max));
+	const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((s) => top / s <= 4) ?? Math.ceil(top / 4);
+	const ticks: number[] = [];
+	for (let value = 0; value < top + step; value += step) ticks.push(value);
+	return ticks;
 }
 
 export interface Bar {
@@ -106,12 +122,12 @@ export interface Bar {
 }
 
 /**
- * Geometry of a simple bar chart in a `width`×`height` box: the tallest bar fills the height, and a bar is
- * never wider than `maxSlot` (a single day stays a bar, not a block).
+ * Geometry of a simple bar chart in a `width`×`height` box: a count of `top` (default: the tallest bar) fills
+ * the height, and a bar is never wider than `maxSlot` (a single day stays a bar, not a block).
  */
-export function barLayout(points: readonly DayCount[], width: number, height: number, gap = 2, maxSlot = 48): Bar[] {
+export function barLayout(points: readonly DayCount[], width: number, height: number, gap = 2, maxSlot = 48, top?: number): Bar[] {
 	if (points.length === 0) return [];
-	const highest = Math.max(1, ...points.map((point) => point.count));
+	const highest = Math.max(1, top ?? 0, ...points.map((point) => point.count));
 	const slot = Math.min(maxSlot, width / points.length);
 	return points.map((point, index) => {
 		const barHeight = (point.count / highest) * height;

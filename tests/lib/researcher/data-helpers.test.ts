@@ -3,6 +3,8 @@ import {
 	barLayout,
 	checkPlacements,
 	completionsPerDay,
+	countTicks,
+	fillDays,
 	formatDuration,
 	isValidSlug,
 	median,
@@ -90,6 +92,25 @@ describe('completionsPerDay and barLayout', () => {
 			[0, 25, 48, 25],
 			[48, 0, 48, 50]
 		]);
+	});
+	it('fills the empty days of the server\'s per-day counts, across a month end, in date order', () => {
+		expect(fillDays([{ day: '2026-03-02', count: 1 }, { day: '2026-02-27', count: 3 }])).toEqual([
+			{ day: '2026-02-27', count: 3 },
+			{ day: '2026-02-28', count: 0 },
+			{ day: '2026-03-01', count: 0 },
+			{ day: '2026-03-02', count: 1 }
+		]);
+		expect(fillDays([])).toEqual([]);
+	});
+	it('gives the count axis whole, round steps from 0 to at least the highest count', () => {
+		expect(countTicks(0)).toEqual([0, 1]);
+		expect(countTicks(1)).toEqual([0, 1]);
+		expect(countTicks(3)).toEqual([0, 1, 2, 3]);
+		expect(countTicks(7)).toEqual([0, 2, 4, 6, 8]);
+		expect(countTicks(70)).toEqual([0, 20, 40, 60, 80]);
+	});
+	it('scales the bars to the axis top when one is given', () => {
+		expect(barLayout([{ day: 'a', count: 6 }], 600, 100, 0, 48, 8)[0]).toMatchObject({ height: 75, y: 25 });
 	});
 	it('keeps a single day a narrow bar', () => {
 		expect(barLayout([{ day: 'a', count: 3 }], 600, 100)[0]).toMatchObject({ x: 1, width: 46, height: 100 });
