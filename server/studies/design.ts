@@ -62,6 +62,9 @@ export function assertQuestionOptions(type: QuestionType, options: readonly Ques
 export interface DesignSnapshot {
 	languages: string[];
 	title: LocalizedText;
+	/** What participants read before they start; a study cannot open with either empty in a study language. */
+	consent: LocalizedText;
+	instructions: LocalizedText;
 	forced: boolean;
 	grid: GridColumn[];
 	qset: { code: string; text: LocalizedText }[];
@@ -74,6 +77,14 @@ export function designProblems(design: DesignSnapshot): DesignProblem[] {
 	const { languages } = design;
 	if (missingLanguages(design.title, languages).length) {
 		problems.push({ code: 'TRANSLATION_MISSING', message: `The title is missing in: ${missingLanguages(design.title, languages).join(', ')}.` });
+	}
+	const noConsent = missingLanguages(design.consent, languages);
+	if (noConsent.length) {
+		problems.push({ code: 'CONSENT_EMPTY', message: `The consent text is empty in: ${noConsent.join(', ')} (Basics tab).`, languages: noConsent });
+	}
+	const noInstructions = missingLanguages(design.instructions, languages);
+	if (noInstructions.length) {
+		problems.push({ code: 'INSTRUCTIONS_EMPTY', message: `The instruction is empty in: ${noInstructions.join(', ')} (Basics tab).`, languages: noInstructions });
 	}
 	if (design.qset.length < 2) {
 		problems.push({ code: 'QSET_TOO_SMALL', message: 'The Q-set needs at least two statements.' });

@@ -127,7 +127,16 @@ export async function getStudyDetail(db: Kysely<Database>, study: Study, role: S
 		statements: statements.map(statementRowToDto),
 		grid,
 		questions: questions.map(questionRowToDto),
-		problems: designProblems({ languages: study.languages, title: study.title, forced: study.grid_forced, grid, qset, questions })
+		problems: designProblems({
+			languages: study.languages,
+			title: study.title,
+			consent: study.consent,
+			instructions: study.instructions,
+			forced: study.grid_forced,
+			grid,
+			qset,
+			questions
+		})
 	};
 }
 

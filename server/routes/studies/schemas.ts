@@ -87,7 +87,11 @@ const summaryProperties = {
 
 export const studySummarySchema = { type: 'object', required: Object.keys(summaryProperties), properties: summaryProperties } as const;
 
-export const problemSchema = { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } as const;
+export const problemSchema = {
+	type: 'object',
+	required: ['code', 'message'],
+	properties: { code: { type: 'string' }, message: { type: 'string' }, languages: { type: 'array', items: { type: 'string' } } }
+} as const;
 
 export const studyDetailSchema = {
 	type: 'object',

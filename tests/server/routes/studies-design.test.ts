@@ -82,6 +82,22 @@ describe('PATCH, status and DELETE', () => {
 		expect((await api('GET', `/api/studies/${id}`)).json().study.status).toBe('draft');
 	});
 
+	it('names an empty consent or instruction text, per language, in the checklist and refuses to open', async () => {
+		const id = await create('leeg', { consent: { nl: 'Vrijwillig.' }, instructions: undefined });
+		const { study } = (await api('GET', `/api/studies/${id}`)).json();
+		expect(study.problems).toEqual([
+			{ code: 'CONSENT_EMPTY', message: expect.stringContaining('consent'), languages: ['en'] },
+			{ code: 'INSTRUCTIONS_EMPTY', message: expect.stringContaining('instruction'), languages: ['nl', 'en'] }
+		]);
+		const response = await api('POST', `/api/studies/${id}/status`, { status: 'open' });
+		expect(response.statusCode).toBe(422);
+		expect(response.json().error.details.problems.map((p: { code: string }) => p.code)).toEqual(['CONSENT_EMPTY', 'INSTRUCTIONS_EMPTY']);
+		await api('PATCH', `/api/studies/${id}`, { consent: { nl: 'Vrijwillig.', en: 'Voluntary.' }, instructions: '   ' });
+		expect((await api('GET', `/api/studies/${id}`)).json().study.problems.map((p: { code: string }) => p.code)).toEqual(['INSTRUCTIONS_EMPTY']);
+		await api('PATCH', `/api/studies/${id}`, { instructions: 'Sorteer.' });
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).statusCode).toBe(200);
+	});
+
 	it('deletes a study with everything in it', async () => {
 		const id = await create('weg');
 		expect((await api('DELETE', `/api/studies/${id}`, { confirm: 'weg' })).statusCode).toBe(204);

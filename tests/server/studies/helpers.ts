@@ -56,6 +56,8 @@ export function smallStudy(slug: string, overrides: Record<string, unknown> = {}
 		})),
 		grid: nineColumnGrid([1, 1, 1, 1, 1]),
 		selfEnrolment: false,
+		consent: { nl: 'Meedoen is vrijwillig en anoniem.', en: 'Taking part is voluntary and anonymous.' },
+		instructions: { nl: 'Sorteer de stellingen naar hoe eens je het ermee bent.', en: 'Sort the statements by how much you agree.' },
 		...overrides
 	};
 }

@@ -18,6 +18,8 @@ export interface GridColumn {
 export interface DesignProblem {
 	code: string;
 	message: string;
+	/** The study languages the problem is about (an empty consent or instruction text). */
+	languages?: string[];
 }
 
 export interface StatementDto {
