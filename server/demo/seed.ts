@@ -3,7 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
 import { generateDemoSorts } from './generate.js';
-import { DEMO_STATEMENTS } from './statements.js';
+import { DEMO_STATEMENTS, DEMO_THEME_NAMES } from './statements.js';
 import { DEMO_GRID, DEMO_QUESTIONS, DEMO_SLUG, DEMO_STUDY } from './study.js';
 
 export { DEMO_SLUG } from './study.js';
@@ -52,7 +52,7 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 				code: s.code,
 				text: JSON.stringify(s.text),
 				position: i + 1,
-				themes: JSON.stringify(s.themes),
+				themes: JSON.stringify(s.themes.map((theme) => DEMO_THEME_NAMES[theme])),
 				in_qset: true
 			}))
 		)

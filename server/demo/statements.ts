@@ -18,6 +18,19 @@ export const DEMO_THEMES = [
 
 export type DemoTheme = (typeof DEMO_THEMES)[number];
 
+/** What the researcher sees: the demo study is Dutch first, so its themes are stored under these Dutch names. */
+export const DEMO_THEME_NAMES: Record<DemoTheme, string> = {
+	urgency: 'urgentie',
+	diversity_origin: 'diversiteit als afkomst',
+	diversity_competences: 'diversiteit als mix van competenties',
+	other_priorities: 'eerst andere prioriteiten',
+	justice: 'rechtvaardigheid',
+	be_yourself: 'jezelf kunnen zijn',
+	career: 'loopbaan',
+	experience: 'ervaring met diverse teams',
+	capability_trust: 'slagkracht en vertrouwen'
+};
+
 export interface DemoStatement {
 	code: string;
 	text: LocalizedText;

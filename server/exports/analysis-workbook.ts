@@ -17,8 +17,45 @@ export function addSheet(workbook: ExcelJS.Workbook, name: string, rows: Rows, w
 	(widths ?? []).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
 }
 
+export type WorkbookLanguage = 'nl' | 'en';
+
+/** Dutch names of the sheets (the workbook follows the language of the page it was downloaded from). */
+const DUTCH_SHEETS: [RegExp, string][] = [
+	[/^Overview$/, 'Overzicht'],
+	[/^Statements$/, 'Stellingen'],
+	[/^Q-sorts$/, 'Q-sorteringen'],
+	[/^Correlation matrix$/, 'Correlatiematrix'],
+	[/^Unrotated factors$/, 'Ongeroteerde factoren'],
+	[/^Cumulative communalities$/, 'Cumulatieve communaliteiten'],
+	[/^Factor loadings$/, 'Factorladingen'],
+	[/^Loadings by factor group$/, 'Ladingen per factorgroep'],
+	[/^Factor (\d+) defining sorts$/, 'Factor $1 bepalende sorteringen'],
+	[/^Factor (\d+) scores$/, 'Factor $1 scores'],
+	[/^Factor score ranks$/, 'Rangorde factorscores'],
+	[/^Factor arrays$/, 'Factorarrays'],
+	[/^Factor score correlations$/, 'Correlaties factorscores'],
+	[/^Differences (F\d+-F\d+)$/, 'Verschillen $1'],
+	[/^Consensus-disagreement$/, 'Consensus-onenigheid'],
+	[/^Factor characteristics$/, 'Factorkenmerken'],
+	[/^SE of differences$/, 'SE van verschillen'],
+	[/^Distinguishing (F\d+)$/, 'Onderscheidend $1'],
+	[/^Consensus statements$/, 'Consensusstellingen'],
+	[/^Crib sheets$/, 'Spiekbriefjes']
+];
+
+/** A sheet's name in the workbook's language (the English name is the one the code builds with). */
+export function sheetName(name: string, language: WorkbookLanguage): string {
+	if (language === 'en') return name;
+	for (const [pattern, dutch] of DUTCH_SHEETS) if (pattern.test(name)) return name.replace(pattern, dutch);
+	return name;
+}
+
 /** The sheet names, in order, for a k-factor analysis (KADE/PQMethod order, spec §11.5). */
-export function workbookSheetNames(k: number, scored: boolean[]): string[] {
+export function workbookSheetNames(k: number, scored: boolean[], language: WorkbookLanguage = 'en'): string[] {
+	return englishSheetNames(k, scored).map((name) => sheetName(name, language));
+}
+
+function englishSheetNames(k: number, scored: boolean[]): string[] {
 	const perFactor = Array.from({ length: k }, (_, f) => (scored[f] ? [`Factor ${f + 1} defining sorts`, `Factor ${f + 1} scores`] : [])).flat();
 	const pairs: string[] = [];
 	for (let f = 0; f < k; f++) for (let g = f + 1; g < k; g++) if (scored[f] && scored[g]) pairs.push(`Differences F${f + 1}-F${g + 1}`);
@@ -45,8 +82,11 @@ export function workbookSheetNames(k: number, scored: boolean[]): string[] {
 	];
 }
 
-/** The analysis workbook with the sheets researchers know from KADE and PQMethod (spec §11.5). */
-export async function analysisWorkbook(source: ExportSource): Promise<Buffer> {
+/**
+ * The analysis workbook with the sheets researchers know from KADE and PQMethod (spec §11.5); `language`
+ * names the sheets in Dutch or English.
+ */
+export async function analysisWorkbook(source: ExportSource, language: WorkbookLanguage = 'en'): Promise<Buffer> {
 	const { stored, full, data, correlations, texts } = source;
 	const { nSorts: n, nStatements: m, sortIds, statementCodes } = full.data;
 	const k = full.loadings.columns;
@@ -120,6 +160,7 @@ export async function analysisWorkbook(source: ExportSource): Promise<Buffer> {
 
 	factorSheets(workbook, source);
 	summarySheets(workbook, source);
+	for (const sheet of workbook.worksheets) sheet.name = sheetName(sheet.name, language);
 	const buffer = await workbook.xlsx.writeBuffer();
 	return Buffer.from(buffer as ArrayBuffer);
 }

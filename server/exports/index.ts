@@ -15,10 +15,12 @@ export interface ExportFile {
 export interface ExportOptions {
 	/** Sorts excluded from analysis are left out of dat/csv/answers/comments unless asked for; json and xlsx keep them, flagged. */
 	includeExcluded: boolean;
+	/** The language the Excel workbook's sheet and column names are in (the page's); default: the study's export language. */
+	sheetLanguage?: string;
 }
 
 /** Builds one export file of a study. */
-export async function buildExport(data: ExportData, format: ExportFormat, { includeExcluded }: ExportOptions): Promise<ExportFile> {
+export async function buildExport(data: ExportData, format: ExportFormat, { includeExcluded, sheetLanguage }: ExportOptions): Promise<ExportFile> {
 	const slug = data.study.slug;
 	const selected = includeExcluded ? data.sorts : data.sorts.filter((s) => !s.excluded);
 	const csv = 'text/csv; charset=utf-8';
@@ -43,7 +45,7 @@ export async function buildExport(data: ExportData, format: ExportFormat, { incl
 			};
 		case 'xlsx':
 			return {
-				body: await xlsxFile(data),
+				body: await xlsxFile(data, sheetLanguage ?? data.language),
 				contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 				filename: `${slug}.xlsx`
 			};

@@ -168,14 +168,19 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 		required: ['id', 'format'],
 		properties: { id: { type: 'string' }, format: { type: 'string', enum: ['xlsx', 'txt', 'json'] } }
 	} as const;
-	app.get<{ Params: { id: string; format: 'xlsx' | 'txt' | 'json' } }>(
+	app.get<{ Params: { id: string; format: 'xlsx' | 'txt' | 'json' }; Querystring: { lang?: 'nl' | 'en' } }>(
 		'/analyses/:id/export.:format',
 		{
 			schema: {
 				tags: ['analyses'],
 				summary: 'A saved analysis as an Excel workbook (KADE/PQMethod sheets), a PQMethod-style text report, or JSON',
 				params: exportParams,
-				response: { ...errors(401, 404, 409) }
+				querystring: {
+					type: 'object',
+					additionalProperties: false,
+					properties: { lang: { enum: ['nl', 'en'], description: 'language of the workbook\'s sheet names (default en)' } }
+				},
+				response: { ...errors(400, 401, 404, 409) }
 			}
 		},
 		async (request, reply) => {
@@ -194,7 +199,7 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 			return reply
 				.header('content-disposition', attachment('xlsx'))
 				.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-				.send(await analysisWorkbook(source));
+				.send(await analysisWorkbook(source, request.query.lang ?? 'en'));
 		}
 	);
 

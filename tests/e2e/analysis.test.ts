@@ -106,8 +106,8 @@ describe('analysis workspace in Chromium', () => {
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.readFile(file);
 		const names = workbook.worksheets.map((sheet) => sheet.name);
-		expect(names).toEqual(workbookSheetNames(4, [true, true, true, true]));
-		expect(workbook.getWorksheet('Q-sorts')!.rowCount).toBe(71);
+		expect(names).toEqual(workbookSheetNames(4, [true, true, true, true], 'nl')); // the page is Dutch, so is the workbook
+		expect(workbook.getWorksheet('Q-sorteringen')!.rowCount).toBe(71);
 		expect(problems).toEqual([]);
 	});
 

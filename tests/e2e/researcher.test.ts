@@ -253,10 +253,10 @@ describe('researcher workspace in Chromium', () => {
 		await expect(page.getByRole('button', { name: /sorteringen importeren/ }).count()).resolves.toBe(0);
 		await page.getByLabel('Bestand', { exact: true }).setInputFiles(csv('import-1', [...submittedPlacements].reverse().map((p) => p.value)));
 		await page.getByRole('button', { name: 'Controleren (nog niet opslaan)' }).click();
-		await page.getByText('Alles klopt: 1 sorteringen kunnen worden geïmporteerd.').waitFor();
+		await page.getByText('Alles klopt: 1 sortering kan worden geïmporteerd.').waitFor();
 		await shot(page, 'data-import');
-		await page.getByRole('button', { name: '1 sorteringen importeren' }).click();
-		await expect.poll(notice).toBe('1 sorteringen geïmporteerd.');
+		await page.getByRole('button', { name: '1 sortering importeren' }).click();
+		await expect.poll(notice).toBe('1 sortering geïmporteerd.');
 		const sorts = await page.evaluate(async (url) => (await (await fetch(url)).json()).sorts.map((s: { label: string }) => s.label), `/api/studies/${studyUrl.split('/').pop()}/sorts`);
 		expect(sorts).toContain('import-1');
 		expect(sorts).not.toContain('fout-1');

@@ -76,7 +76,7 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 					additionalProperties: false,
 					properties: {
 						format: { enum: [...EXPORT_FORMATS] },
-						lang: { enum: ['nl', 'en'], description: 'language of .sta texts and the .dat title' },
+						lang: { enum: ['nl', 'en'], description: 'language of .sta texts and the .dat title (when the study has it) and of the Excel sheet names' },
 						excluded: { enum: ['include', 'omit'], description: 'sorts excluded from analysis: omitted from dat/csv by default' }
 					}
 				},
@@ -86,7 +86,9 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const { study, role } = await studyAccess(request, 'read');
 			const data = await loadExportData(db, study, role, request.query.lang);
-			const file = await parsingAsync(() => buildExport(data, request.query.format, { includeExcluded: request.query.excluded === 'include' }));
+			const file = await parsingAsync(() =>
+				buildExport(data, request.query.format, { includeExcluded: request.query.excluded === 'include', sheetLanguage: request.query.lang })
+			);
 			await auditRequest(request, study.id, 'export.data', { format: request.query.format, file: file.filename });
 			return reply
 				.type(file.contentType)

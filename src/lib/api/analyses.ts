@@ -9,5 +9,5 @@ export const analysesApi = {
 	create: (studyId: string, request: AnalysisRequest & { name?: string }) => post<StoredAnalysis>(`/studies/${studyId}/analyses`, request),
 	composition: (studyId: string, defining: string[][]) =>
 		post<{ composition: FactorComposition[] }>(`/studies/${studyId}/analysis-composition`, { defining }).then((r) => r.composition),
-	exportFile: (id: string, format: 'xlsx' | 'txt' | 'json') => download(`/analyses/${id}/export.${format}`)
+	exportFile: (id: string, format: 'xlsx' | 'txt' | 'json', lang?: 'nl' | 'en') => download(`/analyses/${id}/export.${format}${lang ? `?lang=${lang}` : ''}`)
 };

@@ -115,5 +115,5 @@ export const studies = {
 	removeMember: (id: string, researcherId: string) => del<void>(sub(id, 'members', researcherId)),
 	previewImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) => post<ImportPreview>(sub(id, 'import'), { ...request, dryRun: true }),
 	runImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) => post<{ imported: number }>(sub(id, 'import'), request).then((r) => r.imported),
-	exportFile: (id: string, format: ExportFormat) => download(apiUrl(sub(id, 'export'), { format }))
+	exportFile: (id: string, format: ExportFormat, lang?: string) => download(apiUrl(sub(id, 'export'), lang ? { format, lang } : { format }))
 };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SLUG, seedDemo, seedDemoIfEmpty } from '../../../server/demo/seed.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
+import { DEMO_THEME_NAMES } from '../../../server/demo/statements.js';
 
 let testDb: TestDatabase;
 
@@ -39,6 +40,10 @@ describe('demo study seed', () => {
 			expect(s.text.en?.length).toBeGreaterThan(10);
 			expect(s.themes.length).toBeGreaterThan(0);
 		}
+		// Themes are stored under Dutch names, never the internal keys ("diversity_competences").
+		const themes = new Set(statements.flatMap((s) => s.themes));
+		expect([...themes].sort()).toEqual(Object.values(DEMO_THEME_NAMES).sort());
+		for (const theme of themes) expect(theme).not.toMatch(/_/);
 
 		const grid = await db.selectFrom('grid_columns').selectAll().where('study_id', '=', study.id).orderBy('value').execute();
 		expect(grid.map((c) => [Number(c.value), Number(c.capacity)])).toEqual([

@@ -49,6 +49,20 @@ describe('GET /api/analyses/:id/export.xlsx', () => {
 		expect(us1[2] as number).toBeCloseTo(analysis.result.loadings[0][0], 4);
 		expect(us1[3]).toBe(analysis.result.flagged[0][0] ? 'X' : '');
 	});
+
+	it('names the sheets in Dutch for a Dutch page (?lang=nl), in the same order', async () => {
+		const response = await t.app.inject({ method: 'GET', url: `/api/analyses/${analysis.id}/export.xlsx?lang=nl`, headers: { cookie: owner.cookie } });
+		expect(response.statusCode).toBe(200);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+		const names = workbook.worksheets.map((sheet) => sheet.name);
+		expect(names).toEqual(workbookSheetNames(3, [true, true, true], 'nl'));
+		for (const name of ['Overzicht', 'Stellingen', 'Q-sorteringen', 'Factorladingen', 'Factor 1 bepalende sorteringen', 'Verschillen F1-F2', 'Onderscheidend F3', 'Consensusstellingen']) {
+			expect(names).toContain(name);
+		}
+		expect(names.every((name) => name.length <= 31)).toBe(true);
+		expect((await t.app.inject({ method: 'GET', url: `/api/analyses/${analysis.id}/export.xlsx?lang=fr`, headers: { cookie: owner.cookie } })).statusCode).toBe(400);
+	});
 });
 
 describe('other exports', () => {

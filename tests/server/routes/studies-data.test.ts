@@ -171,6 +171,16 @@ describe('GET /api/studies/:id/export', () => {
 		expect(workbook.getWorksheet('comments')!.getRow(2).values).toEqual([undefined, 'US2', 'S01', 'comment', 'Zeer, "echt" eens']);
 	});
 
+	it('names the workbook\'s sheets and columns in the page\'s language (?lang=nl)', async () => {
+		const response = await exported(id, 'xlsx', '&lang=nl');
+		expect(response.statusCode).toBe(200);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual(['stellingen', 'sorteringen', 'antwoorden', 'toelichtingen']);
+		expect(workbook.getWorksheet('sorteringen')!.getRow(1).getCell(1).value).toBe('sortering');
+		expect(workbook.getWorksheet('toelichtingen')!.getRow(1).values).toEqual([undefined, 'sortering', 'stelling', 'soort', 'tekst']);
+	});
+
 	it('refuses an unknown format (400)', async () => {
 		expect((await exported(id, 'docx')).statusCode).toBe(400);
 	});
