@@ -20,3 +20,25 @@ export function dragAngle(start: { x: number; y: number }, end: { x: number; y: 
 	while (angle > 180) angle -= 360;
 	return angle;
 }
+
+/** Drag angles snap to whole steps of this many degrees; with Shift held, to whole degrees. */
+export const DRAG_STEP = 5;
+export const FINE_STEP = 1;
+
+/**
+ * The turn a drag asks for, with fine control: near the origin the angle of a point is unstable (a few
+ * pixels there swing it by tens of degrees), so a drag that starts or ends inside `deadZone` (plot units),
+ * or moves less than `minTravel`, turns nothing; otherwise the angle snaps to `DRAG_STEP` degrees, or to
+ * `FINE_STEP` with Shift (`fine`).
+ */
+export function dragTurn(
+	start: { x: number; y: number },
+	end: { x: number; y: number },
+	{ fine = false, deadZone = 0, minTravel = 0 }: { fine?: boolean; deadZone?: number; minTravel?: number } = {}
+): number {
+	if (Math.hypot(start.x, start.y) < deadZone || Math.hypot(end.x, end.y) < deadZone) return 0;
+	if (Math.hypot(end.x - start.x, end.y - start.y) < minTravel) return 0;
+	const step = fine ? FINE_STEP : DRAG_STEP;
+	const snapped = Math.round(dragAngle(start, end) / step) * step;
+	return snapped === 0 ? 0 : snapped; // never −0
+}
