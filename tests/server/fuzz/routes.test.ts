@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 describe(`fuzzing every route of the OpenAPI document (${databaseKind})`, () => {
-	it('never answers 5xx, always the error shape on a 4xx, and a 4xx stores nothing', { timeout: 240_000 }, async () => {
+	it('never answers 5xx, always the error shape on a 4xx, and a 4xx stores nothing', { timeout: 120_000 + RUNS * 48_000 }, async () => {
 		const { app, database } = test;
 		// One example per route, status and kind of problem, so a report stays readable.
 		const problems = new Map<string, string>();

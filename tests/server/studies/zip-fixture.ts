@@ -9,6 +9,17 @@ function crc32(data: Buffer): number {
 	return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** The end-of-central-directory record: `entries` entries, a directory of `size` bytes starting at `offset`. */
+function endOfDirectory(entries: number, size: number, offset: number): Buffer {
+	const end = Buffer.alloc(22);
+	end.writeUInt32LE(0x06054b50, 0);
+	end.writeUInt16LE(entries, 8);
+	end.writeUInt16LE(entries, 10);
+	end.writeUInt32LE(size, 12);
+	end.writeUInt32LE(offset, 16);
+	return end;
+}
+
 /** A zip archive with the given files, deflated or stored, written by hand after PKWARE's APPNOTE 4.3. */
 export function makeZip(files: { name: string; text: string; deflate?: boolean }[]): Buffer {
 	const locals: Buffer[] = [];
@@ -41,13 +52,7 @@ export function makeZip(files: { name: string; text: string; deflate?: boolean }
 		offset += local.length + name.length + data.length;
 	}
 	const directory = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(files.length, 8);
-	end.writeUInt16LE(files.length, 10);
-	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(offset, 16);
-	return Buffer.concat([...locals, directory, end]);
+	return Buffer.concat([...locals, directory, endOfDirectory(files.length, directory.length, offset)]);
 }
 
 /**
@@ -78,11 +83,5 @@ export function makeBombZip(names: string[], size: number, declared = size): Buf
 		return Buffer.concat([central, name]);
 	});
 	const directory = Buffer.concat(centrals);
-	const end = Buffer.alloc(22);
-	end.writeUInt32LE(0x06054b50, 0);
-	end.writeUInt16LE(names.length, 8);
-	end.writeUInt16LE(names.length, 10);
-	end.writeUInt32LE(directory.length, 12);
-	end.writeUInt32LE(local.length + data.length, 16);
-	return Buffer.concat([local, data, directory, end]);
+	return Buffer.concat([local, data, directory, endOfDirectory(names.length, directory.length, local.length + data.length)]);
 }
