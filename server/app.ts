@@ -14,6 +14,7 @@ import interpretationRoutes from './routes/interpretations.js';
 import healthRoutes from './routes/health.js';
 import analysisRoutes from './routes/analyses.js';
 import auditRoutes from './routes/audit.js';
+import { adminRoutes, studyBackupRoutes } from './routes/backup.js';
 import authRoutes from './routes/auth.js';
 import studyRoutes from './routes/studies/index.js';
 import { registerOpenApi } from './routes/docs.js';
@@ -25,6 +26,8 @@ export interface BuildAppOptions {
 	database: DatabaseHandle;
 	/** Fastify logger setting; tests pass false. */
 	logger?: boolean | object;
+	/** The token of the local backup channel (server/backup/admin.ts); unset: no such channel. */
+	adminToken?: string;
 }
 
 declare module 'fastify' {
@@ -42,7 +45,7 @@ function toUpperSnake(code: string): string {
 }
 
 /** Builds the Fastify app: API under /api and the built SPA for everything else. Never listens. */
-export async function buildApp({ config, database, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, database, logger = false, adminToken }: BuildAppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: privateLoggerOptions(logger),
 		bodyLimit: 1024 * 1024,
@@ -52,6 +55,7 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 	});
 	app.decorate('config', config);
 	app.decorate('database', database);
+	app.decorate('adminToken', adminToken);
 
 	app.addHook('onSend', async (request, reply, payload) => {
 		reply.headers(request.url.startsWith('/api') ? API_HEADERS : SECURITY_HEADERS);
@@ -105,6 +109,8 @@ export async function buildApp({ config, database, logger = false }: BuildAppOpt
 	await app.register(interpretationRoutes, { prefix: '/api/analyses' });
 	await app.register(analysisRoutes, { prefix: '/api' });
 	await app.register(auditRoutes, { prefix: '/api' });
+	await app.register(studyBackupRoutes, { prefix: '/api' });
+	await app.register(adminRoutes, { prefix: '/api/admin' });
 	await app.register(authRoutes, { prefix: '/api/auth' });
 	await app.register(studyRoutes, { prefix: '/api/studies' });
 	await app.register(participantRoutes, { prefix: '/api/studies/by-slug' });

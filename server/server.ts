@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
 import { openAndMigrate } from './startup.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { newAdminToken, writeAdminFile } from './backup/admin.js';
 import { readableLogStream } from './log-format.js';
 import { scheduleDraftRetention } from './studies/retention.js';
 
@@ -11,9 +12,13 @@ async function main(): Promise<void> {
 	const config = loadConfig();
 	const database = await openAndMigrate(config);
 	const logger = { level: config.logLevel, ...(config.logFormat === 'pretty' ? { stream: readableLogStream() } : {}) };
-	const app = await buildApp({ config, database, logger });
+	// On the embedded database the data folder is ours alone: the CLI's backup asks this process for it.
+	const adminToken = database.kind === 'embedded' ? newAdminToken() : undefined;
+	const app = await buildApp({ config, database, logger, adminToken });
 	let stopRetention: (() => Promise<void>) | undefined;
+	let removeAdminFile: (() => void) | undefined;
 	app.addHook('onClose', async () => {
+		removeAdminFile?.();
 		await stopRetention?.();
 		await database.close();
 	});
@@ -44,6 +49,10 @@ async function main(): Promise<void> {
 		const address = await app.listen({ port: config.port, host: config.host });
 		// Drafts never submitted are removed after their study's retention period, checked every hour.
 		stopRetention = scheduleDraftRetention(database.db, app.log);
+		const bound = app.server.address();
+		if (adminToken && bound && typeof bound === 'object') {
+			removeAdminFile = writeAdminFile(config.dataDir, { pid: process.pid, port: bound.port, token: adminToken });
+		}
 		app.log.info(
 			{ database: database.kind, startupMs: Math.round(performance.now() - started) },
 			`Standpunt is running at ${address.replace('127.0.0.1', 'localhost')}`

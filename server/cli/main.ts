@@ -8,7 +8,9 @@ const commands: Record<string, () => Promise<CliCommand>> = {
 	migrate: async () => (await import('./migrate.js')).migrateCommand,
 	'seed-demo': async () => (await import('./seed-demo.js')).seedDemoCommand,
 	analyze: async () => (await import('./analyze.js')).analyzeCommand,
-	user: async () => (await import('./user.js')).userCommand
+	user: async () => (await import('./user.js')).userCommand,
+	backup: async () => (await import('./backup.js')).backupCommand,
+	restore: async () => (await import('./restore.js')).restoreCommand
 };
 
 async function usage(): Promise<string> {
