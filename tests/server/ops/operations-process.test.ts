@@ -7,6 +7,7 @@ import { readAdminFile } from '../../../server/backup/admin.js';
 import { decodeBackup } from '../../../server/backup/format.js';
 import { api, demoAnalysis, firstResearcher } from '../../e2e/dialogue-setup.js';
 import { type RunningServer, startServer } from '../../helpers/e2e.js';
+import { CLI_ENTRY } from '../../helpers/entries.js';
 
 // The CLI's backup and restore as real processes beside a real server on an embedded data folder
 // (also in the Postgres run: the locked data folder is the point), and SIGTERM under a live session.
@@ -19,7 +20,7 @@ afterAll(async () => {
 });
 
 function cli(dataDir: string, ...args: string[]) {
-	return spawnSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], {
+	return spawnSync(process.execPath, [CLI_ENTRY, ...args], {
 		env: { ...process.env, DATABASE_URL: '', STANDPUNT_DATA_DIR: dataDir },
 		encoding: 'utf8',
 		timeout: 120_000
