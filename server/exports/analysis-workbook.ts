@@ -50,7 +50,7 @@ export function sheetName(name: string, language: WorkbookLanguage): string {
 	return name;
 }
 
-/** The sheet names, in order, for a k-factor analysis (KADE/PQMethod order, spec §11.5). */
+/** The sheet names, in order, for a k-factor analysis (KADE/PQMethod order, docs/methods.md §11.5). */
 export function workbookSheetNames(k: number, scored: boolean[], language: WorkbookLanguage = 'en'): string[] {
 	return englishSheetNames(k, scored).map((name) => sheetName(name, language));
 }
@@ -83,7 +83,7 @@ function englishSheetNames(k: number, scored: boolean[]): string[] {
 }
 
 /**
- * The analysis workbook with the sheets researchers know from KADE and PQMethod (spec §11.5); `language`
+ * The analysis workbook with the sheets researchers know from KADE and PQMethod (docs/methods.md §11.5); `language`
  * names the sheets in Dutch or English.
  */
 export async function analysisWorkbook(source: ExportSource, language: WorkbookLanguage = 'en'): Promise<Buffer> {

@@ -22,7 +22,7 @@ export interface KadeProject {
 }
 
 /**
- * Reads a KADE project zip (spec §11.4): name.txt, pattern.txt (20 comma-separated card counts for
+ * Reads a KADE project zip (docs/methods.md §11.4): name.txt, pattern.txt (20 comma-separated card counts for
  * −6…+13), sorts.txt (one line per sort: `ID,score1,score2,…`) and statements.txt (one per line).
  * Files may sit in a folder inside the zip; names are matched without case.
  */

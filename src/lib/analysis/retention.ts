@@ -11,7 +11,7 @@ import {
 } from '../qmethod/index.js';
 
 /**
- * Retention aids for the number of factors (spec §9), in the shape the workspace page shows. Each is
+ * Retention aids for the number of factors (docs/methods.md §9), in the shape the workspace page shows. Each is
  * an aid for the researcher, never a verdict. The rules themselves are the engine's (src/lib/qmethod/retention.ts).
  */
 export interface RetentionAids {

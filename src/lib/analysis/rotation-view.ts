@@ -1,6 +1,6 @@
 /**
  * Geometry of the two-factor plot. The engine turns a pair by θ with
- * `a'_p = a_p cos θ + a_q sin θ`, `a'_q = −a_p sin θ + a_q cos θ` (points move clockwise, spec §4.2).
+ * `a'_p = a_p cos θ + a_q sin θ`, `a'_q = −a_p sin θ + a_q cos θ` (points move clockwise, docs/methods.md §4.2).
  */
 export function turnPoint(x: number, y: number, degrees: number): { x: number; y: number } {
 	const radians = (degrees * Math.PI) / 180;

@@ -79,7 +79,7 @@ export function buildWorkspaceResult(input: QSortData, request: AnalysisRequest,
 	const rotated = loadingRows(full.loadings);
 	const scaled = unitScaledSorts(data, 'pearson');
 	// The spectrum of R for every extraction: centroid factors are not eigenvectors, but the scree and the
-	// Kaiser–Guttman aid are about R itself (spec §9).
+	// Kaiser–Guttman aid are about R itself (docs/methods.md §9).
 	const scree = request.extraction === 'pca' ? Array.from(full.allEigenvalues) : Array.from(correlationEigenvalues(scaled, n, m));
 	const correlations = correlationFromScaled(scaled, n, m);
 	const elapsedMs = Date.now() - started;

@@ -77,7 +77,7 @@ export interface FullAnalysis {
  * cross-product, or Brown centroid on R) → rotate (varimax or none, then judgmental steps: turns,
  * inversions, bipolar splits) → flag → factor scores → arrays → characteristics →
  * distinguishing/consensus. Flags: the manual ones when given; otherwise, after a split, the
- * automatic flags at the moment of the (first) split divided between the poles (spec §4.4);
+ * automatic flags at the moment of the (first) split divided between the poles (docs/methods.md §4.4);
  * otherwise the automatic flags of the final loadings. Pure and deterministic; the input is not
  * modified.
  * @throws QMethodInputError for invalid data or options

@@ -11,7 +11,7 @@ export interface FactorCharacteristics {
 }
 
 /**
- * Factor characteristics (spec §7; qmethod `qfcharact`): number of defining sorts, average
+ * Factor characteristics (docs/methods.md §7; qmethod `qfcharact`): number of defining sorts, average
  * reliability 0.8, composite reliability and standard error of the factor z-scores.
  */
 export function factorCharacteristics(nDefining: readonly number[]): FactorCharacteristics {

@@ -9,7 +9,7 @@ export interface CorrelationMatrix {
 /**
  * Each sort centred and scaled to unit length: `u_is = (x_is − x̄_i) / sqrt(Σ_s (x_is − x̄_i)²)`,
  * stored sort-major (`u[i * m + s]`). Then the Pearson correlation is the dot product
- * `r_ij = Σ_s u_is u_js`, and `u = Z/√m` of spec §3.1 (Z standardised with the population SD).
+ * `r_ij = Σ_s u_is u_js`, and `u = Z/√m` of docs/methods.md §3.1 (Z standardised with the population SD).
  * Spearman: the same on mid-ranks of each sort (ties get the average rank).
  */
 export function unitScaledSorts(data: ValidatedData, method: CorrelationMethod = 'pearson'): Float64Array {
@@ -52,7 +52,7 @@ export function midRanks(values: ArrayLike<number>, ranks: Float64Array): void {
 /**
  * The n × n correlation matrix between sorts (Pearson, or Spearman on mid-ranks). Symmetric with
  * an exact unit diagonal. Costs O(n² m) time and n² memory: only the centroid path and displays
- * need it; PCA never forms it (spec §3.1).
+ * need it; PCA never forms it (docs/methods.md §3.1).
  */
 export function correlationMatrix(data: ValidatedData, method: CorrelationMethod = 'pearson'): CorrelationMatrix {
 	return correlationFromScaled(unitScaledSorts(data, method), data.nSorts, data.nStatements);

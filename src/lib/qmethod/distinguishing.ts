@@ -14,7 +14,7 @@ export interface StatementClassification {
 }
 
 /**
- * Distinguishing and consensus statements (spec §8; PQMethod/KADE two tiers, qmethod `qdc`).
+ * Distinguishing and consensus statements (docs/methods.md §8; PQMethod/KADE two tiers, qmethod `qdc`).
  * A pair differs at level α when `|z_sf − z_sg| > c_α · SED_fg` (strict; c = 1.96, 2.58).
  * A statement distinguishes f when it differs from every other scored factor; it is consensus
  * when no pair differs. Factors without scores (NaN) are left out. With one scored factor there

@@ -12,7 +12,7 @@ export interface FactorArrays {
 export const TIE_TOLERANCE = 1e-12;
 
 /**
- * Factor arrays (idealised Q-sorts, spec §6.3): statements sorted by z ascending receive the
+ * Factor arrays (idealised Q-sorts, docs/methods.md §6.3): statements sorted by z ascending receive the
  * sorted distribution in that order, so each array reproduces the distribution exactly.
  * Deterministic tie-break for equal z: (1) lower mean grid value of the defining sorts gets the
  * lower value, (2) then the higher statement number gets the lower value (KADE's rule).

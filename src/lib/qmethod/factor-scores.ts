@@ -19,7 +19,7 @@ export function factorWeight(loading: number): number {
 }
 
 /**
- * Factor z-scores (spec §6.2). Each defining sort is standardised over statements
+ * Factor z-scores (docs/methods.md §6.2). Each defining sort is standardised over statements
  * (`y_s = (x_s − x̄)/sd`, sd with m − 1), multiplied by its weight and summed per statement;
  * the composite is standardised again, `z = (c − mean)/sd`, sd with m − 1, so each factor's
  * z-scores have mean 0 and SD 1. For forced data this equals qmethod's raw-score composite

@@ -16,7 +16,7 @@ export interface FlagResult {
 }
 
 /**
- * Automatic pre-flagging (qmethod `qflag`, KADE default; spec §5.1): sort i defines factor f iff
+ * Automatic pre-flagging (qmethod `qflag`, KADE default; docs/methods.md §5.1): sort i defines factor f iff
  * `|a_if| > z_α/√m` and `a_if² > h_i² − a_if²` (majority of common variance). Both strict.
  * Negative loaders are flagged too (they enter the composite with negative weight) and warned
  * about. Loadings with |a| ≥ 1 (Heywood) are never flagged automatically. Matches qmethod 1.8.4

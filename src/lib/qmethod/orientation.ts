@@ -2,7 +2,7 @@ import type { LoadingMatrix } from './types.js';
 
 /**
  * Orients every factor so that the sum of its signed squared loadings is positive,
- * `Σ_i a_if·|a_if| > 0` (the KADE rule, spec §3.1/§4.1). Factors are never re-ordered.
+ * `Σ_i a_if·|a_if| > 0` (the KADE rule, docs/methods.md §3.1/§4.1). Factors are never re-ordered.
  * Returns the indices of the flipped factors; `loadings` is changed in place, and so is the
  * k-column matrix `alsoFlip` (e.g. a rotation matrix) when given.
  */

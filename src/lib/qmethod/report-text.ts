@@ -5,7 +5,7 @@ import { communalities } from './orientation.js';
 const MAX_SORTS_IN_MATRIX = 40;
 
 /**
- * A plain-text report with the sections researchers know from PQMethod's .LIS (spec §11.3):
+ * A plain-text report with the sections researchers know from PQMethod's .LIS (docs/methods.md §11.3):
  * correlations between sorts (small studies), unrotated factors with eigenvalues, factor matrix
  * with X for defining sorts, factor scores per factor, factor arrays, correlations between
  * factors, characteristics, SE of differences, distinguishing and consensus statements,

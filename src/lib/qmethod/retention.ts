@@ -3,7 +3,7 @@ import { significanceThreshold } from './flagging.js';
 import { seededRandom, shuffleInPlace } from './random.js';
 import type { LoadingMatrix } from './types.js';
 
-/** Kaiser–Guttman: the number of eigenvalues greater than 1 (spec §9). */
+/** Kaiser–Guttman: the number of eigenvalues greater than 1 (docs/methods.md §9). */
 export function kaiserGuttman(eigenvalues: ArrayLike<number>): number {
 	return Array.from(eigenvalues).filter((value) => value > 1).length;
 }
@@ -17,7 +17,7 @@ export interface HumphreyResult {
 	lenient: boolean[];
 }
 
-/** Humphrey's rule on unrotated loadings: |a|₍₁₎·|a|₍₂₎ > 2/√m (Lipset: PC1, PC2, PC4 pass; spec §12.8). */
+/** Humphrey's rule on unrotated loadings: |a|₍₁₎·|a|₍₂₎ > 2/√m (Lipset: PC1, PC2, PC4 pass; docs/methods.md §12.8). */
 export function humphreysRule(unrotated: LoadingMatrix, nStatements: number): HumphreyResult {
 	const { rows: n, columns: k, data } = unrotated;
 	const products = Array.from({ length: k }, (_, f) => {
@@ -66,7 +66,7 @@ export interface ParallelAnalysisResult {
 }
 
 /**
- * Horn's parallel analysis for Q (spec §9): `iterations` random studies of n sorts, each sort a
+ * Horn's parallel analysis for Q (docs/methods.md §9): `iterations` random studies of n sorts, each sort a
  * random permutation of the forced distribution; eigenvalues via the m × m cross-product. A
  * component is retained while the observed eigenvalue exceeds the simulated 95th percentile
  * (or mean). Seeded: the same seed gives the same result. An aid, never a default.

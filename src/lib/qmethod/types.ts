@@ -53,19 +53,19 @@ export type CentroidVariant = 'qmethod' | 'pqmethod';
 export type RotationMethod = 'varimax' | 'none';
 export type FlagLevel = 0.05 | 0.01;
 
-/** One judgmental rotation step: factors p and q (0-based) turned by `degrees` (spec §4.2). */
+/** One judgmental rotation step: factors p and q (0-based) turned by `degrees` (docs/methods.md §4.2). */
 export interface RotationStep {
 	p: number;
 	q: number;
 	degrees: number;
 }
 
-/** Mirror factor `invert` (0-based): its loadings are multiplied by −1 (spec §4.3). */
+/** Mirror factor `invert` (0-based): its loadings are multiplied by −1 (docs/methods.md §4.3). */
 export interface InvertStep {
 	invert: number;
 }
 
-/** Split bipolar factor `split` (0-based): its negative pole becomes a new last factor (spec §4.4). */
+/** Split bipolar factor `split` (0-based): its negative pole becomes a new last factor (docs/methods.md §4.4). */
 export interface SplitStep {
 	split: number;
 }

@@ -8,7 +8,7 @@ export const GRID_MAX = 13;
 /**
  * Checks Q-sorts and returns them in flat sort-major storage.
  *
- * Rules (spec §1): unique sort ids and statement codes; every sort has m integer values within
+ * Rules (docs/methods.md §1): unique sort ids and statement codes; every sort has m integer values within
  * −6…+13 and within the range of the distribution; a forced sort is a permutation of the
  * distribution; no sort puts every card in one column (its correlation would be undefined).
  * The input is never modified.
@@ -111,7 +111,7 @@ function firstDuplicate(names: readonly string[], code: 'duplicate_sort_id' | 'd
 
 /**
  * Checks that `factors` factors can be extracted from n sorts and m statements: 1…8, at most
- * n, and for PCA at most m − 1 (centred data have rank ≤ m − 1, spec §3.1).
+ * n, and for PCA at most m − 1 (centred data have rank ≤ m − 1, docs/methods.md §3.1).
  * @throws QMethodInputError invalid_option, too_few_sorts
  */
 export function validateFactorCount(factors: number, nSorts: number, nStatements: number): void {

@@ -3,7 +3,7 @@ import { orientFactors } from '../orientation.js';
 import type { ExtractionResult } from '../types.js';
 
 /**
- * Principal components of the sort correlations without forming the n × n matrix (spec §3.1).
+ * Principal components of the sort correlations without forming the n × n matrix (docs/methods.md §3.1).
  *
  * With `u` the unit-scaled sorts (u = Z/√m, so R = uᵀu), the statement-side cross-product
  * `C = u uᵀ` (m × m) has the same non-zero eigenvalues as R; with its eigenvectors U the
@@ -12,7 +12,7 @@ import type { ExtractionResult } from '../types.js';
  * Σ a|a| > 0 per component.
  *
  * Checked against a full eigen-decomposition of R (tests/qmethod/pca.test.ts) and the Lipset
- * eigenvalues of spec §12.3 (2.3838, 2.0153, 1.3408, …).
+ * eigenvalues of docs/methods.md §12.3 (2.3838, 2.0153, 1.3408, …).
  * @param scaled unit-scaled sorts, sort-major (see unitScaledSorts)
  */
 export function extractPrincipalComponents(scaled: Float64Array, n: number, m: number, factors: number): ExtractionResult {

@@ -5,7 +5,7 @@ const CP1252_HIGH =
 
 /**
  * Text of a legacy file: UTF-8 when the bytes are valid UTF-8 (a BOM is dropped), otherwise
- * Windows-1252, the code page of PQMethod files written on Windows (spec §11.2).
+ * Windows-1252, the code page of PQMethod files written on Windows (docs/methods.md §11.2).
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
 	try {

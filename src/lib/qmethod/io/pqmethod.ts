@@ -12,7 +12,7 @@ export interface DatFile extends QSortData {
 }
 
 /**
- * Reads a PQMethod .DAT file (spec §11.1; reference/lipset/FORMAT.md): line 1 = counts (columns
+ * Reads a PQMethod .DAT file (docs/methods.md §11.1; reference/lipset/FORMAT.md): line 1 = counts (columns
  * 4–6 sorts, 7–9 statements) and title from column 11; line 2 = lowest and highest grid value
  * and 20 column heights for −6…+13; then one sort per line, id in columns 1–10, values in
  * 2-character fields from column 11. Parses by column, never by whitespace. Tolerates CRLF/LF,

@@ -10,7 +10,7 @@ export interface JudgmentalResult {
 }
 
 /**
- * Judgmental (hand) rotation: applies steps (p, q, θ) in order to unrounded loadings (spec §4.2).
+ * Judgmental (hand) rotation: applies steps (p, q, θ) in order to unrounded loadings (docs/methods.md §4.2).
  * Each step is `A' = A · G(p, q, θ)`: `a'_p = a_p cos θ + a_q sin θ`, `a'_q = −a_p sin θ + a_q cos θ`
  * (sort points move clockwise in the p–q plot). Steps do not commute; the order is kept and the
  * cumulative matrix returned, so a session replays exactly from the list of steps. No sign
@@ -30,7 +30,7 @@ export interface JudgmentalStepsResult {
 }
 
 /**
- * Replays turns, inversions and bipolar splits in order (spec §4.2–4.4). Consecutive turns are
+ * Replays turns, inversions and bipolar splits in order (docs/methods.md §4.2–4.4). Consecutive turns are
  * applied as by `applyRotationSteps`; an inversion mirrors one column; a split appends the mirrored
  * column as a new last factor (T′ = T · [I | −e_f]) and divides the flags between the two poles.
  * The first split divides `flagsAtFirstSplit(loadings at that moment)` (the automatic flags, as
@@ -108,7 +108,7 @@ function turnRun(start: LoadingMatrix, steps: readonly RotationStep[], offset: n
 	return { loadings: { rows, columns: k, data }, rotation };
 }
 
-/** Mirrors factor f (multiplies its loadings by −1) in a copy (spec §4.3). */
+/** Mirrors factor f (multiplies its loadings by −1) in a copy (docs/methods.md §4.3). */
 export function invertFactor(loadings: LoadingMatrix, factor: number): LoadingMatrix {
 	checkFactor(loadings, factor);
 	const data = Float64Array.from(loadings.data);
@@ -117,7 +117,7 @@ export function invertFactor(loadings: LoadingMatrix, factor: number): LoadingMa
 }
 
 /**
- * Splits a bipolar factor f (spec §4.4): f keeps its loadings and only its positive flags;
+ * Splits a bipolar factor f (docs/methods.md §4.4): f keeps its loadings and only its positive flags;
  * a new last factor holds −loadings of f and flags the sorts that were flagged with negative
  * loadings on f. Returns copies of loadings and flags.
  */

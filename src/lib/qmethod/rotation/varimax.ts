@@ -20,7 +20,7 @@ export interface VarimaxResult {
 }
 
 /**
- * Varimax rotation with Kaiser normalisation, pairwise algorithm (Kaiser 1958; spec §4.1).
+ * Varimax rotation with Kaiser normalisation, pairwise algorithm (Kaiser 1958; docs/methods.md §4.1).
  *
  * Rows are scaled to unit length (`b = a / h`, rows with h = 0 stay 0). Each sweep visits the
  * pairs (p, q), p < q, and turns them by `φ = ¼ atan2(D − 2AB/n, C − (A² − B²)/n)` with
