@@ -8,7 +8,7 @@ import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
 // Answers reach the presenter only through Postgres (NOTIFY → the other process's LISTEN → its event
 // stream), because the processes share nothing else. This needs a Postgres server (the run's
 // DATABASE_URL); on the embedded-database run it does not apply, since PGlite belongs to one process and
-// its data folder is locked against a second one (tests/server/routes/dialogue-live.test.ts shows that).
+// its data folder is locked against a second one (tests/server/dialogue/dialogue-live.test.ts shows that).
 describe.runIf(serverUrl)('dialogue across two server processes on one Postgres (needs DATABASE_URL)', () => {
 	let first: RunningServer;
 	let second: RunningServer;

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { issueSetupToken } from '../../server/auth/accounts.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/db.js';
-import { createTestStudy, validPlacements } from './routes/participate.fixtures.js';
-import { createDialogueFixture } from './routes/dialogue-fixture.js';
+import { createTestStudy, validPlacements } from './routes/participate-fixture.js';
+import { createDialogueFixture } from './dialogue/dialogue-fixture.js';
 
 let testDb: TestDatabase;
 let app: FastifyInstance;

@@ -1,7 +1,7 @@
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../helpers/build-app.js';
-import { CODES, RESULT } from '../routes/dialogue-fixture.js';
+import { CODES, RESULT } from '../dialogue/dialogue-fixture.js';
 import { changedTables, snapshot, watchedTables } from './snapshot.js';
 import { encodeHostile } from './openapi.js';
 import { deepJson } from './values.js';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { DatabaseHandle } from '../../../server/db/index.js';
-import { as, createDialogueFixture } from '../routes/dialogue-fixture.js';
+import { as, createDialogueFixture } from '../dialogue/dialogue-fixture.js';
 
 /** Who sends a fuzzed request: nobody, a participant/attendee (codes and cookie), or a researcher of a role. */
 export type Role = 'anonymous' | 'participant' | 'facilitator' | 'owner';

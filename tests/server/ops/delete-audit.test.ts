@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { purgeExpiredDrafts } from '../../../server/studies/retention.js';
 import { buildTestApp } from '../../helpers/build-app.js';
-import { as, CODES } from '../routes/dialogue-fixture.js';
+import { as, CODES } from '../dialogue/dialogue-fixture.js';
 import { createFullStudy, rowCounts } from './full-study.js';
 
 let t: Awaited<ReturnType<typeof buildTestApp>>;

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../../server/db/schema.js';
-import { createDialogueFixture, type Fixture } from '../routes/dialogue-fixture.js';
+import { createDialogueFixture, type Fixture } from '../dialogue/dialogue-fixture.js';
 
 /**
  * A study with a row in every table that belongs to a study: members, statements, grid, a question,

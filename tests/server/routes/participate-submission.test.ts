@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-app.js';
-import { createTestStudy, validPlacements } from './participate.fixtures.js';
+import { createTestStudy, validPlacements } from './participate-fixture.js';
 
 const HEADERS = { 'x-standpunt-csrf': '1' };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-app.js';
-import { createTestStudy, validPlacements } from './participate.fixtures.js';
+import { createTestStudy, validPlacements } from './participate-fixture.js';
 
 const HEADERS = { 'x-standpunt-csrf': '1' };
 const CODE_PATTERN = /^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/;
