@@ -12,7 +12,8 @@ import type { BenchModule } from './types.js';
  */
 const modules: Record<string, () => Promise<BenchModule>> = {
 	engine: () => import('./engine.js'),
-	participant: () => import('./participant.js')
+	participant: () => import('./participant.js'),
+	startup: () => import('./startup.js')
 };
 
 interface Measurement {
@@ -20,6 +21,8 @@ interface Measurement {
 	cpuMs: number;
 	peakMb: number;
 	baseMb: number;
+	/** Median of `run` ÷ median of the case's baseline, for cases with one. */
+	ratio?: number;
 }
 
 async function child(moduleName: string, caseName: string): Promise<void> {
@@ -27,20 +30,30 @@ async function child(moduleName: string, caseName: string): Promise<void> {
 	const benchCase = module.cases.find((c) => c.name === caseName);
 	if (!benchCase) throw new Error(`no case ${caseName} in ${moduleName}`);
 	const prepared = benchCase.prepare();
-	for (let w = 0; w < (benchCase.warmup ?? 0); w++) benchCase.run(prepared);
+	for (let w = 0; w < (benchCase.warmup ?? 0); w++) {
+		await benchCase.run(prepared);
+		await benchCase.baseline?.run(prepared);
+	}
 	const baseMb = process.memoryUsage().rss / 2 ** 20;
 	const times: number[] = [];
 	const cpuTimes: number[] = [];
+	const baselineTimes: number[] = [];
 	for (let r = 0; r < (benchCase.repeat ?? 1); r++) {
+		if (benchCase.baseline) {
+			const start = performance.now();
+			await benchCase.baseline.run(prepared);
+			baselineTimes.push(performance.now() - start);
+		}
 		const cpuStart = process.cpuUsage();
 		const start = performance.now();
-		benchCase.run(prepared);
+		await benchCase.run(prepared);
 		times.push(performance.now() - start);
 		const cpu = process.cpuUsage(cpuStart);
 		cpuTimes.push((cpu.user + cpu.system) / 1000);
 	}
 	const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 	const measurement: Measurement = { ms: median(times), cpuMs: median(cpuTimes), peakMb: process.resourceUsage().maxRSS / 1024, baseMb };
+	if (benchCase.baseline) measurement.ratio = measurement.ms / median(baselineTimes);
 	process.stdout.write(JSON.stringify(measurement));
 }
 
@@ -60,11 +73,22 @@ async function main(argv: string[]): Promise<void> {
 		const module = await modules[moduleName]();
 		for (const benchCase of module.cases) {
 			const output = execFileSync(process.execPath, ['--import', 'tsx', script, '--child', moduleName, benchCase.name], { encoding: 'utf8', maxBuffer: 1 << 20 });
-			const { ms, cpuMs, peakMb, baseMb } = JSON.parse(output) as Measurement;
-			const targets = [benchCase.targetMs ? `≤ ${benchCase.targetMs} ms` : '', benchCase.targetMb ? `≤ ${benchCase.targetMb} MB` : ''].filter(Boolean).join(', ');
-			const ok = (!benchCase.targetMs || ms <= benchCase.targetMs) && (!benchCase.targetMb || peakMb <= benchCase.targetMb);
+			const { ms, cpuMs, peakMb, baseMb, ratio } = JSON.parse(output) as Measurement;
+			const baseline = benchCase.baseline;
+			const targets = [
+				benchCase.targetMs ? `≤ ${benchCase.targetMs} ms` : '',
+				benchCase.targetMb ? `≤ ${benchCase.targetMb} MB` : '',
+				baseline ? `≤ ${baseline.targetRatio}× ${baseline.label}` : ''
+			]
+				.filter(Boolean)
+				.join(', ');
+			const ok =
+				(!benchCase.targetMs || ms <= benchCase.targetMs) &&
+				(!benchCase.targetMb || peakMb <= benchCase.targetMb) &&
+				(!baseline || (ratio !== undefined && ratio <= baseline.targetRatio));
 			if (!ok) misses++;
-			rows.push([moduleName, benchCase.name, benchCase.size, ms.toFixed(1), cpuMs.toFixed(1), peakMb.toFixed(0), baseMb.toFixed(0), targets || '—', targets ? (ok ? 'ok' : 'MISS') : '']);
+			const result = targets ? `${ok ? 'ok' : 'MISS'}${ratio !== undefined ? ` (${ratio.toFixed(2)}×)` : ''}` : '';
+			rows.push([moduleName, benchCase.name, benchCase.size, ms.toFixed(1), cpuMs.toFixed(1), peakMb.toFixed(0), baseMb.toFixed(0), targets || '—', result]);
 			process.stderr.write(`${moduleName}/${benchCase.name}: ${ms.toFixed(1)} ms\n`);
 		}
 	}

@@ -10,7 +10,13 @@ export interface BenchCase {
 	warmup?: number;
 	/** Timed runs; the median is reported. Default 1. */
 	repeat?: number;
+	/**
+	 * Timed alternately with `run`, in the same process, when set; the target is then the ratio of the
+	 * medians (run ÷ baseline), which a busy machine changes much less than either time.
+	 */
+	baseline?: { label: string; targetRatio: number; run(prepared: unknown): unknown };
 	prepare(): unknown;
+	/** The timed work; may return a promise (awaited, inside the timing). */
 	run(prepared: unknown): unknown;
 }
 
