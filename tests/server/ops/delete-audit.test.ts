@@ -91,8 +91,8 @@ describe('audit trail', () => {
 		expect((await t.app.inject({ method: 'POST', url: `${base}/members`, headers: owner, payload: { email: 'stranger-spoor@example.org', role: 'facilitator' } })).statusCode).toBe(201);
 		const patched = await t.app.inject({ method: 'PATCH', url: base, headers: owner, payload: { draftRetentionDays: 30 } });
 		expect(patched.json().study.draftRetentionDays).toBe(30);
-		const text = JSON.stringify({ nl: 'Tekst', en: 'Text' });
-		await db.updateTable('studies').set({ consent: text, instructions: text }).where('id', '=', f.studyId).execute();
+		const filledIn = JSON.stringify({ nl: 'Tekst', en: 'Text' });
+		await db.updateTable('studies').set({ consent: filledIn, instructions: filledIn }).where('id', '=', f.studyId).execute();
 		// A refused status change is not recorded.
 		expect((await t.app.inject({ method: 'POST', url: `${base}/status`, headers: owner, payload: { status: 'closed' } })).statusCode).toBe(409);
 		expect((await t.app.inject({ method: 'POST', url: `${base}/status`, headers: owner, payload: { status: 'open' } })).statusCode).toBe(200);
