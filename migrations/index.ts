@@ -6,6 +6,7 @@ import * as createAnalyses from './20261123T012359Z-create-analyses.js';
 import * as createDialogue from './20261123T013000Z-create-dialogue.js';
 import * as createRateLimits from './20261128T091246Z-create-rate-limits.js';
 import * as createAuditAndRetention from './20261128T095900Z-create-audit-and-retention.js';
+import * as addStudyContact from './20261128T100954Z-add-study-contact.js';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the same
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T012359Z-create-analyses': createAnalyses,
 	'20261123T013000Z-create-dialogue': createDialogue,
 	'20261128T091246Z-create-rate-limits': createRateLimits,
-	'20261128T095900Z-create-audit-and-retention': createAuditAndRetention
+	'20261128T095900Z-create-audit-and-retention': createAuditAndRetention,
+	'20261128T100954Z-add-study-contact': addStudyContact
 };

@@ -306,3 +306,9 @@ export interface AuditEventsTable {
 export interface Database {
 	audit_events: AuditEventsTable;
 }
+
+// Declaration merging: migration 20261128T100954Z-add-study-contact.
+export interface StudiesTable {
+	/** How and with whom a participant withdraws, per language (shown on the receipt page). */
+	contact: JsonWithDefault<LocalizedText>;
+}

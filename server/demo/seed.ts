@@ -28,6 +28,7 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 			consent: JSON.stringify(DEMO_STUDY.consent),
 			instructions: JSON.stringify(DEMO_STUDY.instructions),
 			thank_you: JSON.stringify(DEMO_STUDY.thankYou),
+			contact: JSON.stringify(DEMO_STUDY.contact),
 			self_enrolment: true,
 			grid_forced: true,
 			is_demo: true

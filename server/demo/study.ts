@@ -9,12 +9,12 @@ export const DEMO_STUDY = {
 	title: { nl: 'Meer diversiteit in het politieteam', en: 'More diversity in the police team' },
 	consent: {
 		nl: [
-			'Dit is een demonstratiestudie van Standpunt. De ingevulde sorteringen die u hier ziet zijn gegenereerde demodata, geen echte antwoorden.',
-			'Verantwoordelijk voor dit onderzoek is het onderzoeksteam dat Standpunt beheert; vragen kunt u aan hen stellen.',
-			'Meedoen is vrijwillig. U kunt op elk moment stoppen zonder opgaaf van reden.',
-			'Uw antwoorden zijn anoniem: we vragen niet naar uw naam en slaan geen IP-adressen op. Groepen kleiner dan vijf personen worden nooit apart getoond.',
-			'De gegevens worden bewaard tot het einde van het onderzoek en uiterlijk twee jaar daarna verwijderd.',
-			'Na het insturen krijgt u een ontvangstcode. Met die code kunt u uw deelname later intrekken; uw sortering wordt dan verwijderd.'
+			'Dit is een demostudie van Standpunt. De sorteringen die je hier ziet, zijn gemaakte demodata. Het zijn geen echte antwoorden.',
+			'Het onderzoeksteam dat deze Standpunt beheert, is verantwoordelijk voor dit onderzoek. Met vragen kun je bij hen terecht.',
+			'Meedoen is vrijwillig. Je kunt altijd stoppen. Je hoeft niet te zeggen waarom.',
+			'Je antwoorden zijn anoniem. We vragen niet naar je naam en we bewaren geen IP-adressen. Groepen van minder dan vijf mensen laten we nooit apart zien.',
+			'We bewaren de gegevens tot het einde van het onderzoek. Uiterlijk twee jaar daarna worden ze gewist.',
+			'Na het insturen krijg je een ontvangstcode. Met die code kun je later je deelname intrekken. Je sortering wordt dan gewist.'
 		].join('\n\n'),
 		en: [
 			'This is a demonstration study of Standpunt. The completed sorts you see here are generated demo data, not real answers.',
@@ -26,12 +26,16 @@ export const DEMO_STUDY = {
 		].join('\n\n')
 	},
 	instructions: {
-		nl: 'Sorteer de stellingen naar de mate waarin u het ermee eens bent. Leg eerst elke stelling op een van drie stapels: oneens, neutraal of eens. Zet ze daarna in het schema, van −4 (het meest oneens) tot +4 (het meest eens). Er zijn geen goede of foute antwoorden: het gaat om uw eigen kijk.',
+		nl: 'Sorteer de stellingen naar hoe eens je het ermee bent. Leg eerst elke stelling op een van drie stapels: oneens, neutraal of eens. Zet ze daarna in het schema, van −4 (het meest oneens) tot +4 (het meest eens). Er zijn geen goede of foute antwoorden. Het gaat om hoe jij het ziet.',
 		en: 'Sort the statements by how much you agree with them. First put each statement on one of three piles: disagree, neutral or agree. Then place them in the grid, from −4 (most disagree) to +4 (most agree). There are no right or wrong answers: it is your own view that counts.'
 	},
 	thankYou: {
-		nl: 'Dank u wel voor uw sortering. Bewaar uw ontvangstcode goed: daarmee kunt u uw deelname later intrekken. De uitkomsten worden besproken in dialoogsessies op de bureaus waar de interviews zijn gehouden.',
-		en: 'Thank you for your sort. Keep your receipt code safe: you can use it to withdraw later. The results will be discussed in dialogue sessions at the stations where the interviews took place.'
+		nl: 'Bedankt voor je sortering. De uitkomsten bespreken we in dialoogsessies op de bureaus waar de interviews zijn gehouden.',
+		en: 'Thank you for your sort. The results will be discussed in dialogue sessions at the stations where the interviews took place.'
+	},
+	contact: {
+		nl: 'Dit is een demostudie. Bij een echte studie staat hier hoe je de onderzoekers bereikt, bijvoorbeeld een e-mailadres. Hier regelt de beheerder van deze Standpunt het intrekken.',
+		en: 'This is a demo study. A real study says here how to reach its researchers, for example an e-mail address. Here the administrator of this Standpunt handles withdrawals.'
 	}
 } satisfies {
 	slug: string;
@@ -40,6 +44,7 @@ export const DEMO_STUDY = {
 	consent: LocalizedText;
 	instructions: LocalizedText;
 	thankYou: LocalizedText;
+	contact: LocalizedText;
 };
 
 /** Column value → number of cards: −4…+4, forced, 40 cards in all. */

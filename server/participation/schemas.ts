@@ -23,6 +23,17 @@ export const enrolBody = {
 	properties: { facilitated: { type: 'boolean', description: 'Enrol for an interview (facilitated mode): needs the session of an owner or co-researcher of the study.' } }
 } as const;
 
+export const publicStudyResponse = {
+	type: 'object',
+	required: ['slug', 'title', 'language', 'open'],
+	properties: {
+		slug: { type: 'string' },
+		title: { type: 'string' },
+		language: { type: 'string', enum: ['nl', 'en'] },
+		open: { type: 'boolean', description: 'false: the study is closed' }
+	}
+} as const;
+
 export const enrolResponse = {
 	type: 'object',
 	required: ['code'],
@@ -36,7 +47,7 @@ export const participationQuery = {
 
 const localizedStudy = {
 	type: 'object',
-	required: ['slug', 'title', 'language', 'languages', 'open', 'consent', 'instructions', 'thankYou', 'forced', 'statements', 'grid', 'questions'],
+	required: ['slug', 'title', 'language', 'languages', 'open', 'consent', 'instructions', 'thankYou', 'contact', 'forced', 'statements', 'grid', 'questions'],
 	properties: {
 		slug: { type: 'string' },
 		title: { type: 'string' },
@@ -46,6 +57,7 @@ const localizedStudy = {
 		consent: { type: 'string' },
 		instructions: { type: 'string' },
 		thankYou: { type: 'string' },
+		contact: { type: 'string', description: 'how and with whom to withdraw; empty when not set' },
 		forced: { type: 'boolean' },
 		statements: {
 			type: 'array',

@@ -1,6 +1,7 @@
 import { type Kysely, type Transaction } from 'kysely';
 import type {
 	Participation,
+	PublicStudy,
 	ParticipationQuestion,
 	StudyLanguage,
 	SubmissionBody
@@ -28,6 +29,19 @@ export async function enrol(db: Db, slug: string): Promise<string> {
 	if (!study || study.status === 'draft' || !study.self_enrolment) throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
 	if (study.status !== 'open') throw studyClosed();
 	return createParticipant(db, study.id, 'self_enrolled');
+}
+
+/**
+ * What the open link `/s/<slug>` shows before anyone enrols: the title (in `lang` when offered) and
+ * whether the study still takes sorts. Only for a study that anyone may join (open or closed, with
+ * self-enrolment); any other slug is a 404, exactly as for enrolling, so nothing is learnt about
+ * draft or invite-only studies.
+ */
+export async function publicStudy(db: Db, slug: string, lang?: string): Promise<PublicStudy> {
+	const study = await db.selectFrom('studies').select(['slug', 'title', 'languages', 'status', 'self_enrolment']).where('slug', '=', slug).executeTakeFirst();
+	if (!study || study.status === 'draft' || !study.self_enrolment) throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
+	const language = chooseLanguage(study, lang);
+	return { slug: study.slug, title: pick(study.title, language, study.languages[0] ?? 'nl'), language, open: study.status === 'open' };
 }
 
 /** Inserts a participant with a fresh unique code (the caller has checked the study and the right to enrol). */
@@ -89,6 +103,7 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 			consent: pick(study.consent, language, fallback),
 			instructions: pick(study.instructions, language, fallback),
 			thankYou: pick(study.thank_you, language, fallback),
+			contact: pick(study.contact, language, fallback),
 			forced: study.grid_forced,
 			statements: statements.map((s) => ({ code: s.code, text: pick(s.text, language, fallback) })),
 			grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),

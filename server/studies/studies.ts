@@ -25,6 +25,8 @@ export interface NewStudyInput {
 	consent?: Text;
 	instructions?: Text;
 	thankYou?: Text;
+	/** How and with whom to withdraw, in the study's words (the receipt page shows it). */
+	contact?: Text;
 }
 
 export type StudyPatch = Partial<Omit<NewStudyInput, 'statements' | 'grid'>> & { draftRetentionDays?: number };
@@ -61,6 +63,7 @@ export async function createStudy(db: Kysely<Database>, ownerId: string, input: 
 				consent: JSON.stringify(toLocalized(input.consent, languages)),
 				instructions: JSON.stringify(toLocalized(input.instructions, languages)),
 				thank_you: JSON.stringify(toLocalized(input.thankYou, languages)),
+				contact: JSON.stringify(toLocalized(input.contact, languages)),
 				self_enrolment: input.selfEnrolment ?? false,
 				grid_forced: forced
 			})
@@ -120,6 +123,7 @@ export async function getStudyDetail(db: Kysely<Database>, study: Study, role: S
 		consent: study.consent,
 		instructions: study.instructions,
 		thankYou: study.thank_you,
+		contact: study.contact,
 		selfEnrolment: study.self_enrolment,
 		gridForced: study.grid_forced,
 		draftRetentionDays: study.draft_retention_days,
@@ -153,7 +157,8 @@ export async function updateStudy(db: Kysely<Database>, study: Study, patch: Stu
 		['title', 'title'],
 		['consent', 'consent'],
 		['instructions', 'instructions'],
-		['thankYou', 'thank_you']
+		['thankYou', 'thank_you'],
+		['contact', 'contact']
 	] as const) {
 		const value = patch[key];
 		if (value !== undefined) values[column] = JSON.stringify(toLocalized(value, languages));

@@ -18,7 +18,8 @@ const studyFields = {
 	gridForced: { type: 'boolean', description: 'forced distribution (default true)' },
 	consent: textInput,
 	instructions: textInput,
-	thankYou: textInput
+	thankYou: textInput,
+	contact: { ...textInput, description: 'how and with whom a participant withdraws (shown on the receipt page)' }
 } as const;
 
 const draftRetentionDays = { type: 'integer', minimum: 1, maximum: 3650, description: 'days after which drafts never submitted are removed (default 90)' } as const;

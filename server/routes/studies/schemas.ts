@@ -100,6 +100,7 @@ export const studyDetailSchema = {
 		consent: stringMap,
 		instructions: stringMap,
 		thankYou: stringMap,
+		contact: stringMap,
 		selfEnrolment: { type: 'boolean' },
 		gridForced: { type: 'boolean' },
 		draftRetentionDays: { type: 'integer', description: 'drafts never submitted are removed this many days after their last change' },

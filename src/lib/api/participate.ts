@@ -40,11 +40,22 @@ export interface ParticipationStudy {
 	consent: string;
 	instructions: string;
 	thankYou: string;
+	/** How and with whom to withdraw, in the study's words; empty when the study has not said. */
+	contact: string;
 	/** Forced distribution: every column must hold exactly its capacity. */
 	forced: boolean;
 	statements: ParticipationStatement[];
 	grid: ParticipationGridColumn[];
 	questions: ParticipationQuestion[];
+}
+
+/** `GET /api/studies/by-slug/:slug`: what the open link shows before enrolling. */
+export interface PublicStudy {
+	slug: string;
+	title: string;
+	language: StudyLanguage;
+	/** false: closed, no new sorts. */
+	open: boolean;
 }
 
 export interface Participation {
@@ -97,6 +108,11 @@ const codePath = (code: string) => `/api/participate/${encodeURIComponent(code)}
 /** Creates an anonymous participant code for an open study with self-enrolment. */
 export function enrol(slug: string, options: { facilitated?: boolean } = {}): Promise<{ code: string }> {
 	return post(`/api/studies/by-slug/${encodeURIComponent(slug)}/participants`, options.facilitated ? { facilitated: true } : {});
+}
+
+/** The title of a study anyone may join; 404 for any other slug (draft, invite-only, unknown). */
+export function getPublicStudy(slug: string, lang?: StudyLanguage): Promise<PublicStudy> {
+	return get(`/api/studies/by-slug/${encodeURIComponent(slug)}`, { query: { lang } });
 }
 
 /** The study as this participant sees it, in `lang` when the study offers it, with the saved draft. */

@@ -57,6 +57,7 @@ export interface StudyPatch {
 	consent?: LocalizedText;
 	instructions?: LocalizedText;
 	thankYou?: LocalizedText;
+	contact?: LocalizedText;
 	selfEnrolment?: boolean;
 	gridForced?: boolean;
 	draftRetentionDays?: number;

@@ -26,10 +26,12 @@ describe('demo study seed', () => {
 		expect(study).toMatchObject({ status: 'open', self_enrolment: true, is_demo: true, grid_forced: true });
 		expect(study.languages).toEqual(['nl', 'en']);
 		expect(study.title).toEqual({ nl: 'Meer diversiteit in het politieteam', en: 'More diversity in the police team' });
-		for (const text of [study.consent, study.instructions, study.thank_you]) {
+		for (const text of [study.consent, study.instructions, study.thank_you, study.contact]) {
 			expect(Object.keys(text).sort()).toEqual(['en', 'nl']);
 		}
-		expect(study.instructions.nl).toContain('Sorteer de stellingen naar de mate waarin u het ermee eens bent');
+		expect(study.instructions.nl).toContain('Sorteer de stellingen naar hoe eens je het ermee bent');
+		// One voice (issue 12): participants are addressed with "je", never "u".
+		for (const text of [study.consent.nl, study.instructions.nl, study.thank_you.nl, study.contact.nl]) expect(text).not.toMatch(/\b(u|uw)\b/i);
 		expect(study.consent.nl).toMatch(/ontvangstcode/);
 
 		const statements = await db.selectFrom('statements').selectAll().where('study_id', '=', study.id).orderBy('position').execute();

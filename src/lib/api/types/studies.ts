@@ -65,6 +65,8 @@ export interface StudyDetail extends StudySummary {
 	consent: LocalizedText;
 	instructions: LocalizedText;
 	thankYou: LocalizedText;
+	/** How and with whom a participant withdraws; shown on the receipt page. */
+	contact: LocalizedText;
 	selfEnrolment: boolean;
 	gridForced: boolean;
 	/** Drafts never submitted are removed this many days after their last change (default 90). */
