@@ -44,11 +44,19 @@ export async function stepTitle(page: Page): Promise<string> {
 	return (await page.locator('h2.step-title').textContent())?.trim() ?? '';
 }
 
+/**
+ * The open link: "Meedoen" without a code, then the new code is shown (the write-it-down moment) before
+ * the first step. Returns the code.
+ */
 export async function enrolAndOpen(page: Page, base: string): Promise<string> {
 	await page.goto(`${base}/s/${DEMO}`);
+	await page.getByRole('button', { name: 'Meedoen', exact: true }).click();
 	await page.waitForURL(/\/p\/[0-9A-Z-]{14}$/);
+	const code = new URL(page.url()).pathname.split('/').pop()!;
+	await expect.poll(() => page.locator('[data-testid="participant-code"]:visible').textContent()).toBe(code);
+	await page.getByRole('button', { name: 'Ik heb mijn code bewaard' }).click();
 	await page.locator('h2.step-title').waitFor();
-	return new URL(page.url()).pathname.split('/').pop()!;
+	return code;
 }
 
 /** Consent, instructions and the pre-sort questions by pointer (tap or click). */

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser, startServer, watchConsole, type RunningServer } from '../helpers/e2e.js';
-import { enrolAndOpen, expectAccessible, snapshotBuild, stepTitle } from './participant-helpers.js';
+import { DEMO, expectAccessible, GRID, snapshotBuild, stepTitle } from './participant-helpers.js';
 
-// (c) The demo study by keyboard alone: Tab, Shift-free, Space, Enter and the keys 1/2/3, never a click.
+// (c) The demo study by keyboard alone, from the open link to the receipt: Tab, Space, Enter, Escape,
+// the arrows and the digit keys, never a click. Every key press is counted (issue 12: at most 150).
 let server: RunningServer;
 let browser: Browser;
 
@@ -16,23 +17,33 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-/** Presses Tab until the focused element matches `selector` (and contains `text`, if given). */
-async function tabTo(page: Page, selector: string, text?: string): Promise<void> {
-	for (let i = 0; i < 400; i++) {
-		const found = await page.evaluate(
-			([s, t]) => {
-				const el = document.activeElement;
-				return !!el && el.matches(s!) && (!t || (el.textContent ?? '').includes(t));
-			},
-			[selector, text]
-		);
-		if (found) return;
-		await page.keyboard.press('Tab');
-	}
-	throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
+const MAX_KEY_PRESSES = 150;
+
+function keyboard(page: Page) {
+	let presses = 0;
+	const press = async (key: string) => {
+		presses++;
+		await page.keyboard.press(key);
+	};
+	/** Presses Tab until the focused element matches `selector` (and contains `text`, if given). */
+	const tabTo = async (selector: string, text?: string) => {
+		for (let i = 0; i < 60; i++) {
+			const found = await page.evaluate(
+				([s, t]) => {
+					const el = document.activeElement;
+					return !!el && el.matches(s!) && (!t || (el.textContent ?? '').includes(t));
+				},
+				[selector, text]
+			);
+			if (found) return;
+			await press('Tab');
+		}
+		throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
+	};
+	return { press, tabTo, count: () => presses };
 }
 
-const NEXT = '.nav button.button:not(.secondary)';
+const focused = (page: Page, selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
 
 async function focusIsVisible(page: Page): Promise<boolean> {
 	return page.evaluate(() => {
@@ -42,66 +53,121 @@ async function focusIsVisible(page: Page): Promise<boolean> {
 	});
 }
 
-it('(c) completes the demo study with the keyboard only', async () => {
+const announced = (page: Page) => page.locator('.visually-hidden[role="status"]').textContent();
+
+it('(c) completes the demo study with the keyboard only, in at most 150 key presses', async () => {
 	const context = await browser.newContext({ viewport: DESKTOP });
 	const page = await context.newPage();
 	const problems = watchConsole(page);
-	await enrolAndOpen(page, server.url);
+	const keys = keyboard(page);
+	const counts: Record<string, number> = {};
+	let mark = 0;
+	const stage = (name: string) => {
+		counts[name] = keys.count() - mark;
+		mark = keys.count();
+	};
 
-	await tabTo(page, 'input[type=checkbox]');
-	await page.keyboard.press('Space');
-	await tabTo(page, 'button[type=submit]');
+	await page.goto(`${server.url}/s/${DEMO}`);
+	await keys.tabTo('button', 'Meedoen');
+	await keys.press('Enter');
+	await page.waitForURL(/\/p\/[0-9A-Z-]{14}$/);
+	await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('code-title');
+	await keys.tabTo('button', 'Ik heb mijn code bewaard');
+	await keys.press('Enter');
+	stage('open link and code');
+
+	await expect.poll(() => focused(page, 'h2.step-title')).toBe(true);
+	await keys.tabTo('input[type=checkbox]');
+	await keys.press('Space');
+	await keys.tabTo('#step-next, button[type=submit]');
 	expect(await focusIsVisible(page)).toBe(true);
-	await page.keyboard.press('Enter');
+	await keys.press('Enter');
 	expect(await stepTitle(page)).toBe('Uitleg');
-
-	await tabTo(page, NEXT);
-	await page.keyboard.press('Enter');
+	await keys.tabTo('#step-next');
+	await keys.press('Enter');
 	expect(await stepTitle(page)).toBe('Vooraf enkele vragen');
-	await tabTo(page, '#q-unit input[type=radio]');
-	await page.keyboard.press('Space');
-	await tabTo(page, NEXT);
-	await page.keyboard.press('Enter');
+	await keys.tabTo('#q-unit input[type=radio]');
+	await keys.press('Space');
+	await keys.tabTo('#step-next');
+	await keys.press('Enter');
 	expect(await stepTitle(page)).toBe('Drie stapels');
+	stage('consent, instructions, questions');
 
-	for (let i = 0; i < 40; i++) await page.keyboard.press(String((i % 3) + 1));
+	// Rough sort: 1/2/3 per card; after the last card the focus is on Continue.
+	for (let i = 0; i < 40; i++) await keys.press(String((i % 3) + 1));
 	await expect.poll(() => page.locator('p.done').textContent()).toContain('Alle stellingen');
-	await tabTo(page, NEXT);
-	await page.keyboard.press('Enter');
+	await expect.poll(() => focused(page, '#step-next')).toBe(true);
+	await keys.press('Enter');
 	expect(await stepTitle(page)).toBe('Het schema');
+	stage('rough sort');
 
-	await tabTo(page, 'aside.side button.statement-card');
-	for (let placed = 1; placed <= 40; placed++) {
-		await page.keyboard.press('Enter');
-		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('picker-heading');
-		await tabTo(page, '.picker-panel .column-option:not(.full)');
-		expect(await focusIsVisible(page)).toBe(true);
-		await page.keyboard.press('Enter');
-		if (placed === 1) {
-			await expect.poll(() => page.getByRole('status').filter({ hasText: 'geplaatst' }).textContent()).toMatch(
-				/^Stelling \d+ geplaatst in kolom \+4, 1 van 2 plaatsen bezet\.$/
-			);
+	// The first Tab after the heading is the skip to Continue.
+	await keys.press('Tab');
+	expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Naar Verder');
+	expect(await focusIsVisible(page)).toBe(true);
+	await keys.tabTo('aside.side button.statement-card');
+
+	// One card through the chooser: Enter opens it on a suggested column, in the grid's order (−4…+4);
+	// Escape closes it and gives the focus back to the card.
+	const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.card);
+	await keys.press('Enter');
+	await expect.poll(() => focused(page, '.picker-panel .column-option')).toBe(true);
+	expect(await page.locator('.picker-panel .column-option').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.column)))).toEqual(
+		GRID.map((c) => c.value)
+	);
+	expect(await focusIsVisible(page)).toBe(true);
+	await keys.press('Escape');
+	await expect.poll(() => page.locator('.picker-panel').count()).toBe(0);
+	expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.card)).toBe(first);
+	// Then through the chooser with the arrows: from the suggestion (the leftmost free column for a
+	// card on the "oneens" pile) Home goes to −4, Enter places it there.
+	await keys.press('Enter');
+	await expect.poll(() => focused(page, '.picker-panel .column-option')).toBe(true);
+	await keys.press('Home');
+	expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.column)).toBe('-4');
+	await keys.press('Enter');
+	await expect.poll(() => announced(page)).toMatch(/^Stelling \d+ geplaatst in kolom −4, 1 van 2 plaatsen bezet\.$/);
+	// The second card: the chooser again, this time with a digit (2 = −3).
+	await expect.poll(() => focused(page, 'aside.side button.statement-card')).toBe(true);
+	await keys.press('Enter');
+	await expect.poll(() => focused(page, '.picker-panel .column-option')).toBe(true);
+	await keys.press('2');
+	await expect.poll(() => announced(page)).toMatch(/^Stelling \d+ geplaatst in kolom −3, 1 van 3 plaatsen bezet\.$/);
+
+	// The rest with a digit on the focused card (1 = −4 … 9 = +4); the focus moves on to the next card.
+	const left = new Map(GRID.map((c) => [c.value, c.capacity]));
+	left.set(-4, left.get(-4)! - 1);
+	left.set(-3, left.get(-3)! - 1);
+	for (const [i, { value }] of GRID.entries()) {
+		while (left.get(value)! > 0) {
+			await expect.poll(() => focused(page, 'button.statement-card')).toBe(true);
+			await keys.press(String(i + 1));
+			left.set(value, left.get(value)! - 1);
 		}
-		if (placed < 40) await expect.poll(() => page.evaluate(() => document.activeElement?.matches('aside.side button.statement-card'))).toBe(true);
 	}
 	await expect.poll(() => page.locator('#grid-status').textContent()).toContain('Alle stellingen zijn geplaatst');
+	for (const { value, capacity } of GRID) expect(await page.locator(`#col-${value} .count`).textContent()).toBe(`${capacity}/${capacity}`);
+	// The last card placed: the focus is on Continue.
+	await expect.poll(() => focused(page, '#step-next')).toBe(true);
 	await expectAccessible(page, 'grid by keyboard');
-
-	await tabTo(page, NEXT, 'Verder');
-	await page.keyboard.press('Enter');
+	await keys.press('Enter');
 	expect(await stepTitle(page)).toBe('Toelichting');
-	await tabTo(page, 'textarea');
-	await page.keyboard.type('Hier sta ik echt achter.');
-	await tabTo(page, NEXT);
-	await page.keyboard.press('Enter');
+	stage('grid');
+
+	await keys.tabTo('#step-next');
+	await keys.press('Enter');
 	expect(await stepTitle(page)).toBe('Tot slot enkele vragen');
-	await tabTo(page, NEXT);
-	await page.keyboard.press('Enter');
+	await keys.tabTo('#step-next');
+	await keys.press('Enter');
 	expect(await stepTitle(page)).toBe('Insturen');
-	await tabTo(page, 'button', 'Sortering insturen');
-	await page.keyboard.press('Enter');
+	await keys.tabTo('button', 'Sortering insturen');
+	await keys.press('Enter');
 	await expect.poll(() => page.getByTestId('receipt').textContent()).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
 	expect(await page.evaluate(() => document.activeElement?.id)).toBe('thanks-title');
+	stage('comments, questions, submit');
+
+	console.log(`keyboard-only demo sort: ${keys.count()} key presses`, counts);
+	expect(keys.count()).toBeLessThanOrEqual(MAX_KEY_PRESSES);
 	expect(problems).toEqual([]);
 	await context.close();
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../server/db/index.js';
-import { DESKTOP, launchBrowser, PHONE, startServer, watchConsole, type RunningServer } from '../helpers/e2e.js';
+import { DESKTOP, launchBrowser, NARROW, PHONE, startServer, watchConsole, type RunningServer } from '../helpers/e2e.js';
 import { snapshotBuild, enrolAndOpen, expectAccessible, finishAfterGrid, GRID, introSteps, label, roughSortByButtons, stepTitle } from './participant-helpers.js';
 
 // The demo study (server/demo) completed in Chromium: by mouse drag on a desktop, by taps on a
@@ -33,6 +33,12 @@ afterAll(async () => {
 });
 
 const column = (page: Page, value: number) => page.locator(`section.column:has(#col-${value})`);
+/** Whether the element is entirely inside the window, as it is now scrolled. */
+const inView = (page: Page, selector: string) =>
+	page.locator(selector).first().evaluate((el) => {
+		const box = el.getBoundingClientRect();
+		return box.top >= 0 && box.bottom <= innerHeight && box.height > 0;
+	});
 const columnCount = (page: Page, value: number) => page.locator(`#col-${value} .count`).textContent();
 
 describe('participant flow', () => {
@@ -91,6 +97,45 @@ describe('participant flow', () => {
 		expect(dragged, 'cards placed by dragging').toBeGreaterThanOrEqual(20);
 		await expect.poll(() => page.locator('#grid-status').textContent()).toContain('Alle stellingen zijn geplaatst');
 		await expectAccessible(page, 'grid complete (desktop)');
+
+		// Readable at 1366×768: Continue always in the window (a bar at the bottom), the 0 column's head in
+		// view at the top of the grid, words never split, and every placed card's full text on hover and on focus.
+		await page.evaluate(() => scrollTo({ top: 0 }));
+		expect(await inView(page, '#step-next')).toBe(true);
+		expect(await inView(page, '#col-0')).toBe(true);
+		await page.evaluate(() => scrollTo({ top: document.body.scrollHeight }));
+		expect(await inView(page, '#step-next')).toBe(true);
+		expect(await inView(page, '#col-0'), 'the column heads stay at the top while the grid scrolls').toBe(true);
+		const wrapping = await page.locator('.pyramid .statement-card').evaluateAll((cards) =>
+			cards.map((card) => {
+				const style = getComputedStyle(card);
+				return `${style.overflowWrap} ${style.wordBreak} ${style.hyphens}`;
+			})
+		);
+		expect(new Set(wrapping)).toEqual(new Set(['normal normal manual']));
+		const texts = await page.evaluate(() =>
+			Object.fromEntries([...document.querySelectorAll<HTMLElement>('.pyramid .statement-card')].map((c) => [c.dataset.card, c.querySelector('.text')!.textContent!.replace(/^\d+Stelling \d+:\s*/, '').trim()]))
+		);
+		const tip = (card: string) => page.locator(`.pyramid [data-card="${card}"] .tip`);
+		for (const card of Object.keys(texts).slice(0, 40)) {
+			await page.locator(`.pyramid [data-card="${card}"]`).hover();
+			await expect.poll(() => tip(card).isVisible()).toBe(true);
+			expect((await tip(card).textContent())!.replace(/^\d+\s*/, '').trim()).toBe(texts[card]);
+			const box = (await tip(card).boundingBox())!;
+			expect(box.x >= 0 && box.x + box.width <= DESKTOP.width, `the full text of ${card} fits the window`).toBe(true);
+		}
+		await page.mouse.move(0, 0);
+		const someCard = Object.keys(texts)[7]!;
+		await page.locator(`.pyramid [data-card="${someCard}"]`).focus();
+		await page.keyboard.press('Shift+Tab');
+		await page.keyboard.press('Tab');
+		await expect.poll(() => tip(someCard).isVisible()).toBe(true);
+		await page.keyboard.press('Escape');
+		await expect.poll(() => tip(someCard).isVisible(), { message: 'Escape hides the full text' }).toBe(false);
+		// The same grid as a list, with every text in full.
+		await page.getByRole('button', { name: 'Lees als lijst' }).click();
+		await expect.poll(() => page.locator('.list button.statement-card').count()).toBe(40);
+		await page.getByRole('button', { name: 'Lees als lijst' }).click();
 		receipts.push(await finishAfterGrid(page, 'click'));
 		expect(problems).toEqual([]);
 		await context.close();
@@ -106,6 +151,9 @@ describe('participant flow', () => {
 		await page.getByRole('button', { name: 'Verder', exact: true }).tap();
 		await page.getByLabel('Tekstgrootte').selectOption({ label: 'Groot' });
 		await expectAccessible(page, 'grid (phone)');
+		// No key hints on a touch screen; Continue is in reach without scrolling past the list.
+		expect(await page.locator('p.keys, kbd').count()).toBe(0);
+		expect(await inView(page, '#step-next')).toBe(true);
 
 		const sheet = page.locator('dialog[open]');
 		for (const { value, capacity } of [...GRID].reverse()) {
@@ -124,6 +172,8 @@ describe('participant flow', () => {
 		await expect.poll(() => sheet.getByRole('status').textContent()).toContain('Kolom −4 is vol');
 		await sheet.locator('.swap-option').first().tap();
 		await expect.poll(() => page.locator(`section:has(#group--4) [data-card="${moved}"]`).count()).toBe(1);
+		await page.evaluate(() => scrollTo({ top: document.body.scrollHeight / 2 }));
+		expect(await inView(page, '#step-next')).toBe(true);
 		receipts.push(await finishAfterGrid(page, 'tap'));
 		expect(problems).toEqual([]);
 		await context.close();
@@ -174,14 +224,48 @@ describe('participant flow', () => {
 		await context.close();
 	});
 
+	it('(e) at 320 px with "Extra groot": the next statement is in view after every tap, no key hints, Continue in reach', async () => {
+		const context = await browser.newContext({ viewport: NARROW, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+		const page = await context.newPage();
+		const problems = watchConsole(page);
+		await enrolAndOpen(page, server.url);
+		await page.getByLabel('Tekstgrootte').selectOption({ label: 'Extra groot' });
+		await introSteps(page, 'tap', false);
+		expect(await page.locator('.hint, .key').count()).toBe(0);
+		const piles = ['Oneens', 'Neutraal', 'Eens'];
+		let taps = 0;
+		for (let i = 0; i < 40; i++) {
+			await expect.poll(() => page.locator('.counter').textContent()).toBe(`Stelling ${i + 1} van 40`);
+			// The statement's first lines are on screen, whatever the scroll position the last tap left.
+			expect(await page.locator('.statement').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight - 60)).toBe(true);
+			const button = page.getByRole('button', { name: piles[i % 3], exact: true }).first();
+			await button.scrollIntoViewIfNeeded();
+			await button.tap();
+			taps++;
+		}
+		expect(taps).toBe(40);
+		await expect.poll(() => inView(page, '#step-next')).toBe(true);
+		await page.locator('#step-next').tap();
+		expect(await stepTitle(page)).toBe('Het schema');
+		expect(await inView(page, '#step-next')).toBe(true);
+		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		expect(overflow).toBeLessThanOrEqual(0);
+		await expectAccessible(page, 'grid (320 px, extra large)');
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
 	it('shows friendly messages for an unknown code and an unknown study, and takes a typed code', async () => {
 		const context = await browser.newContext({ viewport: PHONE });
 		const page = await context.newPage();
 		await page.goto(`${server.url}/p/ZZZZ-ZZZZ-ZZZZ`);
 		await expect.poll(() => page.locator('h1').last().textContent()).toBe('Deze code kennen we niet');
 		await expectAccessible(page, 'unknown code');
+		// An address that is not an open study (unknown, draft or invite-only: the server does not say which) asks for a code.
 		await page.goto(`${server.url}/s/bestaat-niet`);
-		await expect.poll(() => page.locator('h1').last().textContent()).toBe('Deze code kennen we niet');
+		await page.getByText('Voor deze studie heb je een code nodig').waitFor();
+		expect(await page.getByRole('button', { name: 'Meedoen', exact: true }).count()).toBe(0);
+		await expectAccessible(page, 'open link without self-enrolment');
 		await page.goto(`${server.url}/code`);
 		await page.getByRole('textbox', { name: 'Code' }).fill('abc');
 		await page.getByRole('button', { name: 'Verder', exact: true }).click();

@@ -5,6 +5,11 @@ export function openLink(origin: string, slug: string): string {
 	return `${origin}/s/${encodeURIComponent(slug)}`;
 }
 
+/** The page where anyone types a code (printed on invitation slips, beside the QR code that opens the sort). */
+export function codeEntryLink(origin: string): string {
+	return `${origin}/code`;
+}
+
 /** The personal link of an invitation code (the same form as the server's codes CSV: /p/<code>). */
 export function personalLink(origin: string, code: string): string {
 	return `${origin}/p/${encodeURIComponent(code)}`;

@@ -8,6 +8,7 @@ import {
 	formatDuration,
 	isValidSlug,
 	median,
+	codeEntryLink,
 	openLink,
 	personalLink,
 	slugify
@@ -51,6 +52,8 @@ describe('checkPlacements', () => {
 describe('openLink and personalLink', () => {
 	it('builds the open study link and the personal code link', () => {
 		expect(openLink('https://x.nl', 'mijn-studie')).toBe('https://x.nl/s/mijn-studie');
+		// A printed slip's typed address is the code page, never the open link (which would enrol someone new).
+		expect(codeEntryLink('https://x.nl')).toBe('https://x.nl/code');
 		expect(personalLink('https://x.nl', 'ABCD-EFGH')).toBe('https://x.nl/p/ABCD-EFGH');
 	});
 });

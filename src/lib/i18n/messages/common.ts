@@ -13,6 +13,12 @@ export const common = {
 		'landing.title': 'Zien hoe collega’s er echt over denken',
 		'landing.lead':
 			'Standpunt is een platform voor Q-methodologie. Deelnemers sorteren stellingen in een raster; onderzoekers vinden met factoranalyse de gedeelde gezichtspunten; gespreksleiders leggen die gezichtspunten terug voor in dialoogsessies.',
+		'landing.code.title': 'Heb je een code?',
+		'landing.code.body': 'Op je uitnodiging staat een code. Vul hem in en begin, of ga verder waar je was gebleven.',
+		'landing.code.cta': 'Mijn code invullen',
+		'landing.join.title': 'Ben je bij een dialoogsessie?',
+		'landing.join.body': 'Doe mee met de sessie op je telefoon. De code staat op het scherm in de zaal.',
+		'landing.join.cta': 'Meedoen aan een sessie',
 		'landing.demo.title': 'Meer diversiteit in het politieteam',
 		'landing.demo.body':
 			'Probeer de demostudie: sorteer 40 stellingen over diversiteit in politieteams. Het duurt ongeveer 15 minuten en is anoniem.',
@@ -43,6 +49,12 @@ export const common = {
 		'landing.title': 'See how colleagues really think',
 		'landing.lead':
 			'Standpunt is a Q-methodology platform. Participants sort statements into a grid; researchers find the shared viewpoints with by-person factor analysis; facilitators bring those viewpoints back in dialogue sessions.',
+		'landing.code.title': 'Do you have a code?',
+		'landing.code.body': 'Your invitation has a code on it. Enter it to start, or to continue where you left off.',
+		'landing.code.cta': 'Enter my code',
+		'landing.join.title': 'At a dialogue session?',
+		'landing.join.body': 'Take part in the session on your phone. The code is on the screen in the room.',
+		'landing.join.cta': 'Join a session',
 		'landing.demo.title': 'More diversity in the police team',
 		'landing.demo.body':
 			'Try the demo study: sort 40 statements about diversity in police teams. It takes about 15 minutes and is anonymous.',
