@@ -11,7 +11,10 @@ export default defineConfig({
 					sequence: { groupOrder: 0 },
 					globalSetup: ['tests/helpers/server-build.ts'],
 					include: ['tests/qmethod/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/lint/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// Not a speed check (benchmarks do that): room for a busy machine, where the first lint or a
+					// bootstrap run can take longer than vitest's 5 s default.
+					testTimeout: 30_000
 				},
 				resolve: { alias: { $lib: new URL('./src/lib', import.meta.url).pathname } }
 			},
