@@ -89,6 +89,8 @@ export const studies = {
 		post<{ status: StudyStatus; removedCodes: number }>(sub(id, 'status'), removeUnusedCodes ? { status, removeUnusedCodes } : { status }),
 	audit: (id: string) => get<{ events: AuditEventDto[] }>(sub(id, 'audit')).then((r) => r.events),
 	downloadAudit: (id: string) => download(apiUrl(sub(id, 'audit'), { format: 'csv' })),
+	/** The study with everything that belongs to it, as a backup file for the CLI's restore (owners). */
+	downloadBackup: (id: string) => download(apiUrl(sub(id, 'backup'))),
 	addStatements: (id: string, statements: NewStatementInput[]) => post<{ statements: StatementDto[] }>(sub(id, 'statements'), { statements }),
 	updateStatement: (id: string, statementId: string, change: Partial<NewStatementInput>) => patch<unknown>(sub(id, 'statements', statementId), change),
 	deleteStatement: (id: string, statementId: string) => del<void>(sub(id, 'statements', statementId)),
