@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-app.js';
 import { client, loginAs, smallStudy } from '../studies/helpers.js';
-import { createTestStudy } from './participate.fixtures.js';
+import { createTestStudy } from './participate-fixture.js';
 
 // Issue 12: the open link shows the study before anyone enrols (GET /api/studies/by-slug/:slug), and the
 // receipt page says how and with whom to withdraw (the study's `contact`, set in its basics).
