@@ -7,6 +7,7 @@ import * as createDialogue from './20261123T013000Z-create-dialogue.js';
 import * as createRateLimits from './20261128T091246Z-create-rate-limits.js';
 import * as createAuditAndRetention from './20261128T095900Z-create-audit-and-retention.js';
 import * as addStudyContact from './20261128T100954Z-add-study-contact.js';
+import * as createCompositionDisclosures from './20261128T101505Z-create-composition-disclosures.js';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the same
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'20261123T013000Z-create-dialogue': createDialogue,
 	'20261128T091246Z-create-rate-limits': createRateLimits,
 	'20261128T095900Z-create-audit-and-retention': createAuditAndRetention,
-	'20261128T100954Z-add-study-contact': addStudyContact
+	'20261128T100954Z-add-study-contact': addStudyContact,
+	'20261128T101505Z-create-composition-disclosures': createCompositionDisclosures
 };

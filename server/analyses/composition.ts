@@ -39,8 +39,8 @@ export function suppressSmallGroups(counts: number[], singleAnswer: boolean): (n
 
 /**
  * The composition of each factor's defining sorts by pre-sort answers. `defining[f]` lists the sort
- * ids flagged on factor f. Only suppressed counts come out of this function: the API never sends a
- * group size below five.
+ * ids flagged on factor f, as the server derived them (disclosure.ts decides whether it may be shown).
+ * Only suppressed counts come out of this function: the API never sends a group size below five.
  */
 export function factorComposition(
 	defining: readonly (readonly string[])[],
@@ -73,4 +73,16 @@ export function factorComposition(
 			})
 		};
 	});
+}
+
+/**
+ * A factor whose composition may not be shown (its defining set is too close to one already shown):
+ * every group "< 5", marked as withheld so that the page can say why.
+ */
+export function withheldComposition(composition: FactorComposition): FactorComposition {
+	return {
+		...composition,
+		withheld: true,
+		questions: composition.questions.map((question) => ({ ...question, groups: question.groups.map((group) => ({ ...group, count: SMALL })) }))
+	};
 }

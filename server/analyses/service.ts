@@ -5,8 +5,8 @@ import type { AnalysisData, AnalysisRequest, AnalysisResult, FactorComposition, 
 import { ENGINE_VERSION, QMethodInputError } from '../../src/lib/qmethod/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { factorComposition } from './composition.js';
-import { findAnalysis, insertAnalysis, loadAnalysisData, loadPreSortQuestions, type AnalysisRecord } from './repository.js';
+import { discloseComposition } from './disclosure.js';
+import { findAnalysis, insertAnalysis, loadAnalysisData, type AnalysisRecord } from './repository.js';
 
 /** Engine and request problems become 422 with a stable code; nothing is stored. */
 export function toAppError(error: unknown): unknown {
@@ -35,9 +35,13 @@ export function definingSorts(result: Pick<AnalysisResult, 'sortIds' | 'flagged'
 	return Array.from({ length: result.nFactors }, (_, f) => result.sortIds.filter((_, i) => result.flagged[i]?.[f]));
 }
 
-export async function compositionFor(db: Kysely<Database>, studyId: string, defining: readonly (readonly string[])[]): Promise<FactorComposition[]> {
-	const [{ answers }, questions] = await Promise.all([loadAnalysisData(db, studyId), loadPreSortQuestions(db, studyId)]);
-	return factorComposition(defining, answers, questions);
+/**
+ * The composition of an unsaved analysis: the server recomputes it from the stored sorts with the
+ * request's extraction, rotation and flags, and takes the defining sorts from that result.
+ */
+export async function compositionFor(db: Kysely<Database>, studyId: string, body: Record<string, unknown>): Promise<FactorComposition[]> {
+	const { result } = await computeAnalysis(db, studyId, body);
+	return discloseComposition(db, studyId, definingSorts(result));
 }
 
 export async function createAnalysis(
@@ -63,6 +67,6 @@ export async function createAnalysis(
 }
 
 export async function withComposition(db: Kysely<Database>, record: AnalysisRecord): Promise<StoredAnalysis> {
-	const composition = await compositionFor(db, record.summary.studyId, definingSorts(record.result));
+	const composition = await discloseComposition(db, record.summary.studyId, definingSorts(record.result));
 	return { ...record.summary, result: record.result, composition };
 }

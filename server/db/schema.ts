@@ -312,3 +312,16 @@ export interface StudiesTable {
 	/** How and with whom a participant withdraws, per language (shown on the receipt page). */
 	contact: JsonWithDefault<LocalizedText>;
 }
+
+export interface CompositionDisclosuresTable {
+	study_id: string;
+	digest: string;
+	/** JSON array of sort labels, sorted. */
+	sort_labels: unknown;
+	shown_at: Generated<Timestamp>;
+}
+
+// Declaration merging: the compositions shown so far (server/analyses/disclosure.ts).
+export interface Database {
+	composition_disclosures: CompositionDisclosuresTable;
+}

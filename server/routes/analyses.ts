@@ -46,6 +46,10 @@ const createBody = {
 	}
 } as const;
 
+const { name: _name, ...requestProperties } = createBody.properties;
+/** The analysis request without a name: what the composition of an unsaved analysis is computed from. */
+const compositionBody = { ...createBody, properties: requestProperties } as const;
+
 const storedAnalysis = {
 	type: 'object',
 	required: ['id', 'result'],
@@ -124,26 +128,22 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { defining: string[][] } }>(
+	app.post<{ Params: { id: string }; Body: Record<string, unknown> }>(
 		'/studies/:id/analysis-composition',
 		{
 			schema: {
 				tags: ['analyses'],
-				summary: 'Composition of unsaved factors by pre-sort answers; groups below 5 are "< 5"',
+				summary:
+					'Composition by pre-sort answers of an unsaved analysis: the server recomputes it (same request as saving, without a name) and takes the defining sorts from its own result; groups below 5 are "< 5", and a factor whose defining sorts differ by 1–4 from a composition already shown for the study is withheld',
 				params: idParams,
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					required: ['defining'],
-					additionalProperties: false,
-					properties: { defining: { type: 'array', maxItems: 20, items: { type: 'array', maxItems: 200000, items: { type: 'string', maxLength: 200 } } } }
-				},
-				response: { 200: { type: 'object', properties: { composition: { type: 'array', items: anyObject } } }, ...errors(400, 401, 403, 404) }
+				body: compositionBody,
+				response: { 200: { type: 'object', properties: { composition: { type: 'array', items: anyObject } } }, ...errors(400, 401, 403, 404, 422) }
 			}
 		},
 		async (request) => {
 			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'read');
-			return { composition: await compositionFor(db, study.id, request.body.defining) };
+			return { composition: await compositionFor(db, study.id, request.body) };
 		}
 	);
 

@@ -68,7 +68,7 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 		'/:id/export',
 		{
 			schema: {
-				summary: 'Download the study: PQMethod .dat/.sta, CSV (sorts, answers, comments, statements), JSON, Excel',
+				summary: 'Download the study: PQMethod .dat/.sta, CSV (sorts, answers, comments, statements), JSON, Excel (owners and co-researchers)',
 				tags: ['data'],
 				querystring: {
 					type: 'object',
@@ -80,11 +80,12 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 						excluded: { enum: ['include', 'omit'], description: 'sorts excluded from analysis: omitted from dat/csv by default' }
 					}
 				},
-				response: { 200: { description: 'the file (Content-Disposition: attachment)' }, ...errors(400, 401, 404, 422) }
+				response: { 200: { description: 'the file (Content-Disposition: attachment)' }, ...errors(400, 401, 403, 404, 422) }
 			}
 		},
 		async (request, reply) => {
-			const { study, role } = await studyAccess(request, 'read');
+			// The files hold every sort with its pre-sort answers: owners and co-researchers only.
+			const { study, role } = await studyAccess(request, 'edit');
 			const data = await loadExportData(db, study, role, request.query.lang);
 			const file = await parsingAsync(() =>
 				buildExport(data, request.query.format, { includeExcluded: request.query.excluded === 'include', sheetLanguage: request.query.lang })

@@ -38,12 +38,13 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		'/:id/sorts',
 		{
 			schema: {
-				summary: 'Every sort with answers, comments, interviewer notes, excluded flag and reason, synthetic flag',
+				summary:
+					"Every sort with its pre-sort answers, comments, interviewer notes, excluded flag and reason, synthetic flag (owners and co-researchers; a facilitator gets 403: individual participants' answers are not theirs to see)",
 				tags: ['monitoring'],
-				response: { 200: { type: 'object', required: ['sorts'], properties: { sorts: { type: 'array', items: sortSchema } } }, ...errors(401, 404) }
+				response: { 200: { type: 'object', required: ['sorts'], properties: { sorts: { type: 'array', items: sortSchema } } }, ...errors(401, 403, 404) }
 			}
 		},
-		async (request) => ({ sorts: await listSorts(db, (await studyAccess(request, 'read')).study.id) })
+		async (request) => ({ sorts: await listSorts(db, (await studyAccess(request, 'edit')).study.id) })
 	);
 
 	app.post<{ Params: { id: string }; Body: ManualSortInput }>(

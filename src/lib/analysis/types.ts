@@ -53,6 +53,11 @@ export interface FactorComposition {
 	factor: number;
 	nDefining: number | '< 5';
 	questions: CompositionQuestion[];
+	/**
+	 * Present (true) when the defining sorts differ from a set whose composition was already shown for
+	 * this study by 1–4 sorts: every count is then "< 5", since comparing the two would reveal those sorts.
+	 */
+	withheld?: true;
 }
 
 export interface AnalysisSummary {

@@ -13,7 +13,6 @@ import type {
 	RotationStepRequest,
 	StoredAnalysis
 } from './types.js';
-import { definingSortIds } from './view-model.js';
 import { EngineClient, EngineError } from './worker-client.js';
 import type { WorkspaceResult } from './workspace-result.js';
 
@@ -116,11 +115,11 @@ export class AnalysisWorkspace {
 
 	private scheduleComposition(): void {
 		clearTimeout(this.compositionTimer);
-		const result = this.workspace?.result;
-		if (!result) return;
+		if (!this.workspace?.result) return;
+		const request = this.request;
 		this.compositionTimer = setTimeout(async () => {
 			try {
-				this.composition = await analysesApi.composition(this.studyId, definingSortIds(result));
+				this.composition = await analysesApi.composition(this.studyId, request);
 			} catch {
 				this.composition = null;
 			}

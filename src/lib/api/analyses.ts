@@ -7,7 +7,8 @@ export const analysesApi = {
 	list: (studyId: string) => get<{ analyses: AnalysisSummary[] }>(`/studies/${studyId}/analyses`).then((r) => r.analyses),
 	get: (id: string) => get<StoredAnalysis>(`/analyses/${id}`),
 	create: (studyId: string, request: AnalysisRequest & { name?: string }) => post<StoredAnalysis>(`/studies/${studyId}/analyses`, request),
-	composition: (studyId: string, defining: string[][]) =>
-		post<{ composition: FactorComposition[] }>(`/studies/${studyId}/analysis-composition`, { defining }).then((r) => r.composition),
+	/** The server recomputes the analysis from the request and takes the defining sorts from its own result. */
+	composition: (studyId: string, request: AnalysisRequest) =>
+		post<{ composition: FactorComposition[] }>(`/studies/${studyId}/analysis-composition`, request).then((r) => r.composition),
 	exportFile: (id: string, format: 'xlsx' | 'txt' | 'json', lang?: 'nl' | 'en') => download(`/analyses/${id}/export.${format}${lang ? `?lang=${lang}` : ''}`)
 };

@@ -16,7 +16,8 @@ export class Monitoring {
 		try {
 			[this.stats, this.sorts, this.withdrawals] = await Promise.all([
 				studies.stats(this.editor.id),
-				studies.sorts(this.editor.id),
+				// Individual sorts with their pre-sort answers are for owners and co-researchers only (the API says 403).
+				this.editor.canEdit ? studies.sorts(this.editor.id) : Promise.resolve([]),
 				studies.withdrawals(this.editor.id)
 			]);
 		} catch (error) {

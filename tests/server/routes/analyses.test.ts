@@ -220,21 +220,6 @@ describe('composition by pre-sort answers', () => {
 			}
 		}
 	});
-
-	it('shows groups of 5 or more with their size, and hides a lone small group through its neighbour', async () => {
-		const defining = [['US1', 'US2', 'US3', 'US4', 'US8', 'JP5']];
-		const response = await t.app.inject({
-			method: 'POST',
-			url: `/api/studies/${studyId}/analysis-composition`,
-			headers: { ...csrf, cookie: facilitator.cookie },
-			payload: { defining }
-		});
-		expect(response.statusCode).toBe(200);
-		const [factor] = response.json().composition;
-		expect(factor.nDefining).toBe(6);
-		const counts = Object.fromEntries(factor.questions[0].groups.map((g: { value: string; count: unknown }) => [g.value, g.count]));
-		expect(counts).toEqual({ america: 5, asia: '< 5', europe: '< 5', __declined: '< 5', __unanswered: '< 5' });
-	});
 });
 
 describe('GET /api/studies/:id/analysis-data', () => {

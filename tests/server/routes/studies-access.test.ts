@@ -61,14 +61,14 @@ const routes: Route[] = [
 	{ method: 'POST', path: '/:id/codes', permission: 'edit', success: 201, request: (f) => ({ url: `/api/studies/${f.id}/codes`, payload: { count: 3 } }) },
 	{ method: 'GET', path: '/:id/codes', permission: 'edit', success: 200, request: (f) => ({ url: `/api/studies/${f.id}/codes?format=csv` }) },
 	{ method: 'GET', path: '/:id/stats', permission: 'read', success: 200, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/stats` }) },
-	{ method: 'GET', path: '/:id/sorts', permission: 'read', success: 200, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/sorts` }) },
+	{ method: 'GET', path: '/:id/sorts', permission: 'edit', success: 200, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/sorts` }) },
 	{ method: 'POST', path: '/:id/sorts', permission: 'edit', success: 201, request: (f) => ({ url: `/api/studies/${f.id}/sorts`, payload: { label: 'papier', placements } }) },
 	{ method: 'POST', path: '/:id/sorts/:sortId/exclusion', permission: 'edit', success: 200, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/sorts/${f.sortId}/exclusion`, payload: { excluded: true, reason: 'test' } }) },
 	{ method: 'DELETE', path: '/:id/sorts/:sortId', permission: 'edit', success: 204, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/sorts/${f.sortId}` }) },
 	{ method: 'POST', path: '/:id/withdrawals', permission: 'edit', success: 201, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/withdrawals`, payload: { receipt: f.receipt } }) },
 	{ method: 'GET', path: '/:id/withdrawals', permission: 'read', success: 200, request: (f) => ({ url: `/api/studies/${f.id}/withdrawals` }) },
 	{ method: 'POST', path: '/:id/import', permission: 'edit', success: 201, request: (f) => ({ url: `/api/studies/${f.id}/import`, payload: { format: 'csv', content: 'sort,S01,S02,S03,S04,S05\nP9,2,1,0,-1,-2\n' } }) },
-	{ method: 'GET', path: '/:id/export', permission: 'read', success: 200, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/export?format=xlsx` }) }
+	{ method: 'GET', path: '/:id/export', permission: 'edit', success: 200, withSort: true, request: (f) => ({ url: `/api/studies/${f.id}/export?format=xlsx` }) }
 ];
 
 const RANK: Record<Caller, number> = { anonymous: 0, participant: 0, other: 0, facilitator: 1, co_researcher: 2, owner: 3 };

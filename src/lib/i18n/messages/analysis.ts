@@ -119,6 +119,8 @@ export const analysis = {
 		'an.factorCorrelations': 'Correlaties tussen factoren',
 		'an.composition': 'Samenstelling naar antwoorden vooraf',
 		'an.composition.help': 'Groepen kleiner dan 5 personen worden als "< 5" getoond.',
+		'an.composition.withheld':
+			'Samenstelling niet getoond voor {factors} (*): de bepalende sorteringen verschillen maar 1 tot 4 sorteringen van een samenstelling die voor deze studie al getoond is. Naast elkaar zouden ze de antwoorden van die enkelen verraden. Verander meer vlaggen, of open de bewaarde versie.',
 		'an.composition.none': 'Geen vragen vooraf met keuzeantwoorden.',
 		'an.composition.defining': '{count} bepalende sorteringen',
 		'an.composition.defining.one': '{count} bepalende sortering',
@@ -289,6 +291,8 @@ export const analysis = {
 		'an.factorCorrelations': 'Correlations between factors',
 		'an.composition': 'Composition by pre-sort answers',
 		'an.composition.help': 'Groups smaller than 5 people are shown as "< 5".',
+		'an.composition.withheld':
+			'Composition not shown for {factors} (*): the defining sorts differ by only 1 to 4 sorts from a composition already shown for this study. Side by side the two would reveal those few people’s answers. Change more flags, or open the saved version.',
 		'an.composition.none': 'No pre-sort questions with choices.',
 		'an.composition.defining': '{count} defining sorts',
 		'an.composition.defining.one': '{count} defining sort',

@@ -36,6 +36,9 @@ export const researcherData = {
 		'r.mon.perDay.one': '{count} sortering',
 		'r.mon.noneYet': 'Nog geen ingeleverde sorteringen.',
 		'r.mon.sorts': 'Ingeleverde sorteringen ({count})',
+		'r.mon.sorts.plain': 'Ingeleverde sorteringen',
+		'r.mon.sorts.notForRole':
+			'Als facilitator zie je de aantallen hierboven, maar geen losse sorteringen: de antwoorden van individuele deelnemers (zoals eenheid en geslacht) zijn alleen voor de eigenaar en co-onderzoekers.',
 		'r.mon.source.participant': 'deelnemer',
 		'r.mon.source.facilitated': 'met interviewer',
 		'r.mon.source.import': 'import',
@@ -69,6 +72,8 @@ export const researcherData = {
 		'r.data.title': 'Data',
 		'r.data.out': 'Data exporteren',
 		'r.data.out.hint': 'Sorteringen die je hebt uitgesloten van de analyse, blijven buiten de .DAT- en CSV-bestanden.',
+		'r.data.out.notForRole':
+			'De bestanden bevatten elke sortering met de antwoorden van de deelnemer; als facilitator kun je ze niet downloaden. Vraag de eigenaar of een co-onderzoeker.',
 		'r.data.format.dat': 'PQMethod .DAT (sorteringen)',
 		'r.data.format.sta': 'PQMethod .STA (stellingen)',
 		'r.data.format.csv': 'CSV (sorteringen: een rij per sortering, een kolom per stelling)',
@@ -149,6 +154,9 @@ export const researcherData = {
 		'r.mon.perDay.one': '{count} sort',
 		'r.mon.noneYet': 'No sorts submitted yet.',
 		'r.mon.sorts': 'Submitted sorts ({count})',
+		'r.mon.sorts.plain': 'Submitted sorts',
+		'r.mon.sorts.notForRole':
+			'As a facilitator you see the counts above but no individual sorts: individual participants’ answers (such as unit and gender) are for the owner and co-researchers only.',
 		'r.mon.source.participant': 'participant',
 		'r.mon.source.facilitated': 'with interviewer',
 		'r.mon.source.import': 'import',
@@ -182,6 +190,7 @@ export const researcherData = {
 		'r.data.title': 'Data',
 		'r.data.out': 'Export data',
 		'r.data.out.hint': 'Sorts you excluded from analysis are left out of the .DAT and CSV files.',
+		'r.data.out.notForRole': 'The files hold every sort with the participant’s answers; as a facilitator you cannot download them. Ask the owner or a co-researcher.',
 		'r.data.format.dat': 'PQMethod .DAT (sorts)',
 		'r.data.format.sta': 'PQMethod .STA (statements)',
 		'r.data.format.csv': 'CSV (sorts: one row per sort, one column per statement)',
