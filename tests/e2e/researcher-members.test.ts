@@ -168,6 +168,33 @@ describe('members tab in Chromium', () => {
 		}
 	});
 
+	it('gives a facilitator counts but no individual sorts or downloads, and withholds a composition one flag away from a shown one', async () => {
+		// SECOND is a facilitator since the test above.
+		const context = await contextFor(SECOND);
+		const colleague = await context.newPage();
+		const colleagueProblems = watchConsole(colleague);
+		await colleague.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
+		await colleague.getByTestId('sorts-not-for-role').getByText('Als facilitator zie je de aantallen hierboven').waitFor();
+		await expect(colleague.getByText('Ingeleverd', { exact: true }).count()).resolves.toBeGreaterThan(0);
+		await shot(colleague, 'monitoring-facilitator');
+		await colleague.goto(`${server.url}/researcher/studies/${studyId}/data`);
+		await colleague.getByTestId('export-not-for-role').waitFor();
+		await shot(colleague, 'data-facilitator');
+
+		await colleague.goto(`${server.url}/researcher/studies/${studyId}/analysis`);
+		const composition = colleague.getByTestId('composition');
+		await composition.waitFor({ timeout: 30_000 });
+		await expect(colleague.getByTestId('composition-withheld').count()).resolves.toBe(0);
+		// One flag off: that factor's defining set is one sort away from the one just shown.
+		await colleague.getByTestId('loadings-table').locator('button.flag.on').first().click();
+		await colleague.getByTestId('composition-withheld').getByText(/Samenstelling niet getoond voor F\d/).waitFor({ timeout: 10_000 });
+		await expectAccessible(colleague, 'analysis with a withheld composition (facilitator)');
+		await colleague.getByTestId('composition-withheld').scrollIntoViewIfNeeded();
+		await shot(colleague, 'composition-withheld');
+		expect(colleagueProblems).toEqual([]);
+		await context.close();
+	});
+
 	it('shows the withdrawal log (date and source only) on the monitoring tab', async () => {
 		const cookie = await login(OWNER);
 		await page.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
