@@ -8,6 +8,7 @@ import * as createRateLimits from './20261128T091246Z-create-rate-limits.js';
 import * as createAuditAndRetention from './20261128T095900Z-create-audit-and-retention.js';
 import * as addStudyContact from './20261128T100954Z-add-study-contact.js';
 import * as createCompositionDisclosures from './20261128T101505Z-create-composition-disclosures.js';
+import * as createStudyInvitations from './20261128T101536Z-create-study-invitations.js';
 
 /**
  * Every migration, by name. Listed by hand rather than read from the folder so that the same
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
 	'20261128T091246Z-create-rate-limits': createRateLimits,
 	'20261128T095900Z-create-audit-and-retention': createAuditAndRetention,
 	'20261128T100954Z-add-study-contact': addStudyContact,
-	'20261128T101505Z-create-composition-disclosures': createCompositionDisclosures
+	'20261128T101505Z-create-composition-disclosures': createCompositionDisclosures,
+	'20261128T101536Z-create-study-invitations': createStudyInvitations
 };

@@ -19,6 +19,8 @@ export type AuditAction =
 	| 'study.delete'
 	| 'study.retention'
 	| 'member.add'
+	| 'member.invite'
+	| 'member.uninvite'
 	| 'member.role'
 	| 'member.remove'
 	| 'export.data'

@@ -325,3 +325,17 @@ export interface CompositionDisclosuresTable {
 export interface Database {
 	composition_disclosures: CompositionDisclosuresTable;
 }
+
+export interface StudyInvitationsTable {
+	id: Generated<string>;
+	study_id: string;
+	email: string;
+	role: StudyRole;
+	invited_by: string | null;
+	created_at: Generated<Timestamp>;
+}
+
+// Declaration merging: invitations by e-mail (server/studies/invitations.ts).
+export interface Database {
+	study_invitations: StudyInvitationsTable;
+}

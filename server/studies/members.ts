@@ -20,38 +20,10 @@ export async function listMembers(db: Kysely<Database>, studyId: string): Promis
  * The caller must still be an owner when the change commits: another owner may have demoted or removed
  * them a moment ago (403 ROLE_TOO_LOW, or 404 when they are no member any more).
  */
-async function assertStillOwner(trx: Kysely<Database>, studyId: string, actorId: string): Promise<void> {
+export async function assertStillOwner(trx: Kysely<Database>, studyId: string, actorId: string): Promise<void> {
 	const actor = await trx.selectFrom('study_members').select('role').where('study_id', '=', studyId).where('researcher_id', '=', actorId).executeTakeFirst();
 	if (!actor) throw studyNotFound();
 	if (actor.role !== 'owner') throw new AppError(403, 'ROLE_TOO_LOW', 'You are no longer an owner of this study, so you cannot change its members.');
-}
-
-/** Adds an existing account to the study; 404 RESEARCHER_NOT_FOUND, 409 ALREADY_MEMBER. */
-export async function addMember(db: Kysely<Database>, studyId: string, actorId: string, email: string, role: StudyRole): Promise<MemberDto> {
-	return withStudyLock(db, studyId, async (trx) => {
-		await assertStillOwner(trx, studyId, actorId);
-		return insertMember(trx, studyId, email, role);
-	});
-}
-
-async function insertMember(db: Kysely<Database>, studyId: string, email: string, role: StudyRole): Promise<MemberDto> {
-	const researcher = await db
-		.selectFrom('researchers')
-		.select(['id', 'email', 'display_name'])
-		.where('email', '=', email.trim().toLowerCase())
-		.executeTakeFirst();
-	if (!researcher) {
-		throw new AppError(404, 'RESEARCHER_NOT_FOUND', 'No account uses this e-mail address; create one first (npm run -s cli -- user create).');
-	}
-	const member = await db
-		.selectFrom('study_members')
-		.select('role')
-		.where('study_id', '=', studyId)
-		.where('researcher_id', '=', researcher.id)
-		.executeTakeFirst();
-	if (member) throw new AppError(409, 'ALREADY_MEMBER', `This researcher is already a member (${member.role}); change the role instead.`);
-	await db.insertInto('study_members').values({ study_id: studyId, researcher_id: researcher.id, role }).execute();
-	return { researcherId: researcher.id, email: researcher.email, displayName: researcher.display_name, role };
 }
 
 async function ownerCount(db: Kysely<Database>, studyId: string): Promise<number> {

@@ -92,7 +92,7 @@ describe('members tab in Chromium', () => {
 		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 	});
 
-	it('lists the owner on the new Leden tab, explains the roles, and says when an e-mail has no account', async () => {
+	it('lists the owner on the new Leden tab, explains the roles, and answers an unknown e-mail like a known one', async () => {
 		await page.goto(`${server.url}/researcher/studies/${studyId}`);
 		await page.getByRole('navigation', { name: 'Onderdelen van de studie' }).getByRole('link', { name: 'Leden', exact: true }).click();
 		await page.getByRole('heading', { name: 'Leden van de studie' }).waitFor();
@@ -102,21 +102,33 @@ describe('members tab in Chromium', () => {
 
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
 		await expect.poll(() => page.locator('#member-email-error').textContent()).toBe('Vul een e-mailadres in.');
+		// No account has this address: the same answer as for one that has (issue 11 §11), an invitation.
 		await page.getByLabel('E-mailadres').fill('niemand@example.nl');
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
-		await expect
-			.poll(() => page.locator('.error').textContent())
-			.toBe('Er is geen account met dit e-mailadres; laat diegene eerst een account krijgen (npm run -s cli -- user create …).');
+		await expect.poll(notice).toBe('niemand@example.nl is uitgenodigd als gespreksleider. Diegene wordt lid bij de volgende keer inloggen.');
+		await expect(page.getByTestId('invitations').getByText('niemand@example.nl').count()).resolves.toBe(1);
 		await expect(page.getByRole('row').count()).resolves.toBe(2); // header + the owner
+		await expectAccessible(page, 'members with an invitation (owner)');
+		await shot(page, 'members-invitation');
+		await page.getByRole('button', { name: 'Uitnodiging voor niemand@example.nl intrekken' }).click();
+		await expect.poll(notice).toBe('De uitnodiging voor niemand@example.nl is ingetrokken.');
+		await expect(page.getByTestId('invitations').count()).resolves.toBe(0);
 	});
 
-	it('adds the second researcher as facilitator, refuses adding them twice, changes the role and removes them', async () => {
+	it('invites the second researcher, who becomes a member on opening their studies; refuses adding them twice, changes the role and removes them', async () => {
 		await page.getByLabel('E-mailadres').fill(SECOND.email.toUpperCase());
 		await page.locator('#member-role').selectOption('facilitator');
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
-		await expect.poll(notice).toBe(`${SECOND.email} is toegevoegd als gespreksleider.`);
+		await expect.poll(notice).toBe(`${SECOND.email} is uitgenodigd als gespreksleider. Diegene wordt lid bij de volgende keer inloggen.`);
+		await expect(page.getByTestId('invitations').getByText(SECOND.email).count()).resolves.toBe(1);
+		// The colleague signs in and opens their studies: the invitation becomes a membership.
+		const studiesOfSecond = await api<{ studies: { id: string }[] }>(await login(SECOND), 'GET', '/studies');
+		expect(studiesOfSecond.studies.map((s) => s.id)).toContain(studyId);
+		await page.reload();
+		await row(SECOND.email).waitFor();
 		await expect(row(SECOND.email).textContent()).resolves.toContain(SECOND.name);
 		await expect(row(SECOND.email).getByRole('combobox').inputValue()).resolves.toBe('facilitator');
+		await expect(page.getByTestId('invitations').count()).resolves.toBe(0);
 		await expectAccessible(page, 'members (owner)');
 		await shot(page, 'members-owner');
 
@@ -149,6 +161,7 @@ describe('members tab in Chromium', () => {
 
 	it('shows the list read-only, with the roles explained, to a member who is not an owner', async () => {
 		await api(await login(OWNER), 'POST', `/studies/${studyId}/members`, { email: SECOND.email, role: 'facilitator' });
+		await api(await login(SECOND), 'GET', '/studies');
 		for (const viewport of [DESKTOP, PHONE]) {
 			const context = await contextFor(SECOND, viewport);
 			const colleague = await context.newPage();

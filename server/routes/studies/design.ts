@@ -3,6 +3,8 @@ import { auditActorOf } from '../../audit/actor.js';
 import { recordAudit } from '../../audit/record.js';
 import { researcherOf } from '../../auth/guard.js';
 import type { StudyStatus } from '../../db/schema.js';
+import { acceptInvitations } from '../../studies/invitations.js';
+import { auditRequest } from '../../audit/actor.js';
 import { changeStatus, createStudy, deleteStudy, getStudyDetail, listStudies, updateStudy, type NewStudyInput, type StudyPatch } from '../../studies/studies.js';
 import { studyAccess } from './context.js';
 import { csrfHeaders, errors, gridColumn, idParams, statementInput, studyDetailSchema, studySummarySchema, textInput } from './schemas.js';
@@ -64,7 +66,13 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 				response: { 200: { type: 'object', required: ['studies'], properties: { studies: { type: 'array', items: studySummarySchema } } }, ...errors(401) }
 			}
 		},
-		async (request) => ({ studies: await listStudies(db, researcherOf(request).id) })
+		async (request) => {
+			// Invitations to this researcher's address become memberships when they open their studies.
+			for (const accepted of await acceptInvitations(db, researcherOf(request).id)) {
+				await auditRequest(request, accepted.study_id, 'member.add', { member: researcherOf(request).email, role: accepted.role });
+			}
+			return { studies: await listStudies(db, researcherOf(request).id) };
+		}
 	);
 
 	app.get<{ Params: { id: string } }>(

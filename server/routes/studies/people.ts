@@ -3,14 +3,20 @@ import { auditRequest } from '../../audit/actor.js';
 import type { StudyRole } from '../../db/schema.js';
 import { toCsv } from '../../exports/csv.js';
 import { createCodes, listCodes, MAX_CODES_PER_REQUEST } from '../../studies/codes.js';
+import { changeMemberRole, listMembers, removeMember } from '../../studies/members.js';
+import { cancelInvitation, inviteMember, listInvitations } from '../../studies/invitations.js';
 import { researcherOf } from '../../auth/guard.js';
-import { addMember, changeMemberRole, listMembers, removeMember } from '../../studies/members.js';
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, memberSchema } from './schemas.js';
 
 const ROLE = { enum: ['owner', 'co_researcher', 'facilitator'] } as const;
 const memberParams = { type: 'object', required: ['id', 'researcherId'], properties: { id: { type: 'string' }, researcherId: { type: 'string' } } } as const;
 const memberResponse = { type: 'object', required: ['member'], properties: { member: memberSchema } } as const;
+const invitationSchema = {
+	type: 'object',
+	required: ['id', 'email', 'role', 'createdAt'],
+	properties: { id: { type: 'string' }, email: { type: 'string' }, role: ROLE, createdAt: { type: 'string' } }
+} as const;
 const researcherId = (value: string) => idParam(value, 'MEMBER_NOT_FOUND', 'member');
 
 const peopleRoutes: FastifyPluginAsync = async (app) => {
@@ -20,30 +26,60 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		'/:id/members',
 		{
 			schema: {
-				summary: 'Researchers of the study and their roles',
+				summary: 'Researchers of the study and their roles, and the invitations by e-mail not yet taken up',
 				tags: ['members'],
-				response: { 200: { type: 'object', required: ['members'], properties: { members: { type: 'array', items: memberSchema } } }, ...errors(401, 404) }
+				response: {
+					200: {
+						type: 'object',
+						required: ['members', 'invitations'],
+						properties: { members: { type: 'array', items: memberSchema }, invitations: { type: 'array', items: invitationSchema } }
+					},
+					...errors(401, 404)
+				}
 			}
 		},
-		async (request) => ({ members: await listMembers(db, (await studyAccess(request, 'read')).study.id) })
+		async (request) => {
+			const { study } = await studyAccess(request, 'read');
+			return { members: await listMembers(db, study.id), invitations: await listInvitations(db, study.id) };
+		}
 	);
 
 	app.post<{ Params: { id: string }; Body: { email: string; role: StudyRole } }>(
 		'/:id/members',
 		{
 			schema: {
-				summary: 'Add a researcher (an existing account) by e-mail with a role (owners only)',
+				summary:
+					'Invite a researcher by e-mail with a role (owners only). The answer is the same whether or not an account with that address exists: 202 with the invitation, which becomes a membership when that account next opens its list of studies',
 				tags: ['members'],
 				headers: csrfHeaders,
 				body: { type: 'object', required: ['email', 'role'], additionalProperties: false, properties: { email: { type: 'string', maxLength: 254 }, role: ROLE } },
-				response: { 201: memberResponse, ...errors(400, 401, 403, 404, 409) }
+				response: { 202: { type: 'object', required: ['invitation'], properties: { invitation: invitationSchema } }, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
-			const member = await addMember(db, study.id, researcherOf(request).id, request.body.email, request.body.role);
-			await auditRequest(request, study.id, 'member.add', { member: member.email, role: member.role });
-			return reply.status(201).send({ member });
+			const invitation = await inviteMember(db, study.id, researcherOf(request).id, request.body.email, request.body.role);
+			await auditRequest(request, study.id, 'member.invite', { member: invitation.email, role: invitation.role });
+			return reply.status(202).send({ invitation });
+		}
+	);
+
+	app.delete<{ Params: { id: string; invitationId: string } }>(
+		'/:id/invitations/:invitationId',
+		{
+			schema: {
+				summary: 'Withdraw an invitation (owners only)',
+				tags: ['members'],
+				params: { type: 'object', required: ['id', 'invitationId'], properties: { id: { type: 'string' }, invitationId: { type: 'string' } } },
+				headers: csrfHeaders,
+				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
+			}
+		},
+		async (request, reply) => {
+			const { study } = await studyAccess(request, 'own');
+			const cancelled = await cancelInvitation(db, study.id, researcherOf(request).id, request.params.invitationId);
+			await auditRequest(request, study.id, 'member.uninvite', { member: cancelled.email });
+			return reply.status(204).send();
 		}
 	);
 

@@ -7,6 +7,7 @@ import type {
 	ImportPreview,
 	ImportRequest,
 	LocalizedText,
+	InvitationDto,
 	MemberDto,
 	QuestionDto,
 	SortDto,
@@ -111,8 +112,10 @@ export const studies = {
 		post<{ sort: SortDto }>(`${sub(id, 'sorts', sortId)}/exclusion`, excluded ? { excluded, reason } : { excluded }).then((r) => r.sort),
 	withdraw: (id: string, receipt: string) => post<{ withdrawnAt: string }>(sub(id, 'withdrawals'), { receipt }),
 	withdrawals: (id: string) => get<{ withdrawals: WithdrawalDto[] }>(sub(id, 'withdrawals')).then((r) => r.withdrawals),
-	members: (id: string) => get<{ members: MemberDto[] }>(sub(id, 'members')).then((r) => r.members),
-	addMember: (id: string, email: string, role: StudyRole) => post<{ member: MemberDto }>(sub(id, 'members'), { email, role }).then((r) => r.member),
+	members: (id: string) => get<{ members: MemberDto[]; invitations: InvitationDto[] }>(sub(id, 'members')),
+	/** The same answer whether or not an account with this address exists: an invitation. */
+	invite: (id: string, email: string, role: StudyRole) => post<{ invitation: InvitationDto }>(sub(id, 'members'), { email, role }).then((r) => r.invitation),
+	cancelInvitation: (id: string, invitationId: string) => del<void>(sub(id, 'invitations', invitationId)),
 	changeMemberRole: (id: string, researcherId: string, role: StudyRole) =>
 		patch<{ member: MemberDto }>(sub(id, 'members', researcherId), { role }).then((r) => r.member),
 	removeMember: (id: string, researcherId: string) => del<void>(sub(id, 'members', researcherId)),

@@ -1,5 +1,5 @@
 import { goto } from '$app/navigation';
-import { studies, type MemberDto, type StudyRole } from '$lib/api/researcher';
+import { studies, type InvitationDto, type MemberDto, type StudyRole } from '$lib/api/researcher';
 import { session } from './session.svelte';
 import type { StudyEditor } from './study-editor.svelte';
 
@@ -11,6 +11,8 @@ export const ROLES: readonly StudyRole[] = ['owner', 'co_researcher', 'facilitat
  */
 export class Members {
 	list = $state<MemberDto[]>([]);
+	/** Addresses added by an owner that have not opened the study yet (whether or not they have an account). */
+	invitations = $state<InvitationDto[]>([]);
 	loaded = $state(false);
 	loadError = $state<unknown>(null);
 
@@ -22,7 +24,7 @@ export class Members {
 
 	async load(): Promise<void> {
 		try {
-			this.list = await studies.members(this.editor.id);
+			await this.refresh();
 			this.loadError = null;
 		} catch (error) {
 			this.loadError = error;
@@ -31,15 +33,25 @@ export class Members {
 		}
 	}
 
+	private async refresh(): Promise<void> {
+		const { members, invitations } = await studies.members(this.editor.id);
+		this.list = members;
+		this.invitations = invitations;
+	}
+
 	private change(action: () => Promise<unknown>, notice: string): Promise<boolean> {
 		return this.editor.run(async () => {
 			await action();
-			this.list = await studies.members(this.editor.id);
+			await this.refresh();
 		}, notice);
 	}
 
-	add(email: string, role: StudyRole, notice: string): Promise<boolean> {
-		return this.change(() => studies.addMember(this.editor.id, email.trim(), role), notice);
+	invite(email: string, role: StudyRole, notice: string): Promise<boolean> {
+		return this.change(() => studies.invite(this.editor.id, email.trim(), role), notice);
+	}
+
+	cancelInvitation(invitation: InvitationDto, notice: string): Promise<boolean> {
+		return this.change(() => studies.cancelInvitation(this.editor.id, invitation.id), notice);
 	}
 
 	setRole(member: MemberDto, role: StudyRole, notice: string): Promise<boolean> {

@@ -88,7 +88,7 @@ describe('audit trail', () => {
 		const facilitator = members.find((m: { role: string }) => m.role === 'facilitator');
 		expect((await t.app.inject({ method: 'PATCH', url: `${base}/members/${facilitator.researcherId}`, headers: owner, payload: { role: 'co_researcher' } })).statusCode).toBe(200);
 		expect((await t.app.inject({ method: 'DELETE', url: `${base}/members/${facilitator.researcherId}`, headers: owner })).statusCode).toBe(204);
-		expect((await t.app.inject({ method: 'POST', url: `${base}/members`, headers: owner, payload: { email: 'stranger-spoor@example.org', role: 'facilitator' } })).statusCode).toBe(201);
+		expect((await t.app.inject({ method: 'POST', url: `${base}/members`, headers: owner, payload: { email: 'stranger-spoor@example.org', role: 'facilitator' } })).statusCode).toBe(202);
 		const patched = await t.app.inject({ method: 'PATCH', url: base, headers: owner, payload: { draftRetentionDays: 30 } });
 		expect(patched.json().study.draftRetentionDays).toBe(30);
 		const filledIn = JSON.stringify({ nl: 'Tekst', en: 'Text' });
@@ -108,7 +108,7 @@ describe('audit trail', () => {
 			'import.data',
 			'member.role',
 			'member.remove',
-			'member.add',
+			'member.invite',
 			'study.retention',
 			'study.status',
 			'study.status',

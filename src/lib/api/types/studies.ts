@@ -161,6 +161,14 @@ export interface MemberDto {
 	role: StudyRole;
 }
 
+/** An e-mail address an owner added; it becomes a member when that account next opens its studies. */
+export interface InvitationDto {
+	id: string;
+	email: string;
+	role: StudyRole;
+	createdAt: string;
+}
+
 /** One line of the withdrawal log: when, and where the withdrawn sort came from (nothing personal). */
 export interface WithdrawalDto {
 	withdrawnAt: string;
