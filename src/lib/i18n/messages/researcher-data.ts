@@ -38,7 +38,7 @@ export const researcherData = {
 		'r.mon.sorts': 'Ingeleverde sorteringen ({count})',
 		'r.mon.sorts.plain': 'Ingeleverde sorteringen',
 		'r.mon.sorts.notForRole':
-			'Als facilitator zie je de aantallen hierboven, maar geen losse sorteringen: de antwoorden van individuele deelnemers (zoals eenheid en geslacht) zijn alleen voor de eigenaar en co-onderzoekers.',
+			'Als gespreksleider zie je de aantallen hierboven, maar geen losse sorteringen: de antwoorden van individuele deelnemers (zoals eenheid en geslacht) zijn alleen voor de eigenaar en co-onderzoekers.',
 		'r.mon.source.participant': 'deelnemer',
 		'r.mon.source.facilitated': 'met interviewer',
 		'r.mon.source.import': 'import',
@@ -73,7 +73,7 @@ export const researcherData = {
 		'r.data.out': 'Data exporteren',
 		'r.data.out.hint': 'Sorteringen die je hebt uitgesloten van de analyse, blijven buiten de .DAT- en CSV-bestanden.',
 		'r.data.out.notForRole':
-			'De bestanden bevatten elke sortering met de antwoorden van de deelnemer; als facilitator kun je ze niet downloaden. Vraag de eigenaar of een co-onderzoeker.',
+			'De bestanden bevatten elke sortering met de antwoorden van de deelnemer; als gespreksleider kun je ze niet downloaden. Vraag de eigenaar of een co-onderzoeker.',
 		'r.data.format.dat': 'PQMethod .DAT (sorteringen)',
 		'r.data.format.sta': 'PQMethod .STA (stellingen)',
 		'r.data.format.csv': 'CSV (sorteringen: een rij per sortering, een kolom per stelling)',
