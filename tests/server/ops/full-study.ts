@@ -5,7 +5,8 @@ import { createDialogueFixture, type Fixture } from '../dialogue/dialogue-fixtur
 /**
  * A study with a row in every table that belongs to a study: members, statements, grid, a question,
  * codes (used, half-way with a draft, unused), sorts with answers, comments and notes, a withdrawal,
- * an analysis with an interpretation, a dialogue session with attendees, reactions and a mini-sort tally.
+ * an analysis with an interpretation, a dialogue session with attendees, reactions and a mini-sort tally,
+ * a shown composition and an invitation.
  */
 export async function createFullStudy(db: Kysely<Database>, slug: string): Promise<Fixture> {
 	const fixture = await createDialogueFixture(db, slug);
@@ -45,6 +46,8 @@ export async function createFullStudy(db: Kysely<Database>, slug: string): Promi
 		.values({ session_id: session.id, attendee_id: attendee.id, question_key: 'missing', free_text: 'Meer over de wijk', moderation: 'pending' })
 		.execute();
 	await db.insertInto('dialogue_mini_sort_tallies').values({ session_id: session.id, factor: 1, count: 1 }).execute();
+	await db.insertInto('composition_disclosures').values({ study_id: studyId, digest: `digest-${slug}`, sort_labels: JSON.stringify(['R01', 'R02', 'R03', 'R04', 'R05']) }).execute();
+	await db.insertInto('study_invitations').values({ study_id: studyId, email: `uitgenodigd-${slug}@example.org`, role: 'facilitator' }).execute();
 	return fixture;
 }
 

@@ -31,13 +31,15 @@ afterAll(async () => {
 	await t?.close();
 });
 
-/** A study of anna's with bert as a second owner. */
+/** A study of anna's with bert as a second owner (invited, and accepted by opening his studies). */
 async function twoOwnerStudy(slug: string): Promise<string> {
 	const created = await client(t.app, anna)('POST', '/api/studies', smallStudy(slug));
 	expect(created.statusCode, created.body).toBe(201);
 	const id = created.json().id as string;
 	const added = await client(t.app, anna)('POST', `/api/studies/${id}/members`, { email: 'bert@example.org', role: 'owner' });
-	expect(added.statusCode, added.body).toBe(201);
+	expect(added.statusCode, added.body).toBe(202);
+	// bert opens his studies: the invitation becomes a membership.
+	expect((await client(t.app, bert)('GET', '/api/studies')).statusCode).toBe(200);
 	return id;
 }
 
