@@ -49,16 +49,6 @@ export async function spend(db: Kysely<Database>, bucket: string, budget: Budget
 	return { allowed: false, retryAfterSeconds: secondsLeft(row.window_started_at, budget.windowMs, row.now) };
 }
 
-/** Whether `bucket` has used up its budget in the current window, without counting (0 = not exhausted). */
-export async function exhaustedFor(db: Kysely<Database>, bucket: string, budget: Budget): Promise<number> {
-	const { rows } = await sql<{ hits: number; window_started_at: Date | string; now: Date | string }>`
-		select hits, window_started_at, now() as now from rate_limits
-		where bucket = ${bucket} and window_started_at > now() - make_interval(secs => ${budget.windowMs / 1000})`.execute(db);
-	const row = rows[0];
-	if (!row || Number(row.hits) < budget.limit) return 0;
-	return secondsLeft(row.window_started_at, budget.windowMs, row.now);
-}
-
 /** Gives one hit back (an attempt that turned out to be legitimate). */
 export async function refund(db: Kysely<Database>, bucket: string): Promise<void> {
 	await db.updateTable('rate_limits').set({ hits: sql`greatest(hits - 1, 0)` }).where('bucket', '=', bucket).execute();

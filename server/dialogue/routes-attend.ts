@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { readCookie, setCookie, type CookieSpec } from '../auth/cookies.js';
+import { grantCodePass, guardCode, JOIN_CODES } from '../auth/code-limits.js';
 import { assertCsrfSafe } from '../auth/guard.js';
 import { loadAnalysis } from './access.js';
 import { answer, findAttendee, join, openSessionByCode, requireAttendee } from './attendance.js';
 import { attendeeState } from './attendee-state.js';
 import type { DialogueHub } from './live.js';
 import { miniSortStatements, submitMiniSort } from './mini-sort.js';
+import { normalizeJoinCode } from './codes.js';
 import { answerBody, codeParams, errors, joinBody, langQuery, miniSortBody } from './schemas.js';
 import { streamSessionState } from './sse.js';
 
@@ -30,31 +32,40 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 				tags: ['dialogue'],
 				summary: 'Join a dialogue session with its code; sets the anonymous attendee cookie',
 				body: joinBody,
-				response: errors(403, 404)
+				response: errors(403, 404, 429)
 			}
 		},
 		async (request, reply) => {
 			assertCsrfSafe(request);
-			const joined = await join(db, request.body.code, tokenOf(request));
+			const code = normalizeJoinCode(request.body.code);
+			const joined = await guardCode(request, JOIN_CODES, code, () => join(db, request.body.code, tokenOf(request)));
 			setCookie(request, reply, ATTENDEE_COOKIE, joined.token);
+			await grantCodePass(request, reply, JOIN_CODES, joined.session.join_code);
 			return { code: joined.session.join_code };
 		}
 	);
 
 	app.get<{ Params: CodeParams }>(
 		'/dialogue/attend/:code',
-		{ schema: { tags: ['dialogue'], summary: 'The open question and my own answer to it', params: codeParams, response: errors(404) } },
-		async (request) => {
-			const { session, analysis } = await openSessionByCode(db, request.params.code);
-			return attendeeState(db, session, analysis, await findAttendee(db, session.id, tokenOf(request)));
-		}
+		{ schema: { tags: ['dialogue'], summary: 'The open question and my own answer to it', params: codeParams, response: errors(404, 429) } },
+		async (request, reply) =>
+			guardCode(
+				request,
+				JOIN_CODES,
+				normalizeJoinCode(request.params.code),
+				async () => {
+					const { session, analysis } = await openSessionByCode(db, request.params.code);
+					return attendeeState(db, session, analysis, await findAttendee(db, session.id, tokenOf(request)));
+				},
+				reply
+			)
 	);
 
 	app.get<{ Params: CodeParams }>(
 		'/dialogue/attend/:code/events',
 		{ schema: { tags: ['dialogue'], summary: 'Server-sent events: the attendee state after every change of the session', params: codeParams } },
 		async (request, reply) => {
-			const { session, analysis } = await openSessionByCode(db, request.params.code);
+			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () => openSessionByCode(db, request.params.code));
 			const token = tokenOf(request);
 			await streamSessionState(request, reply, {
 				hub,
@@ -78,12 +89,14 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 				summary: 'Answer (or change the answer to) the open question: one answer per attendee per question',
 				params: { type: 'object', required: ['code', 'key'], properties: { code: { type: 'string' }, key: { type: 'string', maxLength: 40 } } },
 				body: answerBody,
-				response: errors(401, 403, 404, 409, 422)
+				response: errors(401, 403, 404, 409, 422, 429)
 			}
 		},
 		async (request) => {
 			assertCsrfSafe(request);
-			const stored = await answer(db, request.params.code, tokenOf(request), request.params.key, request.body);
+			const stored = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () =>
+				answer(db, request.params.code, tokenOf(request), request.params.key, request.body)
+			);
 			return { question: stored.question.key, answer: stored.answer };
 		}
 	);
@@ -91,10 +104,10 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 	app.get<{ Params: CodeParams; Querystring: Lang }>(
 		'/dialogue/attend/:code/mini-sort',
 		{
-			schema: { tags: ['dialogue'], summary: 'The 9–12 statements of the mini-sort', params: codeParams, querystring: langQuery, response: errors(401, 404, 409) }
+			schema: { tags: ['dialogue'], summary: 'The 9–12 statements of the mini-sort', params: codeParams, querystring: langQuery, response: errors(401, 404, 409, 429) }
 		},
 		async (request) => {
-			const { session, analysis } = await openSessionByCode(db, request.params.code);
+			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () => openSessionByCode(db, request.params.code));
 			await requireAttendee(db, session.id, tokenOf(request));
 			return { statements: await miniSortStatements(db, session, analysis, request.query.lang), values: [-2, -1, 0, 1, 2] };
 		}
@@ -108,12 +121,12 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 				summary: 'Score my mini-sort: the closest viewpoint, for my phone only; stored only as a count',
 				params: codeParams,
 				body: miniSortBody,
-				response: errors(401, 403, 404, 409, 422)
+				response: errors(401, 403, 404, 409, 422, 429)
 			}
 		},
 		async (request) => {
 			assertCsrfSafe(request);
-			const { session, analysis } = await openSessionByCode(db, request.params.code);
+			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () => openSessionByCode(db, request.params.code));
 			const attendee = await requireAttendee(db, session.id, tokenOf(request));
 			return submitMiniSort(db, session, analysis, attendee, request.body.placements);
 		}

@@ -1,5 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { SubmissionBody } from '../../src/lib/api/participate.js';
+import { guardCode, PARTICIPANT_CODES } from '../auth/code-limits.js';
+import { normalizeCode } from '../participation/codes.js';
 import { authorizeFacilitatedSubmission } from '../participation/facilitation.js';
 import { getParticipation, saveDraft, submit } from '../participation/service.js';
 import {
@@ -24,10 +26,11 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 				summary: 'The study in the chosen language, the participation status and the last saved draft',
 				params: codeParams,
 				querystring: participationQuery,
-				response: { 200: participationResponse, 404: errorSchema }
+				response: { 200: participationResponse, 404: errorSchema, 429: errorSchema }
 			}
 		},
-		async (request) => getParticipation(app.database.db, request.params.code, request.query.lang)
+		async (request, reply) =>
+			guardCode(request, PARTICIPANT_CODES, normalizeCode(request.params.code), () => getParticipation(app.database.db, request.params.code, request.query.lang), reply)
 	);
 
 	app.put<{ Params: Params; Body: unknown }>(
@@ -38,11 +41,11 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['participation'],
 				summary: 'Save the page state as a draft (any JSON up to 64 KB); the next GET returns it unchanged',
 				params: codeParams,
-				response: { 204: { type: 'null' }, 404: errorSchema, 409: errorSchema, 413: errorSchema }
+				response: { 204: { type: 'null' }, 404: errorSchema, 409: errorSchema, 413: errorSchema, 429: errorSchema }
 			}
 		},
 		async (request, reply) => {
-			await saveDraft(app.database.db, request.params.code, request.body ?? null);
+			await guardCode(request, PARTICIPANT_CODES, normalizeCode(request.params.code), () => saveDraft(app.database.db, request.params.code, request.body ?? null));
 			return reply.status(204).send();
 		}
 	);
@@ -65,13 +68,16 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 					403: errorSchema,
 					404: errorSchema,
 					409: errorSchema,
-					422: errorSchema
+					422: errorSchema,
+					429: errorSchema
 				}
 			}
 		},
 		async (request, reply) => {
-			if (request.body.facilitated) await authorizeFacilitatedSubmission(request, request.params.code);
-			const result = await submit(app.database.db, request.params.code, request.body);
+			const result = await guardCode(request, PARTICIPANT_CODES, normalizeCode(request.params.code), async () => {
+				if (request.body.facilitated) await authorizeFacilitatedSubmission(request, request.params.code);
+				return submit(app.database.db, request.params.code, request.body);
+			});
 			return reply.status(result.created ? 201 : 200).send({ receipt: result.receipt });
 		}
 	);

@@ -16,7 +16,7 @@ import type { SortAction, SortConfig, SortState } from './types.js';
 /** Autosave waits this long after the last change, so a burst of moves becomes one request. */
 export const SAVE_DELAY_MS = 500;
 
-export type LoadProblem = 'not_found' | 'closed' | 'submitted' | 'network';
+export type LoadProblem = 'not_found' | 'closed' | 'submitted' | 'busy' | 'network';
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 /** One participant's whole sort in the browser: loads, changes through the reducer, autosaves, submits. */
@@ -79,7 +79,8 @@ export class ParticipantFlow {
 			this.participation = participation;
 			if (first) this.restore(participation);
 		} catch (error) {
-			this.problem = error instanceof ApiError && error.status === 404 ? 'not_found' : 'network';
+			// 429: very many unknown codes were tried lately (the server's guessing limit); a retry later works.
+			this.problem = error instanceof ApiError && error.status === 404 ? 'not_found' : error instanceof ApiError && error.status === 429 ? 'busy' : 'network';
 		}
 	}
 

@@ -5,6 +5,9 @@ export const participant = {
 		'p.loading': 'Even geduld, de studie wordt geladen…',
 		'p.problem.not_found.title': 'Deze code kennen we niet',
 		'p.problem.not_found.body': 'Kijk of je de code goed hebt overgenomen en probeer het opnieuw. Een code ziet eruit als ABCD-EFGH-JKMN.',
+		'p.problem.busy.title': 'Even geduld',
+		'p.problem.busy.body':
+			'Er zijn de laatste minuten heel veel onbekende codes geprobeerd, daarom controleren we codes even niet. Probeer het over een paar minuten opnieuw; je antwoorden blijven bewaard.',
 		'p.problem.closed.title': 'Deze studie is gesloten',
 		'p.problem.closed.body': 'Je kunt geen sortering meer insturen. Bedankt voor je interesse.',
 		'p.problem.submitted.title': 'Deze sortering is al ingestuurd',
@@ -138,6 +141,9 @@ export const participant = {
 		'p.loading': 'One moment, loading the study…',
 		'p.problem.not_found.title': 'We do not know this code',
 		'p.problem.not_found.body': 'Check that you copied the code correctly and try again. A code looks like ABCD-EFGH-JKMN.',
+		'p.problem.busy.title': 'Please wait a moment',
+		'p.problem.busy.body':
+			'Very many unknown codes were tried in the last minutes, so codes are not being checked for a while. Try again in a few minutes; your answers are kept.',
 		'p.problem.closed.title': 'This study is closed',
 		'p.problem.closed.body': 'You can no longer submit a sort. Thank you for your interest.',
 		'p.problem.submitted.title': 'This sort has already been submitted',
