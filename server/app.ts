@@ -4,6 +4,9 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
+import { CODE_PASS_SECRET } from './auth/code-limits.js';
+import { DEVICE_SECRET } from './auth/login-limits.js';
+import { serverSecret } from './auth/secrets.js';
 import { AppError } from './errors.js';
 import { clientErrorHandler, frameworkErrors } from './http-errors.js';
 import { registerInputGuard } from './input-guard.js';
@@ -56,6 +59,11 @@ export async function buildApp({ config, database, logger = false, adminToken }:
 	app.decorate('config', config);
 	app.decorate('database', database);
 	app.decorate('adminToken', adminToken);
+	// The signing keys exist before the first request, so that no request (a refused one included) writes them.
+	app.addHook('onReady', async () => {
+		await serverSecret(database.db, DEVICE_SECRET);
+		await serverSecret(database.db, CODE_PASS_SECRET);
+	});
 
 	app.addHook('onSend', async (request, reply, payload) => {
 		reply.headers(request.url.startsWith('/api') ? API_HEADERS : SECURITY_HEADERS);

@@ -40,17 +40,17 @@ export const JOIN_CODES: CodeKind = {
 	cookie: { name: 'standpunt_join_pass', path: '/api/dialogue', sameSite: 'Strict', maxAgeSeconds: 12 * 60 * 60 }
 };
 
-const SECRET = 'code-pass';
+export const CODE_PASS_SECRET = 'code-pass';
 
 /** Gives the browser its pass for a code it has just used successfully. */
 export async function grantCodePass(request: FastifyRequest, reply: FastifyReply, kind: CodeKind, code: string): Promise<void> {
-	setCookie(request, reply, kind.cookie, sign(await serverSecret(request.server.database.db, SECRET), `${kind.bucket}:${code}`));
+	setCookie(request, reply, kind.cookie, sign(await serverSecret(request.server.database.db, CODE_PASS_SECRET), `${kind.bucket}:${code}`));
 }
 
 async function hasPass(request: FastifyRequest, kind: CodeKind, code: string | undefined): Promise<boolean> {
 	const pass = readCookie(request.headers.cookie, kind.cookie.name);
 	if (!pass || !code || pass.length > 100) return false;
-	return verifySignature(await serverSecret(request.server.database.db, SECRET), `${kind.bucket}:${code}`, pass);
+	return verifySignature(await serverSecret(request.server.database.db, CODE_PASS_SECRET), `${kind.bucket}:${code}`, pass);
 }
 
 export const tooManyGuesses = (retryAfterSeconds: number) =>

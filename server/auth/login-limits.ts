@@ -24,7 +24,7 @@ export const DEVICE_BUDGET: Budget = { limit: 10, windowMs: WINDOW_MS };
 export const PASSWORD_CHANGE_BUDGET: Budget = { limit: 5, windowMs: WINDOW_MS };
 
 const ALL_LOGINS = 'login:all';
-const DEVICE_SECRET = 'login-device';
+export const DEVICE_SECRET = 'login-device';
 
 /** Browsers that logged in before: a year, only sent to the login routes. */
 export const DEVICE_COOKIE: CookieSpec = { name: 'standpunt_device', path: '/api/auth', sameSite: 'Strict', maxAgeSeconds: 365 * 24 * 60 * 60 };
