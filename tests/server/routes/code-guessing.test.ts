@@ -5,8 +5,8 @@ import { buildApp } from '../../../server/app.js';
 import { type DatabaseHandle, openDatabase } from '../../../server/db/index.js';
 import { createParticipant } from '../../../server/participation/service.js';
 import { buildTestApp } from '../../helpers/build-app.js';
-import { as, createDialogueFixture } from './dialogue-fixture.js';
-import { createTestStudy } from './participate.fixtures.js';
+import { as, createDialogueFixture } from '../dialogue/dialogue-fixture.js';
+import { createTestStudy } from './participate-fixture.js';
 
 // Issue 11.5: guessing participant codes and join codes is limited over all clients, in the database
 // (two app instances on one database: two pools on PostgreSQL, the one PGlite in-process otherwise).
