@@ -49,6 +49,11 @@ describe('presentation slides', () => {
 		await page.goto(`${server.url}/present/${analysisId}`);
 		await page.getByRole('heading', { level: 1, name: 'Meer diversiteit in het politieteam' }).waitFor();
 		await page.screenshot({ path: '/tmp/slides-1-title.png' });
+		// The title slide is for the room: no participant instruction, no internal version name.
+		const titleText = await page.locator('.stage').innerText();
+		expect(titleText).not.toContain('Sorteer de stellingen');
+		expect(titleText).not.toContain('Voorlopige perspectieven');
+		expect(titleText).toContain('4 perspectieven om samen te bespreken');
 
 		await page.keyboard.press('PageDown');
 		await page.getByRole('heading', { name: 'De perspectieven' }).waitFor();
@@ -78,6 +83,30 @@ describe('presentation slides', () => {
 		expect(fit.overflow).toBe(0);
 		expect(fit.smallest).toBeGreaterThanOrEqual(20);
 		expect(await page.locator('.stage .card.dist').count()).toBeGreaterThan(0);
+		// Whole lines only: no card cuts its text through the middle of a line.
+		const clipped = await page.evaluate(() =>
+			Array.from(document.querySelectorAll<HTMLElement>('.stage .card')).filter((card) => card.scrollHeight > card.clientHeight + 1).length
+		);
+		expect(clipped).toBe(0);
+
+		// Then every distinguishing statement in full text, readable: nothing cut off, nothing outside the slide.
+		await page.keyboard.press('PageDown');
+		await page.getByRole('heading', { name: /Wat dit perspectief hoger zet/ }).waitFor();
+		await page.screenshot({ path: '/tmp/slides-3b-distinguishing.png' });
+		const dist = await page.evaluate(() => {
+			const stageBox = document.querySelector('.stage')!.getBoundingClientRect();
+			const items = Array.from(document.querySelectorAll<HTMLElement>('.stage .distinguishing li'));
+			return {
+				items: items.length,
+				outside: items.filter((li) => li.getBoundingClientRect().bottom > stageBox.bottom || li.getBoundingClientRect().right > stageBox.right + 1).length,
+				ellipsis: items.filter((li) => li.innerText.includes('…')).length,
+				smallest: Math.min(...items.map((li) => parseFloat(getComputedStyle(li).fontSize)))
+			};
+		});
+		expect(dist.items).toBeGreaterThan(0);
+		expect(dist).toMatchObject({ outside: 0, ellipsis: 0 });
+		expect(dist.smallest).toBeGreaterThanOrEqual(20);
+		await page.keyboard.press('PageUp');
 
 		await page.keyboard.press('n');
 		await page.getByRole('complementary', { name: 'Sprekersnotities' }).waitFor();
@@ -96,9 +125,18 @@ describe('presentation slides', () => {
 		const page = await context.newPage();
 		await page.goto(`${server.url}/present/${analysisId}`);
 		await page.getByRole('heading', { level: 1, name: 'Meer diversiteit in het politieteam' }).waitFor();
-		const presentation = await api<{ viewpoints: { quotes: unknown[] }[]; consensus: unknown[] }>(server, cookie, 'GET', `/analyses/${analysisId}/presentation`);
+		const presentation = await api<{ viewpoints: { quotes: unknown[]; statements: { distinguishing: string | null }[] }[]; consensus: unknown[] }>(
+			server,
+			cookie,
+			'GET',
+			`/analyses/${analysisId}/presentation`
+		);
 		const expected =
-			2 + presentation.viewpoints.length * 2 + presentation.viewpoints.filter((v) => v.quotes.length > 0).length + (presentation.consensus.length > 0 ? 1 : 0);
+			2 +
+			presentation.viewpoints.length * 2 +
+			presentation.viewpoints.flatMap((v) => ['higher', 'lower'].filter((d) => v.statements.some((s) => s.distinguishing === d))).length +
+			presentation.viewpoints.filter((v) => v.quotes.length > 0).length +
+			(presentation.consensus.length > 0 ? 1 : 0);
 		await page.emulateMedia({ media: 'print' });
 		await page.screenshot({ path: '/tmp/slides-print-preview.png', fullPage: true });
 		const pdf = await page.pdf({ path: '/tmp/slides-handout.pdf', preferCSSPageSize: true, printBackground: true });

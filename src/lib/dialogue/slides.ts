@@ -1,11 +1,13 @@
 import type { Presentation } from '../api/dialogue.js';
 
-export type SlideKind = 'title' | 'overview' | 'viewpoint' | 'quotes' | 'consensus';
+export type SlideKind = 'title' | 'overview' | 'viewpoint' | 'distinguishing' | 'quotes' | 'consensus';
 
 export interface Slide {
 	kind: SlideKind;
-	/** Index into `presentation.viewpoints` for viewpoint and quote slides. */
+	/** Index into `presentation.viewpoints` for viewpoint, distinguishing and quote slides. */
 	viewpoint?: number;
+	/** Distinguishing slides: the statements this viewpoint ranks higher, or lower, than every other. */
+	direction?: 'higher' | 'lower';
 	/** Reveal steps: a viewpoint shows its narrative, then its extremes, then the full grid. */
 	steps: number;
 }
@@ -13,7 +15,10 @@ export interface Slide {
 /** Step names of a viewpoint slide, in reveal order. */
 export const VIEWPOINT_STEPS = ['narrative', 'extremes', 'grid'] as const;
 
-/** The deck: title, overview, each viewpoint (and its quotes, if any), then what all viewpoints share. */
+/**
+ * The deck: title, overview, each viewpoint (then, if any, its distinguishing statements in full text and its
+ * quotes), then what all viewpoints share.
+ */
 export function buildSlides(presentation: Presentation): Slide[] {
 	const slides: Slide[] = [
 		{ kind: 'title', steps: 1 },
@@ -21,6 +26,9 @@ export function buildSlides(presentation: Presentation): Slide[] {
 	];
 	presentation.viewpoints.forEach((viewpoint, index) => {
 		slides.push({ kind: 'viewpoint', viewpoint: index, steps: VIEWPOINT_STEPS.length });
+		for (const direction of ['higher', 'lower'] as const) {
+			if (viewpoint.statements.some((s) => s.distinguishing === direction)) slides.push({ kind: 'distinguishing', viewpoint: index, direction, steps: 1 });
+		}
 		if (viewpoint.quotes.length > 0) slides.push({ kind: 'quotes', viewpoint: index, steps: 1 });
 	});
 	if (presentation.consensus.length > 0) slides.push({ kind: 'consensus', steps: 1 });
@@ -84,4 +92,13 @@ export function extremes<T extends { value: number }>(statements: T[]): { agree:
 	const top = Math.max(...values);
 	const bottom = Math.min(...values);
 	return { agree: statements.filter((s) => s.value === top), disagree: statements.filter((s) => s.value === bottom) };
+}
+
+/** A viewpoint's distinguishing statements, highest placed first: those it ranks higher, and those lower, than every other viewpoint. */
+export function distinguishingOf<T extends { value: number; z: number; distinguishing: 'higher' | 'lower' | null }>(statements: T[]): { higher: T[]; lower: T[] } {
+	const order = (a: T, b: T) => b.value - a.value || b.z - a.z;
+	return {
+		higher: statements.filter((s) => s.distinguishing === 'higher').sort(order),
+		lower: statements.filter((s) => s.distinguishing === 'lower').sort(order)
+	};
 }

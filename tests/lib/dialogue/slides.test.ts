@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Presentation } from '../../../src/lib/api/dialogue.js';
-import { buildSlides, extremes, keyAction, next, previous } from '../../../src/lib/dialogue/slides.js';
+import { buildSlides, distinguishingOf, extremes, keyAction, next, previous } from '../../../src/lib/dialogue/slides.js';
 
 const viewpoint = (factor: number, quotes: number) => ({
 	factor,
@@ -51,5 +51,31 @@ describe('buildSlides and navigation', () => {
 	it('finds the extremes as the outermost columns', () => {
 		const s = [{ value: 2 }, { value: 1 }, { value: -2 }, { value: 2 }, { value: 0 }];
 		expect(extremes(s)).toEqual({ agree: [{ value: 2 }, { value: 2 }], disagree: [{ value: -2 }] });
+	});
+});
+
+describe('distinguishing slides', () => {
+	const st = (number: number, value: number, z: number, distinguishing: 'higher' | 'lower' | null) => ({ number, code: `S${number}`, text: `s${number}`, value, z, distinguishing });
+	const statements = [st(1, 2, 1.5, 'higher'), st(2, -2, -1.4, 'lower'), st(3, 0, 0.1, null), st(4, 1, 0.6, 'higher'), st(5, 1, 0.9, 'higher')];
+
+	it('follow a viewpoint with one slide per direction that has statements, before its quotes', () => {
+		const deck = buildSlides({ ...presentation, viewpoints: [{ ...viewpoint(1, 1), statements }, { ...viewpoint(2, 0), statements: [st(1, 0, 0, 'lower')] }] });
+		expect(deck.map((s) => `${s.kind}${s.viewpoint ?? ''}${s.direction ?? ''}`)).toEqual([
+			'title',
+			'overview',
+			'viewpoint0',
+			'distinguishing0higher',
+			'distinguishing0lower',
+			'quotes0',
+			'viewpoint1',
+			'distinguishing1lower',
+			'consensus'
+		]);
+	});
+
+	it('lists each direction highest placed first (grid value, then z-score)', () => {
+		const d = distinguishingOf(statements);
+		expect(d.higher.map((s) => s.number)).toEqual([1, 5, 4]);
+		expect(d.lower.map((s) => s.number)).toEqual([2]);
 	});
 });
