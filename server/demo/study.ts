@@ -89,7 +89,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		key: 'unit',
 		phase: 'pre',
 		type: 'single',
-		prompt: { nl: 'In welk onderdeel werkt u?', en: 'Which unit do you work in?' },
+		prompt: { nl: 'In welk onderdeel werk je?', en: 'Which unit do you work in?' },
 		options: [
 			option('noodhulp', 'Noodhulp', 'Emergency response'),
 			option('recherche', 'Recherche', 'Criminal investigation'),
@@ -105,7 +105,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		key: 'area',
 		phase: 'pre',
 		type: 'single',
-		prompt: { nl: 'Werkt u vooral in een stedelijk of een landelijk gebied?', en: 'Do you mainly work in an urban or a rural area?' },
+		prompt: { nl: 'Werk je vooral in een stad of op het platteland?', en: 'Do you mainly work in an urban or a rural area?' },
 		options: [option('stedelijk', 'Stedelijk', 'Urban'), option('landelijk', 'Landelijk', 'Rural')],
 		required: false,
 		offerDecline: true
@@ -114,7 +114,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		key: 'years_of_service',
 		phase: 'pre',
 		type: 'single',
-		prompt: { nl: 'Hoeveel jaar werkt u bij de politie?', en: 'How many years have you worked for the police?' },
+		prompt: { nl: 'Hoeveel jaar werk je bij de politie?', en: 'How many years have you worked for the police?' },
 		options: [
 			option('0_5', '0 tot 5 jaar', '0 to 5 years'),
 			option('6_15', '6 tot 15 jaar', '6 to 15 years'),
@@ -128,7 +128,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		key: 'gender',
 		phase: 'pre',
 		type: 'single',
-		prompt: { nl: 'Wat is uw gender?', en: 'What is your gender?' },
+		prompt: { nl: 'Wat is je gender?', en: 'What is your gender?' },
 		options: [option('vrouw', 'Vrouw', 'Woman'), option('man', 'Man', 'Man'), option('anders', 'Anders', 'Other')],
 		required: false,
 		offerDecline: true
@@ -138,7 +138,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		phase: 'post',
 		type: 'long_text',
 		prompt: {
-			nl: 'Waarom heeft u juist deze stellingen bij +4 (het meest eens) gelegd?',
+			nl: 'Waarom heb je juist deze stellingen bij +4 (het meest eens) gelegd?',
 			en: 'Why did you put these statements at +4 (most agree)?'
 		},
 		options: [],
@@ -150,7 +150,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		phase: 'post',
 		type: 'long_text',
 		prompt: {
-			nl: 'Waarom heeft u juist deze stellingen bij −4 (het meest oneens) gelegd?',
+			nl: 'Waarom heb je juist deze stellingen bij −4 (het meest oneens) gelegd?',
 			en: 'Why did you put these statements at −4 (most disagree)?'
 		},
 		options: [],
@@ -162,7 +162,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		phase: 'post',
 		type: 'scale',
 		prompt: {
-			nl: 'Hoe urgent vindt u een diverser team, als diversiteit gaat over afkomst, huidskleur, geaardheid of geloof?',
+			nl: 'Hoe urgent vind je een diverser team, als diversiteit gaat over afkomst, huidskleur, geaardheid of geloof?',
 			en: 'How urgent is a more diverse team for you, if diversity is about origin, skin colour, orientation or belief?'
 		},
 		options: URGENCY_SCALE,
@@ -174,7 +174,7 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		phase: 'post',
 		type: 'scale',
 		prompt: {
-			nl: 'Hoe urgent vindt u een diverser team, als diversiteit gaat over een brede mix van competenties (analytisch vermogen, social media, kennis van doelgroepen, talen, slecht nieuws brengen, financieel inzicht)?',
+			nl: 'Hoe urgent vind je een diverser team, als diversiteit gaat over een brede mix van competenties (analytisch vermogen, social media, kennis van doelgroepen, talen, slecht nieuws brengen, financieel inzicht)?',
 			en: 'How urgent is a more diverse team for you, if diversity is about a broad mix of competences (analytical ability, social media, knowledge of target groups, languages, delivering bad news, financial insight)?'
 		},
 		options: URGENCY_SCALE,

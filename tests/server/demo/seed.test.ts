@@ -62,6 +62,8 @@ describe('demo study seed', () => {
 		expect(gender.offer_decline).toBe(true);
 		expect(gender.options.map((o) => o.value)).toEqual(['vrouw', 'man', 'anders']);
 		for (const q of questions) for (const o of q.options) expect(Object.keys(o.label).sort()).toEqual(['en', 'nl']);
+		// The questions speak in the same voice as the other participant texts.
+		for (const q of questions) expect(q.prompt.nl).not.toMatch(/\b(u|uw)\b/i);
 	});
 
 	it('stores 70 synthetic sorts, each a permutation of the forced grid', async () => {
