@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnalysisData, AnalysisRequest, AnalysisResult, AnalysisSummary } from '../../src/lib/analysis/types.js';
 import type { Database, QuestionOption, LocalizedText } from '../db/schema.js';
+import { loadGrid } from '../studies/grid.js';
 
 /** Which sorts and statements went into an analysis, in engine order. */
 export interface AnalysisInputs {
@@ -35,7 +36,7 @@ export async function loadAnalysisData(db: Kysely<Database>, studyId: string): P
 		.orderBy('position')
 		.orderBy('code')
 		.execute();
-	const grid = await db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', studyId).orderBy('value').execute();
+	const grid = await loadGrid(db, studyId);
 	const rows = await db
 		.selectFrom('sorts')
 		.select(['label', 'placements', 'synthetic', 'comments', 'interviewer_notes', 'answers', 'excluded'])
@@ -50,7 +51,7 @@ export async function loadAnalysisData(db: Kysely<Database>, studyId: string): P
 			studyId,
 			languages: study.languages,
 			forced: study.grid_forced,
-			grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),
+			grid,
 			statements: statements.map((s) => ({ code: s.code, text: s.text })),
 			sorts: included.map((row) => ({
 				id: row.label,

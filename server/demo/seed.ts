@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
+import { insertGridColumns } from '../studies/grid.js';
 import { generateDemoSorts } from './generate.js';
 import { DEMO_STATEMENTS, DEMO_THEME_NAMES } from './statements.js';
 import { DEMO_GRID, DEMO_QUESTIONS, DEMO_SLUG, DEMO_STUDY } from './study.js';
@@ -58,10 +59,7 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 			}))
 		)
 		.execute();
-	await trx
-		.insertInto('grid_columns')
-		.values(DEMO_GRID.map((c) => ({ study_id: studyId, value: c.value, capacity: c.capacity })))
-		.execute();
+	await insertGridColumns(trx, studyId, DEMO_GRID);
 	await trx
 		.insertInto('questions')
 		.values(

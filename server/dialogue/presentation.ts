@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Presentation, PresentationStatement } from '../../src/lib/api/types/dialogue.js';
 import { definingSortIndices } from '../../src/lib/dialogue/analysis-result.js';
 import type { Database } from '../db/schema.js';
+import { loadGrid } from '../studies/grid.js';
 import type { LoadedAnalysis } from './access.js';
 import { readInterpretations } from './interpretations-read.js';
 import { statementTexts, studyTexts } from './texts.js';
@@ -11,7 +12,7 @@ export async function buildPresentation(db: Kysely<Database>, analysis: LoadedAn
 	const { result } = analysis;
 	const texts = await studyTexts(db, analysis.studyId, lang);
 	const statementText = await statementTexts(db, analysis.studyId, texts.language);
-	const grid = await db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', analysis.studyId).orderBy('value').execute();
+	const grid = await loadGrid(db, analysis.studyId);
 	const interpretations = await readInterpretations(db, analysis.id, result.nFactors);
 	const viewpoints: Presentation['viewpoints'] = [];
 	for (const interpretation of interpretations) {
@@ -36,7 +37,7 @@ export async function buildPresentation(db: Kysely<Database>, analysis: LoadedAn
 	return {
 		study: { title: texts.title, question: texts.instructions, language: texts.language },
 		analysis: { id: analysis.id, name: analysis.name, studyId: analysis.studyId },
-		grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),
+		grid,
 		viewpoints,
 		consensus: result.consensus.map((number) => ({
 			number,

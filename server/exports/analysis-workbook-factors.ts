@@ -1,8 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { ExportSource } from './analysis-source.js';
-import { addSheet, type Rows } from './analysis-workbook.js';
+import { addSheet, round, type Rows } from './workbook.js';
 
-const round = (value: number, digits = 4) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
 
 /** Per scored factor: its defining sorts with weights, and its scores (z, array, raw defining sorts). */
 export function factorSheets(workbook: ExcelJS.Workbook, { full, texts }: ExportSource): void {

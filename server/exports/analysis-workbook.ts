@@ -1,21 +1,7 @@
-import type ExcelJS from 'exceljs';
 import { communalities, explainedVariance } from '../../src/lib/qmethod/index.js';
 import type { ExportSource } from './analysis-source.js';
 import { factorSheets, summarySheets } from './analysis-workbook-factors.js';
-import { newWorkbook } from './workbook.js';
-
-export type Cell = string | number | null;
-export type Rows = Cell[][];
-
-const round = (value: number, digits = 4) => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
-
-/** Adds a sheet of rows, the first row as a bold header. Numbers stay numbers. */
-export function addSheet(workbook: ExcelJS.Workbook, name: string, rows: Rows, widths?: number[]): void {
-	const sheet = workbook.addWorksheet(name.slice(0, 31));
-	for (const row of rows) sheet.addRow(row);
-	if (rows.length) sheet.getRow(1).font = { bold: true };
-	(widths ?? []).forEach((width, c) => (sheet.getColumn(c + 1).width = width));
-}
+import { addSheet, newWorkbook, round, type Rows } from './workbook.js';
 
 export type WorkbookLanguage = 'nl' | 'en';
 

@@ -8,6 +8,7 @@ import type {
 } from '../../src/lib/api/participate.js';
 import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { loadGrid } from '../studies/grid.js';
 import { generateCode, normalizeCode } from './codes.js';
 import { submissionHash, validateSubmission } from './validate.js';
 
@@ -89,7 +90,7 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 	const fallback = study.languages[0] ?? 'nl';
 	const [statements, grid, questions, draft] = await Promise.all([
 		db.selectFrom('statements').select(['code', 'text']).where('study_id', '=', study.id).where('in_qset', '=', true).orderBy('position').execute(),
-		db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', study.id).orderBy('value').execute(),
+		loadGrid(db, study.id),
 		db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
 		db.selectFrom('drafts').select('data').where('participant_id', '=', participant.id).executeTakeFirst()
 	]);
@@ -106,7 +107,7 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 			contact: pick(study.contact, language, fallback),
 			forced: study.grid_forced,
 			statements: statements.map((s) => ({ code: s.code, text: pick(s.text, language, fallback) })),
-			grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),
+			grid,
 			questions: questions.map(
 				(q): ParticipationQuestion => ({
 					key: q.key,
@@ -175,13 +176,13 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 		const study = await openStudyOf(trx, participant.study_id);
 		const [statements, grid, questions] = await Promise.all([
 			trx.selectFrom('statements').select('code').where('study_id', '=', study.id).where('in_qset', '=', true).execute(),
-			trx.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', study.id).execute(),
+			loadGrid(trx, study.id),
 			trx.selectFrom('questions').select(['key', 'type', 'options', 'required', 'offer_decline']).where('study_id', '=', study.id).execute()
 		]);
 		validateSubmission(
 			{
 				statementCodes: statements.map((s) => s.code),
-				grid: grid.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) })),
+				grid,
 				forced: study.grid_forced,
 				questions
 			},

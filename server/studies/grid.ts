@@ -1,14 +1,33 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { GridColumn } from '../../src/lib/api/types/studies.js';
 import type { Database, Study } from '../db/schema.js';
 import { assertGridFits, normalizeGrid } from './design.js';
 import { assertDesignUnlocked } from './locks.js';
 import { qsetCount } from './statements.js';
-import { loadGrid } from './studies.js';
 
 export interface GridDto {
 	forced: boolean;
 	columns: GridColumn[];
+}
+
+// The one module that reads and writes the grid_columns table (migrations and the backup's generic table list
+// aside). Inside a transaction pass `trx`, never `db`: PGlite has a single connection.
+
+/** A study's grid, columns in value order. */
+export async function loadGrid(db: Kysely<Database> | Transaction<Database>, studyId: string): Promise<GridColumn[]> {
+	const rows = await db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', studyId).orderBy('value').execute();
+	return rows.map((c) => ({ value: Number(c.value), capacity: Number(c.capacity) }));
+}
+
+/** Adds the columns of a study that has none yet (an empty list inserts nothing). */
+export async function insertGridColumns(trx: Transaction<Database>, studyId: string, grid: readonly GridColumn[]): Promise<void> {
+	if (grid.length > 0) await trx.insertInto('grid_columns').values(grid.map((c) => ({ study_id: studyId, value: c.value, capacity: c.capacity }))).execute();
+}
+
+/** Replaces a study's columns; part of the caller's transaction. */
+export async function writeGridColumns(trx: Transaction<Database>, studyId: string, grid: readonly GridColumn[]): Promise<void> {
+	await trx.deleteFrom('grid_columns').where('study_id', '=', studyId).execute();
+	await insertGridColumns(trx, studyId, grid);
 }
 
 export async function getGrid(db: Kysely<Database>, study: Study): Promise<GridDto> {
@@ -24,8 +43,7 @@ export async function replaceGrid(db: Kysely<Database>, study: Study, columns: r
 	await assertDesignUnlocked(db, study.id, 'The grid');
 	assertGridFits(grid, forced, await qsetCount(db, study.id));
 	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('grid_columns').where('study_id', '=', study.id).execute();
-		if (grid.length > 0) await trx.insertInto('grid_columns').values(grid.map((c) => ({ study_id: study.id, ...c }))).execute();
+		await writeGridColumns(trx, study.id, grid);
 		await trx.updateTable('studies').set({ grid_forced: forced, updated_at: new Date() }).where('id', '=', study.id).execute();
 	});
 	return { forced, columns: grid };

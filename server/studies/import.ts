@@ -4,6 +4,7 @@ import { parseSortsCsv } from '../../src/lib/qmethod/io/csv.js';
 import { parseDat, statementCode } from '../../src/lib/qmethod/io/pqmethod.js';
 import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { writeGridColumns } from './grid.js';
 import { assertStatementCodes } from './statements.js';
 import { readKadeZip } from './kade.js';
 import { importStatements, parsing } from './statement-files.js';
@@ -178,10 +179,7 @@ export async function runImport(db: Kysely<Database>, study: Study, request: Imp
 				.values(plan.newStatements.map((s, i) => ({ study_id: study.id, code: s.code, text: JSON.stringify(s.text), position: i + 1, in_qset: true })))
 				.execute();
 		}
-		if (plan.newGrid) {
-			await trx.deleteFrom('grid_columns').where('study_id', '=', study.id).execute();
-			await trx.insertInto('grid_columns').values(plan.newGrid.map((c) => ({ study_id: study.id, ...c }))).execute();
-		}
+		if (plan.newGrid) await writeGridColumns(trx, study.id, plan.newGrid);
 		for (let start = 0; start < plan.sorts.length; start += 500) {
 			await trx
 				.insertInto('sorts')

@@ -4,7 +4,7 @@ import type { Database, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { listSorts } from './monitoring.js';
 import { assertSortValid } from './sort-values.js';
-import { loadGrid } from './studies.js';
+import { loadGrid } from './grid.js';
 
 export interface StudyShape {
 	/** Q-set statement codes in statement order (the column order of .DAT and CSV files). */

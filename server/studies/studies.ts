@@ -4,6 +4,7 @@ import type { Database, LocalizedText, Study, StudyRole, StudyStatus } from '../
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { AppError } from '../errors.js';
 import { assertGridFits, designProblems, normalizeGrid } from './design.js';
+import { insertGridColumns, loadGrid } from './grid.js';
 import { questionRowToDto, statementRowToDto, studyRowToSummary } from './dto.js';
 import { assertDesignUnlocked, countSorts } from './locks.js';
 import { assertStatementCodes, cleanThemes, nextCodes } from './statements.js';
@@ -85,9 +86,7 @@ export async function createStudy(db: Kysely<Database>, ownerId: string, input: 
 				)
 				.execute();
 		}
-		if (grid.length > 0) {
-			await trx.insertInto('grid_columns').values(grid.map((c) => ({ study_id: study.id, ...c }))).execute();
-		}
+		await insertGridColumns(trx, study.id, grid);
 		return study;
 	});
 }
@@ -103,10 +102,6 @@ export async function listStudies(db: Kysely<Database>, researcherId: string): P
 		.orderBy('s.created_at', 'desc')
 		.execute();
 	return rows.map(({ role, sort_count, ...study }) => studyRowToSummary(study, role, Number(sort_count)));
-}
-
-export async function loadGrid(db: Kysely<Database>, studyId: string): Promise<GridColumn[]> {
-	return db.selectFrom('grid_columns').select(['value', 'capacity']).where('study_id', '=', studyId).orderBy('value').execute();
 }
 
 /** The whole design of a study as the researcher pages need it. */
