@@ -54,6 +54,8 @@ export function studyCondition(table: string, studyId: string) {
 		case 'withdrawals':
 		case 'analyses':
 		case 'audit_events':
+		case 'composition_disclosures':
+		case 'study_invitations':
 			return sql`t.study_id = ${studyId}::uuid`;
 		case 'drafts':
 			return sql`t.participant_id in (select id from participants where study_id = ${studyId}::uuid)`;
@@ -70,7 +72,8 @@ export function studyCondition(table: string, studyId: string) {
 				union select created_by from analyses where study_id = ${studyId}::uuid
 				union select withdrawn_by from withdrawals where study_id = ${studyId}::uuid
 				union select updated_by from interpretations where analysis_id in ${analyses}
-				union select created_by from dialogue_sessions where analysis_id in ${analyses})`;
+				union select created_by from dialogue_sessions where analysis_id in ${analyses}
+				union select invited_by from study_invitations where study_id = ${studyId}::uuid)`;
 		default:
 			return undefined;
 	}
