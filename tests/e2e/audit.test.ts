@@ -76,13 +76,19 @@ describe('accessibility audit of researcher, presenter and attendee pages', () =
 	it('counts the same codes on Voortgang as on Uitnodigen', async () => {
 		const { page } = await researcherPage();
 		await page.goto(`${server.url}/researcher/studies/${studyId}/invitations`);
-		const existing = (await page.getByTestId('codes-existing').innerText()).match(/Codes van deze studie: (\d+) \((\d+) uitnodiging · (\d+) open link · (\d+) interview\)/);
-		expect(existing).not.toBeNull();
+		// Both pages render before their data arrive: wait for the study's codes (the demo study has some).
+		const pattern = /Codes van deze studie: (\d+) \((\d+) uitnodiging · (\d+) open link · (\d+) interview\)/;
+		let existing: RegExpMatchArray | null = null;
+		await expect
+			.poll(async () => (existing = (await page.getByTestId('codes-existing').innerText()).match(pattern))?.[1] ?? '0', { timeout: 15_000 })
+			.not.toBe('0');
+		const [, total, invited, open, interview] = existing!;
 		await page.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
-		const codes = await page.getByTestId('count-codes').locator('dd').innerText();
-		expect(codes.replace(/\s+/g, ' ')).toBe(`${existing![1]} ${existing![2]} uitnodiging · ${existing![3]} open link · ${existing![4]} interview`);
+		await expect
+			.poll(async () => (await page.getByTestId('count-codes').locator('dd').innerText()).replace(/\s+/g, ' '), { timeout: 15_000 })
+			.toBe(`${total} ${invited} uitnodiging · ${open} open link · ${interview} interview`);
 		const started = await page.getByTestId('count-started').locator('dd').innerText();
-		expect(started.replace(/\s+/g, ' ')).toMatch(new RegExp(`^\\d+ van de ${existing![1]} codes$`));
+		expect(started.replace(/\s+/g, ' ')).toMatch(new RegExp(`^\\d+ van de ${total} codes$`));
 		// The per-day chart runs over every day, empty ones included, with a count axis.
 		const bars = await page.locator('.chart rect').count();
 		const days = await page.locator('.chart table tr').count();

@@ -244,7 +244,8 @@ describe('participant flow', () => {
 			taps++;
 		}
 		expect(taps).toBe(40);
-		await expect.poll(() => inView(page, '#step-next')).toBe(true);
+		// Focus moves to Continue after the last card; scrolling it into view can take a while on a busy machine.
+		await expect.poll(() => inView(page, '#step-next'), { timeout: 10_000 }).toBe(true);
 		await page.locator('#step-next').tap();
 		expect(await stepTitle(page)).toBe('Het schema');
 		expect(await inView(page, '#step-next')).toBe(true);
