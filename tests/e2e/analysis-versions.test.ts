@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import { DESKTOP, launchBrowser, newContext, type RunningServer, setUpFirstResearcher, startServer, watchConsole } from '../helpers/e2e.js';
 
 // Issue 10.5: saving an untouched analysis of the demo study said "de server kwam op andere getallen uit".
 // Chromium's JavaScript engine rounds the last bit of some Math functions differently from Node's, so the
@@ -19,15 +19,7 @@ describe('saving a fresh analysis of the demo study', () => {
 		server = await startServer();
 		browser = await launchBrowser();
 		const context = await newContext(browser, DESKTOP);
-		const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-		expect(token, 'the server prints a setup link while no account exists').toBeTruthy();
-		const setup = await context.request.post(`${server.url}/api/auth/setup`, {
-			headers: { 'x-standpunt-csrf': '1' },
-			data: { token, email: 'onderzoeker@example.org', password: 'een lang en sterk wachtwoord', displayName: 'Onderzoeker' }
-		});
-		expect(setup.status()).toBe(201);
-		const { studies } = await (await context.request.get(`${server.url}/api/studies`)).json();
-		studyId = studies.find((s: { slug: string }) => s.slug === 'politie-diversiteit').id;
+		studyId = await setUpFirstResearcher(context, server);
 		await context.storageState({ path: join(server.dataDir, 'state.json') });
 		await context.close();
 	});

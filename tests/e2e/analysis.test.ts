@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookSheetNames } from '../../server/exports/analysis-workbook.js';
-import { DESKTOP, launchBrowser, newContext, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import { DESKTOP, launchBrowser, newContext, type RunningServer, setUpFirstResearcher, startServer, watchConsole } from '../helpers/e2e.js';
 import { CLI_ENTRY } from '../helpers/entries.js';
 
 // The analysis workspace at 1366×768 on the demo study (70 synthetic sorts, seeded as politie-diversiteit
@@ -30,15 +30,7 @@ describe('analysis workspace in Chromium', () => {
 		context = await newContext(browser, DESKTOP);
 		page = await context.newPage();
 		problems = watchConsole(page);
-		const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-		expect(token, 'the server prints a setup link while no account exists').toBeTruthy();
-		const setup = await context.request.post(`${server.url}/api/auth/setup`, {
-			headers: { 'x-standpunt-csrf': '1' },
-			data: { token, email: 'onderzoeker@example.org', password: 'een lang en sterk wachtwoord', displayName: 'Onderzoeker' }
-		});
-		expect(setup.status()).toBe(201);
-		const { studies } = await (await context.request.get(`${server.url}/api/studies`)).json();
-		studyId = studies.find((s: { slug: string }) => s.slug === 'politie-diversiteit').id;
+		studyId = await setUpFirstResearcher(context, server);
 	});
 
 	afterAll(async () => {
