@@ -188,7 +188,8 @@ describe('members tab in Chromium', () => {
 		const colleagueProblems = watchConsole(colleague);
 		await colleague.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
 		await colleague.getByTestId('sorts-not-for-role').getByText('Als gespreksleider zie je de aantallen hierboven').waitFor();
-		await expect(colleague.getByText('Ingeleverd', { exact: true }).count()).resolves.toBeGreaterThan(0);
+		// The counts arrive after the role notice: wait for them rather than count at once.
+		await colleague.getByText('Ingeleverd', { exact: true }).first().waitFor();
 		await shot(colleague, 'monitoring-facilitator');
 		await colleague.goto(`${server.url}/researcher/studies/${studyId}/data`);
 		await colleague.getByTestId('export-not-for-role').waitFor();
