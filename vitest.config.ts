@@ -10,7 +10,12 @@ export default defineConfig({
 					name: 'unit',
 					sequence: { groupOrder: 0 },
 					globalSetup: ['tests/helpers/server-build.ts'],
-					include: ['tests/qmethod/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/lint/**/*.test.ts'],
+					include: [
+						'tests/qmethod/**/*.test.ts',
+						'tests/lib/**/*.test.ts',
+						'tests/cli/**/*.test.ts',
+						'tests/lint/**/*.test.ts'
+					],
 					environment: 'node',
 					// Not a speed check (benchmarks do that): room for a busy machine, where the first lint or a
 					// bootstrap run can take longer than vitest's 5 s default.

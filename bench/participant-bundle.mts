@@ -21,12 +21,18 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
 });
 const server = { url: `http://127.0.0.1:${port}` };
 for (let i = 0; ; i++) {
-	const ok = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
+	const ok = await fetch(`${server.url}/api/health`).then(
+		(r) => r.ok,
+		() => false
+	);
 	if (ok) break;
 	if (i > 300) throw new Error('server did not start');
 	await new Promise((r) => setTimeout(r, 200));
 }
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu']
+});
 const sizes = new Map<string, number>();
 try {
 	const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
@@ -50,5 +56,7 @@ try {
 	rmSync(dataDir, { recursive: true, force: true });
 }
 const total = [...sizes.values()].reduce((a, b) => a + b, 0);
-process.stderr.write([...sizes].map(([path, bytes]) => `  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${path}`).join('\n') + '\n');
+process.stderr.write(
+	[...sizes].map(([path, bytes]) => `  ${(bytes / 1024).toFixed(1).padStart(6)} KB  ${path}`).join('\n') + '\n'
+);
 process.stdout.write((total / 1024).toFixed(1));

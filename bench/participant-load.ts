@@ -11,7 +11,11 @@ async function prepare(url: string, n: number, file: string): Promise<void> {
 	await Promise.all(
 		Array.from({ length: 16 }, async () => {
 			while (queue.pop() !== undefined) {
-				const response = await fetch(`${url}/api/studies/by-slug/politie-diversiteit/participants`, { method: 'POST', headers: HEADERS, body: '{}' });
+				const response = await fetch(`${url}/api/studies/by-slug/politie-diversiteit/participants`, {
+					method: 'POST',
+					headers: HEADERS,
+					body: '{}'
+				});
 				if (response.status !== 201) throw new Error(`enrol answered ${response.status}: ${await response.text()}`);
 				codes.push(((await response.json()) as { code: string }).code);
 			}
@@ -22,8 +26,14 @@ async function prepare(url: string, n: number, file: string): Promise<void> {
 	};
 	const placements: { statement: string; value: number }[] = [];
 	let next = 0;
-	for (const column of view.study.grid) for (let i = 0; i < column.capacity; i++) placements.push({ statement: view.study.statements[next++].code, value: column.value });
-	const body = { placements, answers: { unit: 'noodhulp', area: null }, comments: { [placements[0].statement]: 'Belangrijk voor het team.' } };
+	for (const column of view.study.grid)
+		for (let i = 0; i < column.capacity; i++)
+			placements.push({ statement: view.study.statements[next++].code, value: column.value });
+	const body = {
+		placements,
+		answers: { unit: 'noodhulp', area: null },
+		comments: { [placements[0].statement]: 'Belangrijk voor het team.' }
+	};
 	writeFileSync(file, JSON.stringify({ codes, body }));
 }
 
@@ -38,7 +48,11 @@ async function submit(url: string, file: string, concurrency: number): Promise<v
 		Array.from({ length: concurrency }, async () => {
 			for (let code = queue.pop(); code !== undefined; code = queue.pop()) {
 				try {
-					const response = await fetch(`${url}/api/participate/${code}/submission`, { method: 'POST', headers: HEADERS, body: payload });
+					const response = await fetch(`${url}/api/participate/${code}/submission`, {
+						method: 'POST',
+						headers: HEADERS,
+						body: payload
+					});
 					await response.arrayBuffer();
 					if (response.status === 201) ok++;
 					else errors.push(`${response.status}`);
@@ -48,7 +62,9 @@ async function submit(url: string, file: string, concurrency: number): Promise<v
 			}
 		})
 	);
-	process.stdout.write(JSON.stringify({ ok, errors: errors.length, firstErrors: errors.slice(0, 5), ms: performance.now() - start }));
+	process.stdout.write(
+		JSON.stringify({ ok, errors: errors.length, firstErrors: errors.slice(0, 5), ms: performance.now() - start })
+	);
 }
 
 const [command, url, a, b] = process.argv.slice(2);

@@ -12,7 +12,12 @@ import type { BenchCase, BenchModule } from './types.js';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = join(here, '..');
 const node = (script: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
-	execFileSync(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 24 });
+	execFileSync(process.execPath, ['--import', 'tsx', script, ...args], {
+		cwd: root,
+		env,
+		encoding: 'utf8',
+		maxBuffer: 1 << 24
+	});
 
 export const BUNDLE_LIMIT_KB = 120;
 export const SUBMISSIONS = 3000;
@@ -21,7 +26,16 @@ const CONCURRENCY = 32;
 
 /** Free TCP port (synchronously, via a tiny child process). */
 function freePort(): number {
-	return Number(execFileSync(process.execPath, ['-e', "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"], { encoding: 'utf8' }));
+	return Number(
+		execFileSync(
+			process.execPath,
+			[
+				'-e',
+				"const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})"
+			],
+			{ encoding: 'utf8' }
+		)
+	);
 }
 
 function waitForHealth(url: string): void {
@@ -52,7 +66,8 @@ const bundleCase: BenchCase = {
 	run() {
 		const kb = Number(node(join(here, 'participant-bundle.mts'), []));
 		process.stderr.write(`participant pages: ${kb.toFixed(1)} KB gzip (limit ${BUNDLE_LIMIT_KB} KB)\n`);
-		if (kb > BUNDLE_LIMIT_KB) throw new Error(`participant pages are ${kb.toFixed(1)} KB gzip, over ${BUNDLE_LIMIT_KB} KB`);
+		if (kb > BUNDLE_LIMIT_KB)
+			throw new Error(`participant pages are ${kb.toFixed(1)} KB gzip, over ${BUNDLE_LIMIT_KB} KB`);
 	}
 };
 
@@ -62,7 +77,8 @@ const submitCase: BenchCase = {
 	// At the target rate, SUBMISSIONS take this long (plus ~0.5 s to start the load process).
 	targetMs: (SUBMISSIONS / RATE_TARGET) * 1000 + 500,
 	prepare(): Load {
-		const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+		const base =
+			process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 		const dbName = `standpunt_bench_${process.pid}`;
 		psql(base, `create database ${dbName}`);
 		const dbUrl = new URL(base);
@@ -71,7 +87,13 @@ const submitCase: BenchCase = {
 		const dataDir = mkdtempSync(join(tmpdir(), 'standpunt-bench-'));
 		const server = spawn(process.execPath, ['dist/server.js'], {
 			cwd: root,
-			env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl.toString(), STANDPUNT_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+			env: {
+				...process.env,
+				PORT: String(port),
+				DATABASE_URL: dbUrl.toString(),
+				STANDPUNT_DATA_DIR: dataDir,
+				LOG_LEVEL: 'warn'
+			},
 			stdio: 'ignore',
 			detached: true
 		});
@@ -84,7 +106,9 @@ const submitCase: BenchCase = {
 	run(prepared) {
 		const load = prepared as Load;
 		try {
-			const result = JSON.parse(node(join(here, 'participant-load.ts'), ['submit', load.url, load.file, String(CONCURRENCY)])) as {
+			const result = JSON.parse(
+				node(join(here, 'participant-load.ts'), ['submit', load.url, load.file, String(CONCURRENCY)])
+			) as {
 				ok: number;
 				errors: number;
 				firstErrors: string[];
@@ -94,7 +118,9 @@ const submitCase: BenchCase = {
 			dbUrl.pathname = `/${load.dbName}`;
 			const rows = Number(psql(dbUrl.toString(), "select count(*) from sorts where source = 'participant'"));
 			const rate = result.ok / (result.ms / 1000);
-			process.stderr.write(`submissions: ${result.ok} ok, ${result.errors} errors, ${rate.toFixed(0)}/s over ${result.ms.toFixed(0)} ms; rows in sorts: ${rows}\n`);
+			process.stderr.write(
+				`submissions: ${result.ok} ok, ${result.errors} errors, ${rate.toFixed(0)}/s over ${result.ms.toFixed(0)} ms; rows in sorts: ${rows}\n`
+			);
 			if (result.errors || result.ok !== SUBMISSIONS || rows !== SUBMISSIONS) {
 				throw new Error(`lost or failed submissions: ${JSON.stringify({ ...result, rows })}`);
 			}

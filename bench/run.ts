@@ -52,7 +52,12 @@ async function child(moduleName: string, caseName: string): Promise<void> {
 		cpuTimes.push((cpu.user + cpu.system) / 1000);
 	}
 	const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
-	const measurement: Measurement = { ms: median(times), cpuMs: median(cpuTimes), peakMb: process.resourceUsage().maxRSS / 1024, baseMb };
+	const measurement: Measurement = {
+		ms: median(times),
+		cpuMs: median(cpuTimes),
+		peakMb: process.resourceUsage().maxRSS / 1024,
+		baseMb
+	};
 	if (benchCase.baseline) measurement.ratio = measurement.ms / median(baselineTimes);
 	process.stdout.write(JSON.stringify(measurement));
 }
@@ -72,7 +77,11 @@ async function main(argv: string[]): Promise<void> {
 	for (const moduleName of selected) {
 		const module = await modules[moduleName]();
 		for (const benchCase of module.cases) {
-			const output = execFileSync(process.execPath, ['--import', 'tsx', script, '--child', moduleName, benchCase.name], { encoding: 'utf8', maxBuffer: 1 << 20 });
+			const output = execFileSync(
+				process.execPath,
+				['--import', 'tsx', script, '--child', moduleName, benchCase.name],
+				{ encoding: 'utf8', maxBuffer: 1 << 20 }
+			);
 			const { ms, cpuMs, peakMb, baseMb, ratio } = JSON.parse(output) as Measurement;
 			const baseline = benchCase.baseline;
 			const targets = [
@@ -88,7 +97,17 @@ async function main(argv: string[]): Promise<void> {
 				(!baseline || (ratio !== undefined && ratio <= baseline.targetRatio));
 			if (!ok) misses++;
 			const result = targets ? `${ok ? 'ok' : 'MISS'}${ratio !== undefined ? ` (${ratio.toFixed(2)}×)` : ''}` : '';
-			rows.push([moduleName, benchCase.name, benchCase.size, ms.toFixed(1), cpuMs.toFixed(1), peakMb.toFixed(0), baseMb.toFixed(0), targets || '—', result]);
+			rows.push([
+				moduleName,
+				benchCase.name,
+				benchCase.size,
+				ms.toFixed(1),
+				cpuMs.toFixed(1),
+				peakMb.toFixed(0),
+				baseMb.toFixed(0),
+				targets || '—',
+				result
+			]);
 			process.stderr.write(`${moduleName}/${benchCase.name}: ${ms.toFixed(1)} ms\n`);
 		}
 	}

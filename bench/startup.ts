@@ -15,7 +15,11 @@ const lipset = (name: string) => join(root, 'tests/fixtures/lipset', name);
 export const CLI_RATIO_TARGET = 3.5;
 export const RESTART_TARGET_MS = 1500;
 
-const ensureBuilt = () => execFileSync(process.execPath, ['scripts/ensure-build.mjs', 'server'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+const ensureBuilt = () =>
+	execFileSync(process.execPath, ['scripts/ensure-build.mjs', 'server'], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
 const run = (args: string[]) => {
 	const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 24 });
 	if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.status}: ${result.stderr}`);
@@ -64,7 +68,8 @@ export const cases: BenchCase[] = [
 		warmup: 2,
 		repeat: 15,
 		prepare: ensureBuilt,
-		run: () => run(['dist/cli.js', 'analyze', lipset('lipset.dat'), '--statements', lipset('lipset.sta'), '--factors', '3'])
+		run: () =>
+			run(['dist/cli.js', 'analyze', lipset('lipset.dat'), '--statements', lipset('lipset.sta'), '--factors', '3'])
 	},
 	{
 		name: 'server restart',

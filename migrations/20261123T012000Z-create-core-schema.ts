@@ -28,7 +28,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('title', 'jsonb', (c) => c.notNull())
 		.addColumn('languages', 'jsonb', (c) => c.notNull().defaultTo(sql`'["nl"]'::jsonb`))
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('draft').check(sql`status in ('draft', 'open', 'closed')`)
+			c
+				.notNull()
+				.defaultTo('draft')
+				.check(sql`status in ('draft', 'open', 'closed')`)
 		)
 		.addColumn('consent', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
 		.addColumn('instructions', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
@@ -92,10 +95,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('study_id', 'uuid', (c) => c.notNull().references('studies.id').onDelete('cascade'))
 		.addColumn('code', 'text', (c) => c.notNull().unique())
 		.addColumn('status', 'text', (c) =>
-			c.notNull().defaultTo('new').check(sql`status in ('new', 'in_progress', 'submitted', 'withdrawn')`)
+			c
+				.notNull()
+				.defaultTo('new')
+				.check(sql`status in ('new', 'in_progress', 'submitted', 'withdrawn')`)
 		)
 		.addColumn('source', 'text', (c) =>
-			c.notNull().defaultTo('invited').check(sql`source in ('invited', 'self_enrolled', 'facilitated')`)
+			c
+				.notNull()
+				.defaultTo('invited')
+				.check(sql`source in ('invited', 'self_enrolled', 'facilitated')`)
 		)
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.addColumn('started_at', 'timestamptz')

@@ -30,7 +30,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('session_date', 'text', (c) => c.check(sql`session_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`))
 		// Kept after closing (unique for ever), so a closed session's code can never be handed out again.
 		.addColumn('join_code', 'text', (c) => c.notNull().unique())
-		.addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'closed')`))
+		.addColumn('status', 'text', (c) =>
+			c
+				.notNull()
+				.defaultTo('open')
+				.check(sql`status in ('open', 'closed')`)
+		)
 		// Key of the question attendees can answer now, e.g. "recognise-2"; null between questions.
 		.addColumn('current_question', 'text')
 		.addColumn('mini_sort', 'boolean', (c) => c.notNull().defaultTo(false))

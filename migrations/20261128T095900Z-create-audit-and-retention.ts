@@ -21,10 +21,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('owner_ids', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
 		.addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
 		.execute();
-	await db.schema.createIndex('audit_events_study_time_idx').on('audit_events').columns(['study_id', 'created_at']).execute();
+	await db.schema
+		.createIndex('audit_events_study_time_idx')
+		.on('audit_events')
+		.columns(['study_id', 'created_at'])
+		.execute();
 	await db.schema
 		.alterTable('studies')
-		.addColumn('draft_retention_days', 'integer', (c) => c.notNull().defaultTo(90).check(sql`draft_retention_days between 1 and 3650`))
+		.addColumn('draft_retention_days', 'integer', (c) =>
+			c
+				.notNull()
+				.defaultTo(90)
+				.check(sql`draft_retention_days between 1 and 3650`)
+		)
 		.execute();
 	await db.schema.createIndex('drafts_updated_idx').on('drafts').column('updated_at').execute();
 }

@@ -42,7 +42,9 @@ const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 
 
 const unknown = process.argv.slice(2).filter((name) => !(name in targets));
 if (unknown.length) {
-	process.stderr.write(`ensure-build: unknown target ${unknown.join(', ')}; known: ${Object.keys(targets).join(', ')}\n`);
+	process.stderr.write(
+		`ensure-build: unknown target ${unknown.join(', ')}; known: ${Object.keys(targets).join(', ')}\n`
+	);
 	process.exit(2);
 }
 const wanted = (process.argv.length > 2 ? process.argv.slice(2) : Object.keys(targets)).map((name) => targets[name]);
@@ -54,7 +56,8 @@ if (wanted.some(stale)) {
 			break;
 		} catch {
 			// Someone else is building; a lock older than 5 minutes is left over from a crash.
-			if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000) rmSync(lock, { recursive: true, force: true });
+			if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 300_000)
+				rmSync(lock, { recursive: true, force: true });
 			sleep(500);
 		}
 	}

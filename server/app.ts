@@ -44,11 +44,19 @@ declare module 'fastify' {
 const UNIQUE_VIOLATION = '23505';
 
 function toUpperSnake(code: string): string {
-	return code.replace(/^FST_ERR_/, '').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+	return code
+		.replace(/^FST_ERR_/, '')
+		.replace(/[^A-Za-z0-9]+/g, '_')
+		.toUpperCase();
 }
 
 /** Builds the Fastify app: API under /api and the built SPA for everything else. Never listens. */
-export async function buildApp({ config, database, logger = false, adminToken }: BuildAppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+	config,
+	database,
+	logger = false,
+	adminToken
+}: BuildAppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: privateLoggerOptions(logger),
 		bodyLimit: 1024 * 1024,
@@ -81,7 +89,12 @@ export async function buildApp({ config, database, logger = false, adminToken }:
 		// A uniqueness rule of the schema caught a race that the code's own checks did not (two requests at
 		// the same moment): the change did not happen, and trying again will say why.
 		if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) {
-			return reply.status(409).send({ error: { code: 'CONFLICT', message: 'This changed at the same moment elsewhere, so nothing was saved. Reload and try again.' } });
+			return reply.status(409).send({
+				error: {
+					code: 'CONFLICT',
+					message: 'This changed at the same moment elsewhere, so nothing was saved. Reload and try again.'
+				}
+			});
 		}
 		const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
 		if (status >= 500) {
@@ -134,7 +147,10 @@ export async function buildApp({ config, database, logger = false, adminToken }:
 		cacheControl: false,
 		setHeaders(response, path) {
 			// Hashed build assets never change; everything else is revalidated.
-			response.setHeader('cache-control', path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+			response.setHeader(
+				'cache-control',
+				path.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache'
+			);
 		}
 	});
 

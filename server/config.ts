@@ -42,7 +42,9 @@ function checkDatabaseUrl(databaseUrl: string, problems: string[]): void {
 		const url = new URL(databaseUrl);
 		if (!url.hostname && !url.searchParams.get('host')) problems.push('DATABASE_URL names no host');
 	} catch {
-		problems.push('DATABASE_URL is not a valid URL (check for special characters in the password: percent-encode them)');
+		problems.push(
+			'DATABASE_URL is not a valid URL (check for special characters in the password: percent-encode them)'
+		);
 	}
 }
 
@@ -57,7 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
 		problems.push(`PORT must be a whole number from 1 to 65535, got "${env.PORT}"`);
 	}
 	const host = env.HOST?.trim() || '127.0.0.1';
-	if (/\s|\/|:\/\//.test(host)) problems.push(`HOST must be a host name or IP address (e.g. 127.0.0.1 or 0.0.0.0), got "${env.HOST}"`);
+	if (/\s|\/|:\/\//.test(host))
+		problems.push(`HOST must be a host name or IP address (e.g. 127.0.0.1 or 0.0.0.0), got "${env.HOST}"`);
 	const databaseUrl = env.DATABASE_URL?.trim() || undefined;
 	if (databaseUrl) checkDatabaseUrl(databaseUrl, problems);
 	const logLevel = (env.LOG_LEVEL?.trim() || 'info') as AppConfig['logLevel'];
@@ -67,7 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, terminal = Bool
 	// Readable in a terminal, JSON everywhere else (a service manager, a container, NODE_ENV=production).
 	const defaultFormat = terminal && env.NODE_ENV !== 'production' ? 'pretty' : 'json';
 	const logFormat = (env.LOG_FORMAT?.trim() || defaultFormat) as AppConfig['logFormat'];
-	if (logFormat !== 'json' && logFormat !== 'pretty') problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
+	if (logFormat !== 'json' && logFormat !== 'pretty')
+		problems.push(`LOG_FORMAT must be json or pretty, got "${env.LOG_FORMAT}"`);
 	const seedDemo = booleanVariable(env, 'STANDPUNT_SEED_DEMO', true, problems);
 	const trustProxy = booleanVariable(env, 'STANDPUNT_TRUST_PROXY', false, problems);
 	if (problems.length > 0) throw new ConfigError(problems.join('; '));

@@ -14,7 +14,11 @@ const FRAMEWORK_MESSAGES: Record<string, [number, string, string]> = {
 
 /** Fastify's `frameworkErrors`: a bad URL or an over-long path parameter, found while routing. */
 export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
-	const [status, code, message] = FRAMEWORK_MESSAGES[error.code] ?? [400, 'BAD_REQUEST', 'The request cannot be routed.'];
+	const [status, code, message] = FRAMEWORK_MESSAGES[error.code] ?? [
+		400,
+		'BAD_REQUEST',
+		'The request cannot be routed.'
+	];
 	void reply.status(status).send({ error: { code, message } });
 }
 

@@ -43,14 +43,24 @@ export function findInputProblem(value: unknown, root: string): Problem | undefi
 
 function refuse(problem: Problem): AppError {
 	return problem.code === 'INPUT_TOO_DEEP'
-		? new AppError(400, 'INPUT_TOO_DEEP', `The request is nested more than ${MAX_INPUT_DEPTH} levels deep (at ${problem.where}).`)
-		: new AppError(400, 'INVALID_CHARACTERS', `The request contains a NUL character or broken Unicode (a lone surrogate) in ${problem.where}.`);
+		? new AppError(
+				400,
+				'INPUT_TOO_DEEP',
+				`The request is nested more than ${MAX_INPUT_DEPTH} levels deep (at ${problem.where}).`
+			)
+		: new AppError(
+				400,
+				'INVALID_CHARACTERS',
+				`The request contains a NUL character or broken Unicode (a lone surrogate) in ${problem.where}.`
+			);
 }
 
 /** Throws the 400 for the request's first bad parameter, query value or body field. */
 export function assertCleanInput(request: FastifyRequest): void {
 	const problem =
-		findInputProblem(request.params, 'the path') ?? findInputProblem(request.query, 'the query string') ?? findInputProblem(request.body, 'body');
+		findInputProblem(request.params, 'the path') ??
+		findInputProblem(request.query, 'the query string') ??
+		findInputProblem(request.body, 'body');
 	if (problem) throw refuse(problem);
 }
 
@@ -61,7 +71,8 @@ export function assertCleanInput(request: FastifyRequest): void {
 export function assertSomethingToChange(request: FastifyRequest): void {
 	const body = request.body;
 	if (request.method !== 'PATCH' || body === null || typeof body !== 'object' || Array.isArray(body)) return;
-	if (Object.keys(body).length === 0) throw new AppError(400, 'NOTHING_TO_CHANGE', 'The request names no field this route can change.');
+	if (Object.keys(body).length === 0)
+		throw new AppError(400, 'NOTHING_TO_CHANGE', 'The request names no field this route can change.');
 }
 
 /** Registers the gate on every route (call before the route plugins are registered). */

@@ -71,5 +71,8 @@ export function privateLoggerOptions(logger: boolean | object): false | Record<s
 	if (logger === false) return false;
 	const base: Record<string, unknown> = logger === true ? {} : { ...logger };
 	const serializers = (base.serializers as Record<string, unknown> | undefined) ?? {};
-	return { ...base, serializers: { ...serializers, req: serializeRequest, err: serializeError, error: serializeError } };
+	return {
+		...base,
+		serializers: { ...serializers, req: serializeRequest, err: serializeError, error: serializeError }
+	};
 }

@@ -13,7 +13,8 @@ const SPECIAL_LABELS: Record<string, Record<string, string>> = {
 };
 
 function answerValues(value: unknown): string[] {
-	if (Array.isArray(value)) return value.length ? value.filter((v): v is string => typeof v === 'string') : [UNANSWERED];
+	if (Array.isArray(value))
+		return value.length ? value.filter((v): v is string => typeof v === 'string') : [UNANSWERED];
 	if (typeof value === 'string' && value !== '') return [value];
 	if (value && typeof value === 'object' && (value as { declined?: unknown }).declined === true) return [DECLINED];
 	return [UNANSWERED];
@@ -67,8 +68,13 @@ export function factorComposition(
 					listed.map((v) => counts.get(v) ?? 0),
 					question.type !== 'multiple'
 				);
-				const labelOf = (value: string) => SPECIAL_LABELS[value] ?? question.options.find((o) => o.value === value)?.label ?? { nl: value, en: value };
-				const groups: CompositionGroup[] = listed.map((value, index) => ({ value, label: labelOf(value), count: shown[index] }));
+				const labelOf = (value: string) =>
+					SPECIAL_LABELS[value] ?? question.options.find((o) => o.value === value)?.label ?? { nl: value, en: value };
+				const groups: CompositionGroup[] = listed.map((value, index) => ({
+					value,
+					label: labelOf(value),
+					count: shown[index]
+				}));
 				return { key: question.key, prompt: question.prompt, groups };
 			})
 		};
@@ -83,6 +89,9 @@ export function withheldComposition(composition: FactorComposition): FactorCompo
 	return {
 		...composition,
 		withheld: true,
-		questions: composition.questions.map((question) => ({ ...question, groups: question.groups.map((group) => ({ ...group, count: SMALL })) }))
+		questions: composition.questions.map((question) => ({
+			...question,
+			groups: question.groups.map((group) => ({ ...group, count: SMALL }))
+		}))
 	};
 }

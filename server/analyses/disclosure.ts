@@ -38,7 +38,11 @@ export async function discloseComposition(
 		await sql`select pg_advisory_xact_lock(hashtextextended(${`composition:${studyId}`}, 0))`.execute(trx);
 		const { answers } = await loadAnalysisData(trx, studyId);
 		const questions = await loadPreSortQuestions(trx, studyId);
-		const shownRows = await trx.selectFrom('composition_disclosures').select('sort_labels').where('study_id', '=', studyId).execute();
+		const shownRows = await trx
+			.selectFrom('composition_disclosures')
+			.select('sort_labels')
+			.where('study_id', '=', studyId)
+			.execute();
 		const shown = shownRows.map((row) => new Set(labelsOf(row.sort_labels)));
 		const available = new Set(answers.map((sort) => sort.id));
 		// Duplicates and unknown ids cannot count: each factor is a set of the study's included sorts.

@@ -26,8 +26,15 @@ export interface PreSortQuestion {
  * The study's analysable data: Q-set statements in order, the grid, and every sort that is not
  * excluded, ordered by submission time and label (a fixed order, so a re-run sees the same matrix).
  */
-export async function loadAnalysisData(db: Kysely<Database>, studyId: string): Promise<{ data: AnalysisData; answers: SortAnswers[] }> {
-	const study = await db.selectFrom('studies').select(['id', 'languages', 'grid_forced']).where('id', '=', studyId).executeTakeFirstOrThrow();
+export async function loadAnalysisData(
+	db: Kysely<Database>,
+	studyId: string
+): Promise<{ data: AnalysisData; answers: SortAnswers[] }> {
+	const study = await db
+		.selectFrom('studies')
+		.select(['id', 'languages', 'grid_forced'])
+		.where('id', '=', studyId)
+		.executeTakeFirstOrThrow();
 	const statements = await db
 		.selectFrom('statements')
 		.select(['code', 'text'])
@@ -127,7 +134,9 @@ function toSummary(row: Row, nFactors: number, nSorts: number): AnalysisSummary 
 		studyId: row.study_id,
 		name: row.name,
 		createdAt: new Date(row.created_at).toISOString(),
-		createdBy: row.created_by ? { id: row.created_by, displayName: row.display_name ?? '', email: row.email ?? '' } : null,
+		createdBy: row.created_by
+			? { id: row.created_by, displayName: row.display_name ?? '', email: row.email ?? '' }
+			: null,
 		request: row.request as AnalysisRequest,
 		engineVersion: row.engine_version,
 		nFactors,
@@ -176,5 +185,9 @@ export async function findAnalysis(db: Kysely<Database>, id: string): Promise<An
 		.executeTakeFirst();
 	if (!row) return undefined;
 	const result = row.result as AnalysisResult;
-	return { summary: toSummary(row as Row, result.nFactors, result.nSorts), result, inputs: row.inputs as AnalysisInputs };
+	return {
+		summary: toSummary(row as Row, result.nFactors, result.nSorts),
+		result,
+		inputs: row.inputs as AnalysisInputs
+	};
 }

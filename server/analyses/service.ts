@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import { engineInput, resultOf } from '../../src/lib/analysis/pipeline.js';
 import { AnalysisRequestError, normalizeRequest } from '../../src/lib/analysis/request.js';
-import type { AnalysisData, AnalysisRequest, AnalysisResult, FactorComposition, StoredAnalysis } from '../../src/lib/analysis/types.js';
+import type {
+	AnalysisData,
+	AnalysisRequest,
+	AnalysisResult,
+	FactorComposition,
+	StoredAnalysis
+} from '../../src/lib/analysis/types.js';
 import { ENGINE_VERSION, QMethodInputError } from '../../src/lib/qmethod/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -11,7 +17,8 @@ import { findAnalysis, insertAnalysis, loadAnalysisData, type AnalysisRecord } f
 /** Engine and request problems become 422 with a stable code; nothing is stored. */
 export function toAppError(error: unknown): unknown {
 	if (error instanceof AnalysisRequestError) return new AppError(422, error.code, error.message);
-	if (error instanceof QMethodInputError) return new AppError(422, error.code.toUpperCase(), `The analysis cannot run: ${error.message}.`);
+	if (error instanceof QMethodInputError)
+		return new AppError(422, error.code.toUpperCase(), `The analysis cannot run: ${error.message}.`);
 	return error;
 }
 
@@ -39,7 +46,11 @@ export function definingSorts(result: Pick<AnalysisResult, 'sortIds' | 'flagged'
  * The composition of an unsaved analysis: the server recomputes it from the stored sorts with the
  * request's extraction, rotation and flags, and takes the defining sorts from that result.
  */
-export async function compositionFor(db: Kysely<Database>, studyId: string, body: Record<string, unknown>): Promise<FactorComposition[]> {
+export async function compositionFor(
+	db: Kysely<Database>,
+	studyId: string,
+	body: Record<string, unknown>
+): Promise<FactorComposition[]> {
 	const { result } = await computeAnalysis(db, studyId, body);
 	return discloseComposition(db, studyId, definingSorts(result));
 }

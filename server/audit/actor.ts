@@ -9,6 +9,11 @@ export function auditActorOf(request: FastifyRequest): AuditActor {
 }
 
 /** Records what the logged-in researcher just did to a study (after it succeeded). */
-export function auditRequest(request: FastifyRequest, studyId: string, action: AuditAction, details?: Record<string, unknown>): Promise<void> {
+export function auditRequest(
+	request: FastifyRequest,
+	studyId: string,
+	action: AuditAction,
+	details?: Record<string, unknown>
+): Promise<void> {
 	return recordAudit(request.server.database.db, { studyId, actor: auditActorOf(request), action, details });
 }

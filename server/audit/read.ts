@@ -8,7 +8,15 @@ export type { AuditEventDto };
 /** The newest events first; more than this many is a case for the CSV export, which has no limit. */
 export const AUDIT_PAGE = 500;
 
-type Row = { id: string; created_at: Date | string; study_id: string | null; study_slug: string | null; actor: string; action: string; details: Record<string, unknown> };
+type Row = {
+	id: string;
+	created_at: Date | string;
+	study_id: string | null;
+	study_slug: string | null;
+	actor: string;
+	action: string;
+	details: Record<string, unknown>;
+};
 
 function toDto(row: Row): AuditEventDto {
 	return {
@@ -25,8 +33,17 @@ function toDto(row: Row): AuditEventDto {
 const columns = ['id', 'created_at', 'study_id', 'study_slug', 'actor', 'action', 'details'] as const;
 
 /** One study's trail, newest first. */
-export async function studyAuditEvents(db: Kysely<Database>, studyId: string, limit?: number): Promise<AuditEventDto[]> {
-	let query = db.selectFrom('audit_events').select(columns).where('study_id', '=', studyId).orderBy('created_at', 'desc').orderBy('id');
+export async function studyAuditEvents(
+	db: Kysely<Database>,
+	studyId: string,
+	limit?: number
+): Promise<AuditEventDto[]> {
+	let query = db
+		.selectFrom('audit_events')
+		.select(columns)
+		.where('study_id', '=', studyId)
+		.orderBy('created_at', 'desc')
+		.orderBy('id');
 	if (limit) query = query.limit(limit);
 	return (await query.execute()).map(toDto);
 }
@@ -35,13 +52,25 @@ export async function studyAuditEvents(db: Kysely<Database>, studyId: string, li
  * Everything a researcher may read across studies: the trails of the studies they own now, and of the
  * deleted studies they owned when the event was recorded (the rows keep their owners for that reason).
  */
-export async function ownerAuditEvents(db: Kysely<Database>, researcherId: string, limit?: number): Promise<AuditEventDto[]> {
+export async function ownerAuditEvents(
+	db: Kysely<Database>,
+	researcherId: string,
+	limit?: number
+): Promise<AuditEventDto[]> {
 	let query = db
 		.selectFrom('audit_events as a')
 		.select(columns.map((c) => `a.${c}` as const))
 		.where((eb) =>
 			eb.or([
-				eb('a.study_id', 'in', eb.selectFrom('study_members').select('study_id').where('researcher_id', '=', researcherId).where('role', '=', 'owner')),
+				eb(
+					'a.study_id',
+					'in',
+					eb
+						.selectFrom('study_members')
+						.select('study_id')
+						.where('researcher_id', '=', researcherId)
+						.where('role', '=', 'owner')
+				),
 				eb.and([
 					eb.not(eb.exists(eb.selectFrom('studies').select('id').whereRef('studies.id', '=', 'a.study_id'))),
 					sql<boolean>`a.owner_ids @> ${JSON.stringify([researcherId])}::jsonb`
@@ -56,5 +85,8 @@ export async function ownerAuditEvents(db: Kysely<Database>, researcherId: strin
 
 /** The trail as CSV (the app's one CSV writer, formulas neutralised): time (UTC, ISO 8601), study, actor, action, details (JSON). */
 export function auditCsv(events: AuditEventDto[]): string {
-	return toCsv(['time', 'study', 'actor', 'action', 'details'], events.map((e) => [e.at, e.studySlug ?? e.studyId ?? '', e.actor, e.action, JSON.stringify(e.details)]));
+	return toCsv(
+		['time', 'study', 'actor', 'action', 'details'],
+		events.map((e) => [e.at, e.studySlug ?? e.studyId ?? '', e.actor, e.action, JSON.stringify(e.details)])
+	);
 }

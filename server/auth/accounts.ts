@@ -14,7 +14,10 @@ export interface NewAccount {
 }
 
 export async function countResearchers(db: Kysely<Database>): Promise<number> {
-	const row = await db.selectFrom('researchers').select(sql<string | number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+	const row = await db
+		.selectFrom('researchers')
+		.select(sql<string | number>`count(*)`.as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
@@ -22,7 +25,12 @@ export async function countResearchers(db: Kysely<Database>): Promise<number> {
  * Inserts a researcher inside a transaction. The first account ever created becomes the owner of the
  * demo study (and of any other study that has no member yet) and makes outstanding setup links useless.
  */
-async function insertResearcher(trx: Transaction<Database>, email: string, passwordHash: string, displayName: string): Promise<string> {
+async function insertResearcher(
+	trx: Transaction<Database>,
+	email: string,
+	passwordHash: string,
+	displayName: string
+): Promise<string> {
 	const taken = await trx.selectFrom('researchers').select('id').where('email', '=', email).executeTakeFirst();
 	if (taken) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this e-mail address already exists.');
 	const others = await trx.selectFrom('researchers').select('id').limit(1).executeTakeFirst();
@@ -36,7 +44,9 @@ async function insertResearcher(trx: Transaction<Database>, email: string, passw
 			.selectFrom('studies')
 			.select('id')
 			.where(({ not, exists, selectFrom }) =>
-				not(exists(selectFrom('study_members').select('study_id').whereRef('study_members.study_id', '=', 'studies.id')))
+				not(
+					exists(selectFrom('study_members').select('study_id').whereRef('study_members.study_id', '=', 'studies.id'))
+				)
 			)
 			.execute();
 		if (orphans.length > 0) {
@@ -51,11 +61,16 @@ async function insertResearcher(trx: Transaction<Database>, email: string, passw
 }
 
 /** Creates an account (CLI `user create`); 422 on a bad address or password, 409 when the address is taken. */
-export async function createResearcher(db: Kysely<Database>, account: NewAccount): Promise<{ id: string; email: string }> {
+export async function createResearcher(
+	db: Kysely<Database>,
+	account: NewAccount
+): Promise<{ id: string; email: string }> {
 	const email = normalizeEmail(account.email);
 	assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
 	const passwordHash = await hashPassword(account.password);
-	const id = await db.transaction().execute((trx) => insertResearcher(trx, email, passwordHash, account.displayName?.trim() ?? ''));
+	const id = await db
+		.transaction()
+		.execute((trx) => insertResearcher(trx, email, passwordHash, account.displayName?.trim() ?? ''));
 	return { id, email };
 }
 
@@ -71,7 +86,11 @@ export async function issueSetupToken(db: Kysely<Database>): Promise<string | un
 }
 
 const invalidToken = () =>
-	new AppError(404, 'SETUP_TOKEN_INVALID', 'This setup link is not valid (any more). Restart the server to get a new one.');
+	new AppError(
+		404,
+		'SETUP_TOKEN_INVALID',
+		'This setup link is not valid (any more). Restart the server to get a new one.'
+	);
 
 /** Whether a setup token can still be used. */
 export async function isSetupTokenValid(db: Kysely<Database>, token: string): Promise<boolean> {
@@ -85,7 +104,11 @@ export async function isSetupTokenValid(db: Kysely<Database>, token: string): Pr
 }
 
 /** Creates the first account with a setup token. The token is single-use: every token is gone afterwards. */
-export async function setupFirstAccount(db: Kysely<Database>, token: string, account: NewAccount): Promise<{ id: string; email: string }> {
+export async function setupFirstAccount(
+	db: Kysely<Database>,
+	token: string,
+	account: NewAccount
+): Promise<{ id: string; email: string }> {
 	const email = normalizeEmail(account.email);
 	assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
 	const passwordHash = await hashPassword(account.password);

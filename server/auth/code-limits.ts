@@ -26,7 +26,12 @@ const TEN_MINUTES = 10 * 60 * 1000;
 export const PARTICIPANT_CODES: CodeKind = {
 	bucket: 'codes:participant',
 	budget: { limit: 1000, windowMs: TEN_MINUTES },
-	cookie: { name: 'standpunt_code_pass', path: '/api/participate', sameSite: 'Strict', maxAgeSeconds: 30 * 24 * 60 * 60 }
+	cookie: {
+		name: 'standpunt_code_pass',
+		path: '/api/participate',
+		sameSite: 'Strict',
+		maxAgeSeconds: 30 * 24 * 60 * 60
+	}
 };
 
 /**
@@ -43,14 +48,28 @@ export const JOIN_CODES: CodeKind = {
 export const CODE_PASS_SECRET = 'code-pass';
 
 /** Gives the browser its pass for a code it has just used successfully. */
-export async function grantCodePass(request: FastifyRequest, reply: FastifyReply, kind: CodeKind, code: string): Promise<void> {
-	setCookie(request, reply, kind.cookie, sign(await serverSecret(request.server.database.db, CODE_PASS_SECRET), `${kind.bucket}:${code}`));
+export async function grantCodePass(
+	request: FastifyRequest,
+	reply: FastifyReply,
+	kind: CodeKind,
+	code: string
+): Promise<void> {
+	setCookie(
+		request,
+		reply,
+		kind.cookie,
+		sign(await serverSecret(request.server.database.db, CODE_PASS_SECRET), `${kind.bucket}:${code}`)
+	);
 }
 
 async function hasPass(request: FastifyRequest, kind: CodeKind, code: string | undefined): Promise<boolean> {
 	const pass = readCookie(request.headers.cookie, kind.cookie.name);
 	if (!pass || !code || pass.length > 100) return false;
-	return verifySignature(await serverSecret(request.server.database.db, CODE_PASS_SECRET), `${kind.bucket}:${code}`, pass);
+	return verifySignature(
+		await serverSecret(request.server.database.db, CODE_PASS_SECRET),
+		`${kind.bucket}:${code}`,
+		pass
+	);
 }
 
 export const tooManyGuesses = (retryAfterSeconds: number) =>

@@ -27,7 +27,12 @@ export interface CookieSpec {
 }
 
 /** The Set-Cookie value; Secure when the request came over HTTPS. */
-export function cookieHeader(spec: CookieSpec, value: string, secure: boolean, maxAgeSeconds = spec.maxAgeSeconds): string {
+export function cookieHeader(
+	spec: CookieSpec,
+	value: string,
+	secure: boolean,
+	maxAgeSeconds = spec.maxAgeSeconds
+): string {
 	const parts = [
 		`${spec.name}=${encodeURIComponent(value)}`,
 		`Path=${spec.path}`,
@@ -44,7 +49,13 @@ export function cookieHeader(spec: CookieSpec, value: string, secure: boolean, m
  * Sets a cookie on the reply (several per reply add up). "Over HTTPS" is Fastify's `request.protocol`,
  * which honours X-Forwarded-Proto only when the app was built with `trustProxy` (STANDPUNT_TRUST_PROXY).
  */
-export function setCookie(request: FastifyRequest, reply: FastifyReply, spec: CookieSpec, value: string, maxAgeSeconds?: number): void {
+export function setCookie(
+	request: FastifyRequest,
+	reply: FastifyReply,
+	spec: CookieSpec,
+	value: string,
+	maxAgeSeconds?: number
+): void {
 	reply.header('set-cookie', cookieHeader(spec, value, request.protocol === 'https', maxAgeSeconds));
 }
 

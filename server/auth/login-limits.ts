@@ -27,7 +27,12 @@ const ALL_LOGINS = 'login:all';
 export const DEVICE_SECRET = 'login-device';
 
 /** Browsers that logged in before: a year, only sent to the login routes. */
-export const DEVICE_COOKIE: CookieSpec = { name: 'standpunt_device', path: '/api/auth', sameSite: 'Strict', maxAgeSeconds: 365 * 24 * 60 * 60 };
+export const DEVICE_COOKIE: CookieSpec = {
+	name: 'standpunt_device',
+	path: '/api/auth',
+	sameSite: 'Strict',
+	maxAgeSeconds: 365 * 24 * 60 * 60
+};
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 /** The bucket of an account address; hashed, so addresses typed by strangers are not kept. */
@@ -37,9 +42,14 @@ const passwordBucket = (researcherId: string) => `password:${researcherId}`;
 
 export function tooManyAttempts(retryAfterSeconds: number): AppError {
 	const minutes = Math.ceil(retryAfterSeconds / 60);
-	return new AppError(429, 'TOO_MANY_ATTEMPTS', `Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
-		retryAfterSeconds
-	});
+	return new AppError(
+		429,
+		'TOO_MANY_ATTEMPTS',
+		`Too many attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+		{
+			retryAfterSeconds
+		}
+	);
 }
 
 /** A new device cookie for a researcher: `<id>.<nonce>.<signature>`. */
@@ -50,7 +60,11 @@ export async function issueDeviceCookie(db: Kysely<Database>, researcherId: stri
 }
 
 /** Whether a device cookie was issued by this server to this researcher. */
-export async function isDeviceOf(db: Kysely<Database>, cookie: string | undefined, researcherId: string | undefined): Promise<boolean> {
+export async function isDeviceOf(
+	db: Kysely<Database>,
+	cookie: string | undefined,
+	researcherId: string | undefined
+): Promise<boolean> {
 	if (!cookie || !researcherId || cookie.length > 200) return false;
 	const parts = cookie.split('.');
 	if (parts.length !== 3 || parts[0] !== researcherId) return false;
@@ -64,7 +78,11 @@ export interface Admission {
 }
 
 /** Counts a login attempt before the password is checked; 429 TOO_MANY_ATTEMPTS when a budget is spent. */
-export async function admitLogin(db: Kysely<Database>, email: string, knownDevice: string | undefined): Promise<Admission> {
+export async function admitLogin(
+	db: Kysely<Database>,
+	email: string,
+	knownDevice: string | undefined
+): Promise<Admission> {
 	if (knownDevice) {
 		const bucket = deviceBucket(knownDevice);
 		const spent = await spend(db, bucket, DEVICE_BUDGET);

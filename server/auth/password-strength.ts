@@ -22,7 +22,9 @@ export function guessableReason(password: string, personal: readonly string[] = 
 	// zxcvbn counts a known word as cheap but not free; a password that is mostly the account's own
 	// address or name is refused even when the rest lifts its score.
 	const personalLength = result.sequence
-		.filter((part) => part.pattern === 'dictionary' && (part as { dictionaryName?: string }).dictionaryName === 'userInputs')
+		.filter(
+			(part) => part.pattern === 'dictionary' && (part as { dictionaryName?: string }).dictionaryName === 'userInputs'
+		)
 		.reduce((sum, part) => sum + [...part.token].length, 0);
 	if (personalLength * 2 >= [...password].length) return 'personal';
 	if (result.score >= MIN_SCORE) return undefined;

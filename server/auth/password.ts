@@ -16,8 +16,12 @@ export const PASSWORD_MAX_LENGTH = 200;
 
 function derive(password: string, salt: Buffer, n: number, r: number, p: number, keyLength: number): Promise<Buffer> {
 	return new Promise((resolve, reject) => {
-		scrypt(password.normalize('NFC'), salt, keyLength, { N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 }, (error, key) =>
-			error ? reject(error) : resolve(key)
+		scrypt(
+			password.normalize('NFC'),
+			salt,
+			keyLength,
+			{ N: n, r, p, maxmem: 256 * n * r + 1024 * 1024 },
+			(error, key) => (error ? reject(error) : resolve(key))
 		);
 	});
 }

@@ -51,7 +51,11 @@ export async function spend(db: Kysely<Database>, bucket: string, budget: Budget
 
 /** Gives one hit back (an attempt that turned out to be legitimate). */
 export async function refund(db: Kysely<Database>, bucket: string): Promise<void> {
-	await db.updateTable('rate_limits').set({ hits: sql`greatest(hits - 1, 0)` }).where('bucket', '=', bucket).execute();
+	await db
+		.updateTable('rate_limits')
+		.set({ hits: sql`greatest(hits - 1, 0)` })
+		.where('bucket', '=', bucket)
+		.execute();
 }
 
 /** Forgets a bucket (a successful login forgives the earlier failures of that address). */

@@ -6,7 +6,12 @@ import { hashToken, randomToken } from './tokens.js';
 /** A session lasts 14 days from login; logging in again starts a new one. */
 export const SESSION_LIFETIME_MS = 14 * 24 * 60 * 60 * 1000;
 /** The session cookie: the whole site, SameSite=Lax (a link from an e-mail arrives logged in). */
-export const SESSION_COOKIE: CookieSpec = { name: 'standpunt_session', path: '/', sameSite: 'Lax', maxAgeSeconds: SESSION_LIFETIME_MS / 1000 };
+export const SESSION_COOKIE: CookieSpec = {
+	name: 'standpunt_session',
+	path: '/',
+	sameSite: 'Lax',
+	maxAgeSeconds: SESSION_LIFETIME_MS / 1000
+};
 
 export interface SessionResearcher {
 	id: string;
@@ -16,7 +21,10 @@ export interface SessionResearcher {
 }
 
 /** Starts a session for a researcher and returns the secret for the cookie (only its hash is stored). */
-export async function createSession(db: Kysely<Database>, researcherId: string): Promise<{ token: string; expiresAt: Date }> {
+export async function createSession(
+	db: Kysely<Database>,
+	researcherId: string
+): Promise<{ token: string; expiresAt: Date }> {
 	const token = randomToken();
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
 	await db
@@ -50,7 +58,11 @@ export async function deleteSession(db: Kysely<Database>, tokenHash: string): Pr
 }
 
 /** Ends every other session of a researcher (after a password change). */
-export async function deleteOtherSessions(db: Kysely<Database>, researcherId: string, keepTokenHash: string): Promise<void> {
+export async function deleteOtherSessions(
+	db: Kysely<Database>,
+	researcherId: string,
+	keepTokenHash: string
+): Promise<void> {
 	await db
 		.deleteFrom('researcher_sessions')
 		.where('researcher_id', '=', researcherId)

@@ -27,7 +27,8 @@ export function writeAdminFile(dataDir: string, channel: AdminChannel): () => vo
 	renameSync(temp, path);
 	return () => {
 		try {
-			if ((JSON.parse(readFileSync(path, 'utf8')) as AdminChannel).token === channel.token) rmSync(path, { force: true });
+			if ((JSON.parse(readFileSync(path, 'utf8')) as AdminChannel).token === channel.token)
+				rmSync(path, { force: true });
 		} catch {
 			// already gone
 		}

@@ -70,7 +70,9 @@ function parseLine(line: string, number: number): Record<string, unknown> {
 function checkHeader(value: Record<string, unknown>): BackupHeader {
 	if (value.format !== BACKUP_FORMAT) throw new BackupFileError('This is not a Standpunt backup file.');
 	if (typeof value.version !== 'number' || value.version > BACKUP_VERSION) {
-		throw new BackupFileError(`The backup file has format version ${String(value.version)}; this version of Standpunt reads up to ${BACKUP_VERSION}. Update Standpunt first.`);
+		throw new BackupFileError(
+			`The backup file has format version ${String(value.version)}; this version of Standpunt reads up to ${BACKUP_VERSION}. Update Standpunt first.`
+		);
 	}
 	const tables = value.tables;
 	const migrations = value.migrations;
@@ -92,7 +94,10 @@ export function decodeBackup(file: Buffer): BackupContent {
 	try {
 		text = gunzipSync(file).toString('utf8');
 	} catch (error) {
-		const reason = (error as { code?: string }).code === 'Z_BUF_ERROR' ? 'it is incomplete (truncated)' : 'it is not a readable gzip file';
+		const reason =
+			(error as { code?: string }).code === 'Z_BUF_ERROR'
+				? 'it is incomplete (truncated)'
+				: 'it is not a readable gzip file';
 		throw new BackupFileError(`The backup file cannot be read: ${reason}.`);
 	}
 	const lines = text.split('\n');
@@ -100,10 +105,12 @@ export function decodeBackup(file: Buffer): BackupContent {
 	if (lines.length < 2) throw new BackupFileError('The backup file is incomplete: it has no trailer.');
 	const header = checkHeader(parseLine(lines[0]!, 1));
 	const trailer = parseLine(lines.at(-1)!, lines.length);
-	if (trailer.end !== true || typeof trailer.sha256 !== 'string') throw new BackupFileError('The backup file is incomplete: its last line is not the trailer.');
+	if (trailer.end !== true || typeof trailer.sha256 !== 'string')
+		throw new BackupFileError('The backup file is incomplete: its last line is not the trailer.');
 	const hash = createHash('sha256');
 	for (let i = 0; i < lines.length - 1; i++) hash.update(`${lines[i]}\n`);
-	if (hash.digest('hex') !== trailer.sha256) throw new BackupFileError('The backup file is damaged: its checksum does not match its content.');
+	if (hash.digest('hex') !== trailer.sha256)
+		throw new BackupFileError('The backup file is damaged: its checksum does not match its content.');
 
 	const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
 	const rows = new Map<string, string[]>(header.tables.map((t) => [t.name, []]));
@@ -113,12 +120,15 @@ export function decodeBackup(file: Buffer): BackupContent {
 		const match = prefix.exec(line);
 		const table = match ? (JSON.parse(match[1]!) as string) : undefined;
 		const list = table === undefined ? undefined : rows.get(table);
-		if (!match || !list || !line.endsWith('}')) throw new BackupFileError(`The backup file is damaged: line ${i + 1} is not a row of a listed table.`);
+		if (!match || !list || !line.endsWith('}'))
+			throw new BackupFileError(`The backup file is damaged: line ${i + 1} is not a row of a listed table.`);
 		list.push(line.slice(match[0].length, -1));
 	}
 	for (const [table, count] of expected) {
-		if (rows.get(table)!.length !== count) throw new BackupFileError(`The backup file is damaged: table ${table} should have ${count} rows.`);
+		if (rows.get(table)!.length !== count)
+			throw new BackupFileError(`The backup file is damaged: table ${table} should have ${count} rows.`);
 	}
-	if (trailer.rows !== lines.length - 2) throw new BackupFileError('The backup file is damaged: the trailer counts a different number of rows.');
+	if (trailer.rows !== lines.length - 2)
+		throw new BackupFileError('The backup file is damaged: the trailer counts a different number of rows.');
 	return { header, rows };
 }

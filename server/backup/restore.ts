@@ -51,7 +51,9 @@ async function resetSequences(db: Kysely<any>, table: string): Promise<void> {
 		select column_name from information_schema.columns
 		where table_schema = 'public' and table_name = ${table} and column_default like 'nextval(%'`.execute(db);
 	for (const { column_name } of serials.rows) {
-		await sql`select setval(pg_get_serial_sequence(${table}, ${column_name}), coalesce(max(${sql.ref(column_name)}), 0) + 1, false) from ${sql.table(table)}`.execute(db);
+		await sql`select setval(pg_get_serial_sequence(${table}, ${column_name}), coalesce(max(${sql.ref(column_name)}), 0) + 1, false) from ${sql.table(table)}`.execute(
+			db
+		);
 	}
 }
 
@@ -61,7 +63,10 @@ async function resetSequences(db: Kysely<any>, table: string): Promise<void> {
  * exactly as before. Empty means: no row in any table a backup holds (a schema alone, e.g. from a server that started
  * once on it and created nothing, is fine and is brought to the file's version first).
  */
-export async function restoreBackup(db: Kysely<any>, content: BackupContent): Promise<{ rows: number; migrated: number }> {
+export async function restoreBackup(
+	db: Kysely<any>,
+	content: BackupContent
+): Promise<{ rows: number; migrated: number }> {
 	const fileVersion = assertKnownSchema(content);
 	return db.connection().execute(async (conn) => {
 		await sql`begin`.execute(conn);
@@ -72,18 +77,23 @@ export async function restoreBackup(db: Kysely<any>, content: BackupContent): Pr
 				if (NOT_BACKED_UP.includes(table)) continue;
 				const any = await sql`select 1 from ${sql.table(table)} limit 1`.execute(conn);
 				if (any.rows.length > 0) {
-					throw new RestoreTargetError(`The target database is not empty (table ${table} has rows). Restore only into an empty database or a new data folder.`);
+					throw new RestoreTargetError(
+						`The target database is not empty (table ${table} has rows). Restore only into an empty database or a new data folder.`
+					);
 				}
 			}
 			const before = await appliedMigrations(conn, tables);
 			await migrateWithin(conn, fileVersion);
 			let rows = 0;
 			for (const { name } of content.header.tables) {
-				if (NOT_BACKED_UP.includes(name)) throw new BackupFileError(`The backup file lists table ${name}, which backups never hold.`);
+				if (NOT_BACKED_UP.includes(name))
+					throw new BackupFileError(`The backup file lists table ${name}, which backups never hold.`);
 				const list = content.rows.get(name)!;
 				for (let start = 0; start < list.length; start += BATCH) {
 					const json = `[${list.slice(start, start + BATCH).join(',')}]`;
-					await sql`insert into ${sql.table(name)} select * from jsonb_populate_recordset(null::${sql.table(name)}, ${json}::jsonb)`.execute(conn);
+					await sql`insert into ${sql.table(name)} select * from jsonb_populate_recordset(null::${sql.table(name)}, ${json}::jsonb)`.execute(
+						conn
+					);
 				}
 				rows += list.length;
 				await resetSequences(conn, name);

@@ -15,7 +15,9 @@ export interface BackupFile {
 /** A study by its slug or id; 404 STUDY_NOT_FOUND otherwise. */
 export async function resolveStudyId(db: Kysely<Database>, ref: string): Promise<string> {
 	let query = db.selectFrom('studies').select('id');
-	query = isUuid(ref) ? query.where((eb) => eb.or([eb('id', '=', ref), eb('slug', '=', ref)])) : query.where('slug', '=', ref);
+	query = isUuid(ref)
+		? query.where((eb) => eb.or([eb('id', '=', ref), eb('slug', '=', ref)]))
+		: query.where('slug', '=', ref);
 	const study = await query.executeTakeFirst();
 	if (!study) throw new AppError(404, 'STUDY_NOT_FOUND', `There is no study "${ref}".`);
 	return study.id;

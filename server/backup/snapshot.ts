@@ -25,7 +25,11 @@ export async function readSnapshot(db: Kysely<Database>, options: SnapshotOption
 			const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
 			let scope: BackupScope = { kind: 'database' };
 			if (options.studyId) {
-				const study = await trx.selectFrom('studies').select(['id', 'slug']).where('id', '=', options.studyId).executeTakeFirst();
+				const study = await trx
+					.selectFrom('studies')
+					.select(['id', 'slug'])
+					.where('id', '=', options.studyId)
+					.executeTakeFirst();
 				if (!study) throw new AppError(404, 'STUDY_NOT_FOUND', 'There is no such study.');
 				scope = { kind: 'study', id: study.id, slug: study.slug };
 			}
@@ -38,14 +42,29 @@ export async function readSnapshot(db: Kysely<Database>, options: SnapshotOption
 					const scoped = studyCondition(name, options.studyId);
 					if (!scoped) throw new Error(`A study backup does not know which rows of table ${name} belong to a study.`);
 					condition = scoped;
-					if (name === 'researchers') row = sql`(to_jsonb(t) || jsonb_build_object('password_hash', ${UNUSABLE_PASSWORD}::text))`;
+					if (name === 'researchers')
+						row = sql`(to_jsonb(t) || jsonb_build_object('password_hash', ${UNUSABLE_PASSWORD}::text))`;
 				}
-				const result = await sql<{ j: string }>`select ${row}::text as j from ${sql.table(name)} t where ${condition} order by ${row}::text collate "C"`.execute(trx);
-				rows.set(name, result.rows.map((r) => r.j));
+				const result = await sql<{
+					j: string;
+				}>`select ${row}::text as j from ${sql.table(name)} t where ${condition} order by ${row}::text collate "C"`.execute(
+					trx
+				);
+				rows.set(
+					name,
+					result.rows.map((r) => r.j)
+				);
 				tables.push({ name, rows: result.rows.length });
 			}
 			return {
-				header: { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), migrations: migrations.rows.map((m) => m.name), scope, tables },
+				header: {
+					format: BACKUP_FORMAT,
+					version: BACKUP_VERSION,
+					createdAt: new Date().toISOString(),
+					migrations: migrations.rows.map((m) => m.name),
+					scope,
+					tables
+				},
 				rows
 			};
 		});

@@ -6,7 +6,15 @@ import { type Kysely, sql } from 'kysely';
  * to one running installation, and Kysely's bookkeeping is written by the migrations the restore runs. Every other table of the schema is backed up (tests/server/ops/backup.test.ts
  * checks the list), so a table added later is included without anyone having to remember it.
  */
-export const NOT_BACKED_UP = ['researcher_sessions', 'setup_tokens', 'login_attempts', 'rate_limits', 'server_secrets', 'kysely_migration', 'kysely_migration_lock'];
+export const NOT_BACKED_UP = [
+	'researcher_sessions',
+	'setup_tokens',
+	'login_attempts',
+	'rate_limits',
+	'server_secrets',
+	'kysely_migration',
+	'kysely_migration_lock'
+];
 
 /** Every table of the public schema except NOT_BACKED_UP, parents before children (foreign keys). */
 export async function backupTables(db: Kysely<any>): Promise<string[]> {
@@ -22,7 +30,8 @@ export async function backupTables(db: Kysely<any>): Promise<string[]> {
 		where k.contype = 'f' and n.nspname = 'public'`.execute(db);
 	const names = tables.rows.map((r) => r.name).filter((name) => !NOT_BACKED_UP.includes(name));
 	const parents = new Map(names.map((name) => [name, new Set<string>()]));
-	for (const { child, parent } of edges.rows) if (child !== parent && parents.has(child) && parents.has(parent)) parents.get(child)!.add(parent);
+	for (const { child, parent } of edges.rows)
+		if (child !== parent && parents.has(child) && parents.has(parent)) parents.get(child)!.add(parent);
 	const ordered: string[] = [];
 	const placed = new Set<string>();
 	while (ordered.length < names.length) {

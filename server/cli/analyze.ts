@@ -33,7 +33,11 @@ const CHOICES: Record<string, readonly string[]> = {
 	'bootstrap-alignment': ['qindtest', 'procrustes']
 };
 /** Options whose value is a whole number, with their range. */
-const COUNTS: Record<string, [number, number]> = { factors: [0, Number.MAX_SAFE_INTEGER], bootstrap: [2, 100_000], seed: [0, 4_294_967_295] };
+const COUNTS: Record<string, [number, number]> = {
+	factors: [0, Number.MAX_SAFE_INTEGER],
+	bootstrap: [2, 100_000],
+	seed: [0, 4_294_967_295]
+};
 
 /**
  * `node dist/cli.js analyze …`: runs the analysis engine on a PQMethod .DAT or a Q-sort CSV and
@@ -73,8 +77,16 @@ export const analyzeCommand: CliCommand = {
 						);
 			output =
 				options.format === 'text'
-					? formatTextReport(analysis, statementTexts, analysis.data.nSorts <= 40 ? correlationMatrix(analysis.data, analysisOptions.correlation).data : undefined)
-					: JSON.stringify(resampled ? { ...toAnalysisJson(analysis), bootstrap: resampled } : toAnalysisJson(analysis)) + '\n';
+					? formatTextReport(
+							analysis,
+							statementTexts,
+							analysis.data.nSorts <= 40
+								? correlationMatrix(analysis.data, analysisOptions.correlation).data
+								: undefined
+						)
+					: JSON.stringify(
+							resampled ? { ...toAnalysisJson(analysis), bootstrap: resampled } : toAnalysisJson(analysis)
+						) + '\n';
 		} catch (error) {
 			throw asCliError(error);
 		}
@@ -98,7 +110,16 @@ interface ParsedOptions {
 }
 
 function parseArguments(args: string[]): { file: string; options: ParsedOptions } {
-	const values: Record<string, string> = { extraction: 'pca', 'centroid-variant': 'qmethod', 'bootstrap-alignment': 'qindtest', rotation: 'varimax', correlation: 'pearson', 'flag-level': '0.05', format: 'json', factors: '3' };
+	const values: Record<string, string> = {
+		extraction: 'pca',
+		'centroid-variant': 'qmethod',
+		'bootstrap-alignment': 'qindtest',
+		rotation: 'varimax',
+		correlation: 'pearson',
+		'flag-level': '0.05',
+		format: 'json',
+		factors: '3'
+	};
 	const files: string[] = [];
 	const explicit: Record<string, true> = {};
 	for (let index = 0; index < args.length; index++) {
@@ -108,27 +129,47 @@ function parseArguments(args: string[]): { file: string; options: ParsedOptions 
 			continue;
 		}
 		const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-		if (!(name in CHOICES) && !(name in COUNTS) && name !== 'statements') throw new CliError(`analyze: unknown option --${name}; usage: ${USAGE}`);
+		if (!(name in CHOICES) && !(name in COUNTS) && name !== 'statements')
+			throw new CliError(`analyze: unknown option --${name}; usage: ${USAGE}`);
 		const value = inline ?? args[++index];
 		if (value === undefined) throw new CliError(`analyze: --${name} needs a value`);
-		if (CHOICES[name] && !CHOICES[name].includes(value)) throw new CliError(`analyze: --${name} must be one of ${CHOICES[name].join(', ')}, got "${value}"`);
+		if (CHOICES[name] && !CHOICES[name].includes(value))
+			throw new CliError(`analyze: --${name} must be one of ${CHOICES[name].join(', ')}, got "${value}"`);
 		values[name] = value;
 		explicit[name] = true;
 	}
 	if (files.length !== 1) throw new CliError(`analyze: expected one Q-sort file; usage: ${USAGE}`);
-	if (!/^\d+$/.test(values.factors)) throw new CliError(`analyze: --factors must be a whole number from 1 to 8, got "${values.factors}"`);
+	if (!/^\d+$/.test(values.factors))
+		throw new CliError(`analyze: --factors must be a whole number from 1 to 8, got "${values.factors}"`);
 	for (const name of ['bootstrap', 'seed']) {
 		const [low, high] = COUNTS[name];
-		if (values[name] !== undefined && !(/^\d+$/.test(values[name]) && Number(values[name]) >= low && Number(values[name]) <= high)) {
+		if (
+			values[name] !== undefined &&
+			!(/^\d+$/.test(values[name]) && Number(values[name]) >= low && Number(values[name]) <= high)
+		) {
 			throw new CliError(`analyze: --${name} must be a whole number from ${low} to ${high}, got "${values[name]}"`);
 		}
 	}
-	if (values.bootstrap === undefined && (values.seed !== undefined || 'bootstrap-alignment' in explicit)) throw new CliError('analyze: --seed and --bootstrap-alignment need --bootstrap B');
-	if (values.bootstrap !== undefined && (values.extraction !== 'pca' || values.rotation !== 'varimax' || values.format !== 'json')) {
-		throw new CliError('analyze: --bootstrap resamples a PCA + varimax solution into the JSON output: use it with --extraction pca --rotation varimax --format json');
+	if (values.bootstrap === undefined && (values.seed !== undefined || 'bootstrap-alignment' in explicit))
+		throw new CliError('analyze: --seed and --bootstrap-alignment need --bootstrap B');
+	if (
+		values.bootstrap !== undefined &&
+		(values.extraction !== 'pca' || values.rotation !== 'varimax' || values.format !== 'json')
+	) {
+		throw new CliError(
+			'analyze: --bootstrap resamples a PCA + varimax solution into the JSON output: use it with --extraction pca --rotation varimax --format json'
+		);
 	}
 	const count = (name: string) => (values[name] === undefined ? undefined : Number(values[name]));
-	return { file: files[0], options: { ...(values as unknown as ParsedOptions), factors: Number(values.factors), bootstrap: count('bootstrap'), seed: count('seed') } };
+	return {
+		file: files[0],
+		options: {
+			...(values as unknown as ParsedOptions),
+			factors: Number(values.factors),
+			bootstrap: count('bootstrap'),
+			seed: count('seed')
+		}
+	};
 }
 
 async function readText(file: string): Promise<string> {
@@ -142,7 +183,8 @@ async function readText(file: string): Promise<string> {
 
 async function readSorts(file: string): Promise<QSortData> {
 	const extension = extname(file).toLowerCase();
-	if (extension !== '.dat' && extension !== '.csv') throw new CliError(`analyze: ${file}: expected a .dat or .csv file`);
+	if (extension !== '.dat' && extension !== '.csv')
+		throw new CliError(`analyze: ${file}: expected a .dat or .csv file`);
 	const text = await readText(file);
 	try {
 		return extension === '.dat' ? parseDat(text) : parseSortsCsv(text);
@@ -153,7 +195,8 @@ async function readSorts(file: string): Promise<QSortData> {
 
 async function readStatements(file: string, input: QSortData): Promise<string[]> {
 	const extension = extname(file).toLowerCase();
-	if (extension !== '.sta' && extension !== '.csv') throw new CliError(`analyze: ${file}: statements must be a .sta or .csv file`);
+	if (extension !== '.sta' && extension !== '.csv')
+		throw new CliError(`analyze: ${file}: statements must be a .sta or .csv file`);
 	const text = await readText(file);
 	let texts: string[];
 	try {
@@ -169,12 +212,15 @@ async function readStatements(file: string, input: QSortData): Promise<string[]>
 		throw asCliError(error, file);
 	}
 	if (texts.length !== input.statementCodes.length) {
-		throw new CliError(`analyze: ${file} has ${texts.length} statements, the Q-sorts have ${input.statementCodes.length}`);
+		throw new CliError(
+			`analyze: ${file} has ${texts.length} statements, the Q-sorts have ${input.statementCodes.length}`
+		);
 	}
 	return texts;
 }
 
 function asCliError(error: unknown, file?: string): Error {
-	if (error instanceof QMethodInputError) return new CliError(`analyze: ${file ? `${file}: ` : ''}${error.message} [${error.code}]`);
+	if (error instanceof QMethodInputError)
+		return new CliError(`analyze: ${file ? `${file}: ` : ''}${error.message} [${error.code}]`);
 	return error as Error;
 }

@@ -31,10 +31,17 @@ function writeAtomically(path: string, data: Buffer): void {
 }
 
 /** The embedded database is held by a running server: ask it, through its local channel, for the file. */
-async function backupFromRunningServer(config: AppConfig, study: string | undefined, locked: DataDirLockedError): Promise<{ file: Buffer; rows: number }> {
+async function backupFromRunningServer(
+	config: AppConfig,
+	study: string | undefined,
+	locked: DataDirLockedError
+): Promise<{ file: Buffer; rows: number }> {
 	const channel = readAdminFile(config.dataDir);
 	if (!channel || channel.pid !== locked.pid) {
-		throw new CliError(`${locked.message} (It does not offer a backup channel: is it an older version? Stop it and run backup again.)`, 1);
+		throw new CliError(
+			`${locked.message} (It does not offer a backup channel: is it an older version? Stop it and run backup again.)`,
+			1
+		);
 	}
 	let response: Response;
 	try {
@@ -44,13 +51,22 @@ async function backupFromRunningServer(config: AppConfig, study: string | undefi
 			body: JSON.stringify(study ? { study } : {})
 		});
 	} catch (error) {
-		throw new CliError(`the running server (pid ${channel.pid}) did not answer on port ${channel.port}: ${(error as Error).message}`, 1);
+		throw new CliError(
+			`the running server (pid ${channel.pid}) did not answer on port ${channel.port}: ${(error as Error).message}`,
+			1
+		);
 	}
 	if (!response.ok) {
 		const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
-		throw new CliError(body.error?.message ?? `the running server answered ${response.status}`, response.status === 404 && body.error?.code === 'STUDY_NOT_FOUND' ? 2 : 1);
+		throw new CliError(
+			body.error?.message ?? `the running server answered ${response.status}`,
+			response.status === 404 && body.error?.code === 'STUDY_NOT_FOUND' ? 2 : 1
+		);
 	}
-	return { file: Buffer.from(await response.arrayBuffer()), rows: Number(response.headers.get('x-standpunt-backup-rows')) };
+	return {
+		file: Buffer.from(await response.arrayBuffer()),
+		rows: Number(response.headers.get('x-standpunt-backup-rows'))
+	};
 }
 
 /**
@@ -59,17 +75,23 @@ async function backupFromRunningServer(config: AppConfig, study: string | undefi
  * directly, on the embedded database through the running server.
  */
 export const backupCommand: CliCommand = {
-	summary: 'backup <file> [--study <slug>] [--force]: the database (or one study) as one file; works while the server runs',
+	summary:
+		'backup <file> [--study <slug>] [--force]: the database (or one study) as one file; works while the server runs',
 	async run(args, io) {
 		let parsed;
 		try {
-			parsed = parseArgs({ args, allowPositionals: true, options: { study: { type: 'string' }, force: { type: 'boolean' } } });
+			parsed = parseArgs({
+				args,
+				allowPositionals: true,
+				options: { study: { type: 'string' }, force: { type: 'boolean' } }
+			});
 		} catch (error) {
 			throw new CliError(`${(error as Error).message}\n${USAGE}`);
 		}
 		const [path, ...rest] = parsed.positionals;
 		if (!path || rest.length > 0) throw new CliError(USAGE);
-		if (existsSync(path) && !parsed.values.force) throw new CliError(`${path} already exists; choose another name or add --force`);
+		if (existsSync(path) && !parsed.values.force)
+			throw new CliError(`${path} already exists; choose another name or add --force`);
 		if (!existsSync(dirname(path) || '.')) throw new CliError(`the folder ${dirname(path)} does not exist`);
 		const config = loadConfig();
 		const started = performance.now();
@@ -83,7 +105,8 @@ export const backupCommand: CliCommand = {
 				await database.close();
 			}
 		} catch (error) {
-			if (error instanceof DataDirLockedError) result = await backupFromRunningServer(config, parsed.values.study, error);
+			if (error instanceof DataDirLockedError)
+				result = await backupFromRunningServer(config, parsed.values.study, error);
 			else if (error instanceof AppError) throw new CliError(error.message);
 			else throw error;
 		}

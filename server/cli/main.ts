@@ -14,7 +14,9 @@ const commands: Record<string, () => Promise<CliCommand>> = {
 };
 
 async function usage(): Promise<string> {
-	const lines = await Promise.all(Object.entries(commands).map(async ([name, load]) => `  ${name.padEnd(12)} ${(await load()).summary}`));
+	const lines = await Promise.all(
+		Object.entries(commands).map(async ([name, load]) => `  ${name.padEnd(12)} ${(await load()).summary}`)
+	);
 	return `usage: node dist/cli.js <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
 }
 

@@ -29,7 +29,9 @@ export const restoreCommand: CliCommand = {
 		try {
 			raw = readFileSync(path);
 		} catch (error) {
-			throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+			throw new CliError(
+				`cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`
+			);
 		}
 		const started = performance.now();
 		let content;
@@ -58,9 +60,13 @@ export const restoreCommand: CliCommand = {
 		const seconds = ((performance.now() - started) / 1000).toFixed(2);
 		const scope = content.header.scope.kind === 'study' ? `study ${content.header.scope.slug}` : 'database';
 		const target = config.databaseUrl ? 'the PostgreSQL database' : config.dataDir;
-		io.stdout.write(`restored the ${scope} of ${content.header.createdAt} into ${target}: ${restored.rows} rows in ${seconds} s\n`);
+		io.stdout.write(
+			`restored the ${scope} of ${content.header.createdAt} into ${target}: ${restored.rows} rows in ${seconds} s\n`
+		);
 		if (content.header.scope.kind === 'study') {
-			io.stdout.write('accounts from a study backup have no password: set one with "user set-password" before logging in\n');
+			io.stdout.write(
+				'accounts from a study backup have no password: set one with "user set-password" before logging in\n'
+			);
 		}
 		return 0;
 	}

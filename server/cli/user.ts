@@ -26,7 +26,8 @@ function options(args: string[]) {
  * `user set-password` resets a forgotten password and ends that account's sessions.
  */
 export const userCommand: CliCommand = {
-	summary: 'researcher accounts: user create --email E --password P [--name N] | user set-password --email E --password P',
+	summary:
+		'researcher accounts: user create --email E --password P [--name N] | user set-password --email E --password P',
 	async run(args, io) {
 		const { positionals, values } = options(args);
 		const action = positionals[0];
@@ -44,12 +45,21 @@ export const userCommand: CliCommand = {
 		const database = await openAndMigrate(loadConfig());
 		try {
 			if (action === 'create') {
-				const created = await createResearcher(database.db, { email, password: values.password, displayName: values.name });
+				const created = await createResearcher(database.db, {
+					email,
+					password: values.password,
+					displayName: values.name
+				});
 				io.stdout.write(`created the researcher account ${created.email}\n`);
 				return 0;
 			}
 			const passwordHash = await hashPassword(values.password);
-			const updated = await database.db.updateTable('researchers').set({ password_hash: passwordHash }).where('email', '=', email).returning('id').executeTakeFirst();
+			const updated = await database.db
+				.updateTable('researchers')
+				.set({ password_hash: passwordHash })
+				.where('email', '=', email)
+				.returning('id')
+				.executeTakeFirst();
 			if (!updated) throw new CliError(`no account uses the e-mail address ${email}`);
 			await database.db.deleteFrom('researcher_sessions').where('researcher_id', '=', updated.id).execute();
 			await forgetLoginFailures(database.db, email, updated.id);

@@ -1,4 +1,14 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+	closeSync,
+	mkdirSync,
+	openSync,
+	readFileSync,
+	renameSync,
+	rmdirSync,
+	rmSync,
+	statSync,
+	writeSync
+} from 'node:fs';
 import { join } from 'node:path';
 
 /** Thrown when another live process holds the data folder. */
@@ -108,7 +118,8 @@ export function lockDataDir(dataDir: string): () => void {
 		if (!acquired) {
 			const holder = readHolder(lockPath);
 			if (holder === undefined) continue; // released between our two steps: try again
-			if (!Number.isNaN(holder) && holder !== process.pid && isAlive(holder)) throw new DataDirLockedError(dataDir, holder);
+			if (!Number.isNaN(holder) && holder !== process.pid && isAlive(holder))
+				throw new DataDirLockedError(dataDir, holder);
 			acquired = tryTakeOver(dataDir, lockPath, holder);
 		}
 		if (acquired) {

@@ -51,11 +51,13 @@ const INTERVIEWER_NOTES = [
 /** Places respondent numbers so that the four viewpoints are mixed through R01…R70, not in blocks. */
 function assignViewpoints(random: SeededRandom): Viewpoint[] {
 	const pool = VIEWPOINTS.flatMap((v) => Array.from({ length: v.size }, () => v));
-	if (pool.length !== DEMO_RESPONDENTS) throw new Error(`viewpoint sizes add up to ${pool.length}, not ${DEMO_RESPONDENTS}`);
+	if (pool.length !== DEMO_RESPONDENTS)
+		throw new Error(`viewpoint sizes add up to ${pool.length}, not ${DEMO_RESPONDENTS}`);
 	const order = random.shuffle(pool);
 	// Respondent 64 is the one quoted about goalkeepers in the flagship study: give that quote a home.
 	const craft = order.findIndex((v) => v.key === 'craft');
-	if (order[63]?.key !== 'craft' && craft >= 0) [order[63], order[craft]] = [order[craft] as Viewpoint, order[63] as Viewpoint];
+	if (order[63]?.key !== 'craft' && craft >= 0)
+		[order[63], order[craft]] = [order[craft] as Viewpoint, order[63] as Viewpoint];
 	return order;
 }
 
@@ -75,7 +77,11 @@ function urgencyAnswer(random: SeededRandom, urgentChance: number): string {
 	return String(random.chance(urgentChance) ? random.int(4, 5) : random.int(1, 3));
 }
 
-function sortScores(random: SeededRandom, primary: Viewpoint, secondary: Viewpoint | undefined): Record<string, number> {
+function sortScores(
+	random: SeededRandom,
+	primary: Viewpoint,
+	secondary: Viewpoint | undefined
+): Record<string, number> {
 	const mix = secondary ? 0.2 + random.next() * 0.25 : 0;
 	return Object.fromEntries(
 		DEMO_STATEMENTS.map((s) => {
@@ -85,7 +91,11 @@ function sortScores(random: SeededRandom, primary: Viewpoint, secondary: Viewpoi
 	);
 }
 
-function extremeComments(random: SeededRandom, viewpoint: Viewpoint, placements: Record<string, number>): Record<string, string> {
+function extremeComments(
+	random: SeededRandom,
+	viewpoint: Viewpoint,
+	placements: Record<string, number>
+): Record<string, string> {
 	const comments: Record<string, string> = {};
 	for (const [code, value] of Object.entries(placements)) {
 		const pool = viewpoint.cardComments[code];
@@ -108,7 +118,14 @@ export function generateDemoSorts(seed = DEMO_SEED): DemoSort[] {
 		const placements = forceOntoGrid(sortScores(random, viewpoint, secondary));
 		const senior = viewpoint.key === 'priorities';
 		const answers: Record<string, string | null> = {
-			unit: random.weighted({ noodhulp: 30, recherche: 20, wijkagent: 20, intake_service: 12, operationeel_expert: 12, anders: 6 }),
+			unit: random.weighted({
+				noodhulp: 30,
+				recherche: 20,
+				wijkagent: 20,
+				intake_service: 12,
+				operationeel_expert: 12,
+				anders: 6
+			}),
 			area: random.chance(0.55) ? 'stedelijk' : 'landelijk',
 			years_of_service: random.weighted(
 				senior ? { '0_5': 1, '6_15': 3, '16_25': 4, '26_plus': 4 } : { '0_5': 3, '6_15': 4, '16_25': 3, '26_plus': 2 }
@@ -125,7 +142,9 @@ export function generateDemoSorts(seed = DEMO_SEED): DemoSort[] {
 		const interviewerNotes: InterviewerNotes = {};
 		if (facilitated && random.chance(0.6)) interviewerNotes.sort = random.pick(INTERVIEWER_NOTES);
 		if (label === 'R64') {
-			interviewerNotes.statements = { S16: '"We kunnen niet allemaal keeper zijn…" Respondent legde uit dat een team verschillende posities nodig heeft.' };
+			interviewerNotes.statements = {
+				S16: '"We kunnen niet allemaal keeper zijn…" Respondent legde uit dat een team verschillende posities nodig heeft.'
+			};
 		}
 
 		const submittedAt = new Date(firstDay + random.int(0, 55) * 86_400_000 + random.int(0, 10 * 60) * 60_000);

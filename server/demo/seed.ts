@@ -42,7 +42,10 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 	// of everyone's reach. Without accounts, the first account created takes it (server/auth/accounts.ts).
 	const oldest = await trx.selectFrom('researchers').select('id').orderBy('created_at').limit(1).executeTakeFirst();
 	if (oldest) {
-		await trx.insertInto('study_members').values({ study_id: studyId, researcher_id: oldest.id, role: 'owner' }).execute();
+		await trx
+			.insertInto('study_members')
+			.values({ study_id: studyId, researcher_id: oldest.id, role: 'owner' })
+			.execute();
 	}
 
 	// One multi-row insert per table keeps the first start quick on the embedded database.

@@ -198,7 +198,7 @@ export const DEMO_STATEMENTS: DemoStatement[] = [
 		code: 'S20',
 		themes: ['other_priorities'],
 		text: {
-			nl: 'Goede zorg voor de mensen die we al hebben gaat voor het werven van nieuwe collega\'s.',
+			nl: "Goede zorg voor de mensen die we al hebben gaat voor het werven van nieuwe collega's.",
 			en: 'Taking good care of the people we already have comes before recruiting new colleagues.'
 		}
 	},

@@ -105,7 +105,10 @@ export const DEMO_QUESTIONS: DemoQuestion[] = [
 		key: 'area',
 		phase: 'pre',
 		type: 'single',
-		prompt: { nl: 'Werk je vooral in een stad of op het platteland?', en: 'Do you mainly work in an urban or a rural area?' },
+		prompt: {
+			nl: 'Werk je vooral in een stad of op het platteland?',
+			en: 'Do you mainly work in an urban or a rural area?'
+		},
 		options: [option('stedelijk', 'Stedelijk', 'Urban'), option('landelijk', 'Landelijk', 'Rural')],
 		required: false,
 		offerDecline: true

@@ -28,8 +28,30 @@ export const VIEWPOINTS: Viewpoint[] = [
 		name: { nl: 'Diversiteit als vakmanschap', en: 'Diversity as craftsmanship' },
 		size: 20,
 		ideal: {
-			S16: 4, S12: 4, S09: 3, S13: 3, S14: 3, S06: 3, S10: 2, S11: 2, S15: 2, S38: 2, S35: 1, S30: 1, S23: 1,
-			S05: -2, S26: -1, S02: -3, S04: -3, S21: -2, S36: -4, S37: -2, S40: -1, S32: -2, S31: -1, S29: -1
+			S16: 4,
+			S12: 4,
+			S09: 3,
+			S13: 3,
+			S14: 3,
+			S06: 3,
+			S10: 2,
+			S11: 2,
+			S15: 2,
+			S38: 2,
+			S35: 1,
+			S30: 1,
+			S23: 1,
+			S05: -2,
+			S26: -1,
+			S02: -3,
+			S04: -3,
+			S21: -2,
+			S36: -4,
+			S37: -2,
+			S40: -1,
+			S32: -2,
+			S31: -1,
+			S29: -1
 		},
 		urgencyOrigin: 0.15,
 		urgencyCompetences: 1,
@@ -45,7 +67,10 @@ export const VIEWPOINTS: Viewpoint[] = [
 			'Wachten tot het vanzelf goed komt heeft nog nooit gewerkt.'
 		],
 		cardComments: {
-			S16: ['We kunnen niet allemaal keeper zijn, dan win je geen wedstrijd.', 'Verschillende talenten, daar gaat het om.'],
+			S16: [
+				'We kunnen niet allemaal keeper zijn, dan win je geen wedstrijd.',
+				'Verschillende talenten, daar gaat het om.'
+			],
 			S12: ['Onze wijkagent kent de jongeren bij naam, dat is goud waard.'],
 			S13: ['Vorige week hadden we een tolk nodig en die was er pas na twee uur.'],
 			S36: ['Het kost juist minder tijd als je elkaar aanvult.']
@@ -56,8 +81,32 @@ export const VIEWPOINTS: Viewpoint[] = [
 		name: { nl: 'Urgent: rechtvaardigheid en herkenbaarheid', en: 'Urgent: justice and representation' },
 		size: 16,
 		ideal: {
-			S01: 4, S39: 4, S05: 3, S22: 3, S24: 3, S03: 3, S23: 2, S25: 2, S07: 2, S33: 2, S38: 2, S34: 1, S28: 1, S35: 1,
-			S02: -4, S21: -4, S26: -3, S40: -3, S04: -3, S09: -2, S37: -2, S08: -1, S36: -1, S10: -1, S15: -1, S14: -1
+			S01: 4,
+			S39: 4,
+			S05: 3,
+			S22: 3,
+			S24: 3,
+			S03: 3,
+			S23: 2,
+			S25: 2,
+			S07: 2,
+			S33: 2,
+			S38: 2,
+			S34: 1,
+			S28: 1,
+			S35: 1,
+			S02: -4,
+			S21: -4,
+			S26: -3,
+			S40: -3,
+			S04: -3,
+			S09: -2,
+			S37: -2,
+			S08: -1,
+			S36: -1,
+			S10: -1,
+			S15: -1,
+			S14: -1
 		},
 		urgencyOrigin: 0.95,
 		urgencyCompetences: 0.9,
@@ -73,7 +122,9 @@ export const VIEWPOINTS: Viewpoint[] = [
 		],
 		cardComments: {
 			S01: ['Niet over tien jaar, nu.'],
-			S39: ['Bij een aangifte van huiselijk geweld zag ik het verschil dat een collega met dezelfde achtergrond maakte.'],
+			S39: [
+				'Bij een aangifte van huiselijk geweld zag ik het verschil dat een collega met dezelfde achtergrond maakte.'
+			],
 			S02: ['Dit hoor ik al mijn hele loopbaan.'],
 			S21: ['Op de werkvloer merk je het juist het meest.']
 		}
@@ -83,14 +134,37 @@ export const VIEWPOINTS: Viewpoint[] = [
 		name: { nl: 'Eerst de basis op orde', en: 'Other priorities first' },
 		size: 20,
 		ideal: {
-			S17: 4, S18: 4, S19: 3, S20: 3, S40: 3, S06: 2, S26: 2, S27: 2, S21: 1, S36: 1, S08: 1, S02: 1, S16: 1,
-			S01: -4, S32: -3, S05: -2, S11: -2, S31: -2, S07: -2, S03: -1, S30: -1, S35: -1, S22: -1, S29: -1, S13: -1
+			S17: 4,
+			S18: 4,
+			S19: 3,
+			S20: 3,
+			S40: 3,
+			S06: 2,
+			S26: 2,
+			S27: 2,
+			S21: 1,
+			S36: 1,
+			S08: 1,
+			S02: 1,
+			S16: 1,
+			S01: -4,
+			S32: -3,
+			S05: -2,
+			S11: -2,
+			S31: -2,
+			S07: -2,
+			S03: -1,
+			S30: -1,
+			S35: -1,
+			S22: -1,
+			S29: -1,
+			S13: -1
 		},
 		urgencyOrigin: 0.05,
 		urgencyCompetences: 0.5,
 		whyAgree: [
 			'We draaien diensten met de helft van de bezetting. Eerst mensen, dan pas de vraag wie.',
-			'Over vijf jaar is de helft van de ervaren collega\'s met pensioen. Daar moeten we nu iets mee.',
+			"Over vijf jaar is de helft van de ervaren collega's met pensioen. Daar moeten we nu iets mee.",
 			'Het rooster klopt nooit en iedereen is moe. Zorg eerst voor de mensen die er zijn.'
 		],
 		whyDisagree: [
@@ -99,7 +173,7 @@ export const VIEWPOINTS: Viewpoint[] = [
 			'Ik herken niet dat wij burgers anders behandelen om hun achtergrond.'
 		],
 		cardComments: {
-			S17: ['Zonder mensen geen diversiteit.', 'Vorige week stonden we met twee auto\'s voor het hele district.'],
+			S17: ['Zonder mensen geen diversiteit.', "Vorige week stonden we met twee auto's voor het hele district."],
 			S18: ['Mijn rooster verandert elke week.'],
 			S01: ['Urgent is dat we de diensten rond krijgen.'],
 			S22: ['Dat herken ik niet in mijn team.']
@@ -110,8 +184,30 @@ export const VIEWPOINTS: Viewpoint[] = [
 		name: { nl: 'Jezelf kunnen zijn en doorgroeien', en: 'Being yourself and moving up' },
 		size: 14,
 		ideal: {
-			S28: 4, S31: 4, S32: 3, S30: 3, S34: 3, S33: 2, S29: 2, S25: 2, S24: 1, S20: 1, S38: 1, S23: 1, S22: 1,
-			S27: -4, S02: -3, S04: -2, S36: -2, S40: -2, S19: -2, S21: -1, S17: -1, S37: -1, S10: -1, S15: -1
+			S28: 4,
+			S31: 4,
+			S32: 3,
+			S30: 3,
+			S34: 3,
+			S33: 2,
+			S29: 2,
+			S25: 2,
+			S24: 1,
+			S20: 1,
+			S38: 1,
+			S23: 1,
+			S22: 1,
+			S27: -4,
+			S02: -3,
+			S04: -2,
+			S36: -2,
+			S40: -2,
+			S19: -2,
+			S21: -1,
+			S17: -1,
+			S37: -1,
+			S10: -1,
+			S15: -1
 		},
 		urgencyOrigin: 0.6,
 		urgencyCompetences: 0.9,
@@ -127,7 +223,7 @@ export const VIEWPOINTS: Viewpoint[] = [
 		],
 		cardComments: {
 			S28: ['Ik lach mee met grappen die ik niet leuk vind.'],
-			S31: ['Netwerk telt zwaarder dan kwaliteit.', 'Ik ken collega\'s die daarom zijn vertrokken.'],
+			S31: ['Netwerk telt zwaarder dan kwaliteit.', "Ik ken collega's die daarom zijn vertrokken."],
 			S27: ['Thuis ben ik iemand anders dan in de kantine.']
 		}
 	}

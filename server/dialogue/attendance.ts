@@ -35,7 +35,11 @@ export interface Attendee {
 	miniSortDone: boolean;
 }
 
-export async function findAttendee(db: Kysely<Database>, sessionId: string, token: string | undefined): Promise<Attendee | undefined> {
+export async function findAttendee(
+	db: Kysely<Database>,
+	sessionId: string,
+	token: string | undefined
+): Promise<Attendee | undefined> {
 	if (!token) return undefined;
 	const row = await db
 		.selectFrom('dialogue_attendees')
@@ -59,19 +63,30 @@ export async function join(
 	if (await findAttendee(db, session.id, token)) return { session, analysis, token: token as string };
 	const fresh = randomToken();
 	await db.transaction().execute(async (trx) => {
-		await trx.insertInto('dialogue_attendees').values({ session_id: session.id, token_hash: hashToken(fresh) }).execute();
+		await trx
+			.insertInto('dialogue_attendees')
+			.values({ session_id: session.id, token_hash: hashToken(fresh) })
+			.execute();
 		await notifyDialogue(trx, { session: session.id, kind: 'join' });
 	});
 	return { session, analysis, token: fresh };
 }
 
-export async function requireAttendee(db: Kysely<Database>, sessionId: string, token: string | undefined): Promise<Attendee> {
+export async function requireAttendee(
+	db: Kysely<Database>,
+	sessionId: string,
+	token: string | undefined
+): Promise<Attendee> {
 	const attendee = await findAttendee(db, sessionId, token);
 	if (!attendee) throw new AppError(401, 'NOT_JOINED', 'Join the session with its code first.');
 	return attendee;
 }
 
-export async function myAnswer(db: Kysely<Database>, attendeeId: string, questionKey: string): Promise<MyAnswer | null> {
+export async function myAnswer(
+	db: Kysely<Database>,
+	attendeeId: string,
+	questionKey: string
+): Promise<MyAnswer | null> {
 	const row = await db
 		.selectFrom('dialogue_responses')
 		.select(['value', 'free_text'])
@@ -97,7 +112,11 @@ export async function answer(
 	const question = findQuestion(questionKey, analysis.result.nFactors);
 	if (!question) throw new AppError(404, 'QUESTION_UNKNOWN', `This session has no question "${questionKey}".`);
 	if (session.current_question !== questionKey) {
-		throw new AppError(409, 'QUESTION_NOT_OPEN', 'This question is not open (any more); answer the question on the screen.');
+		throw new AppError(
+			409,
+			'QUESTION_NOT_OPEN',
+			'This question is not open (any more); answer the question on the screen.'
+		);
 	}
 	const checked = checkAnswer(question, body);
 	if (!checked.ok) throw new AppError(422, checked.code, checked.message);

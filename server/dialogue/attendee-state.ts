@@ -14,9 +14,18 @@ export async function attendeeState(
 	attendee: { id: string; miniSortDone: boolean } | undefined
 ): Promise<AttendeeState> {
 	const open = session.status === 'open';
-	const question = open && session.current_question ? (findQuestion(session.current_question, analysis.result.nFactors) ?? null) : null;
+	const question =
+		open && session.current_question
+			? (findQuestion(session.current_question, analysis.result.nFactors) ?? null)
+			: null;
 	return {
-		session: { name: session.name, place: session.place, date: session.session_date, status: session.status, miniSort: session.mini_sort },
+		session: {
+			name: session.name,
+			place: session.place,
+			date: session.session_date,
+			status: session.status,
+			miniSort: session.mini_sort
+		},
 		viewpoints: await viewpointNames(db, analysis.id, analysis.result.nFactors),
 		question,
 		answer: question && attendee ? await myAnswer(db, attendee.id, question.key) : null,

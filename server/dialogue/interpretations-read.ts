@@ -3,7 +3,11 @@ import type { Interpretation, Viewpoint } from '../../src/lib/api/types/dialogue
 import type { Database } from '../db/schema.js';
 
 /** The interpretation of every factor of an analysis; factors nobody wrote about yet come back empty. */
-export async function readInterpretations(db: Kysely<Database>, analysisId: string, nFactors: number): Promise<Interpretation[]> {
+export async function readInterpretations(
+	db: Kysely<Database>,
+	analysisId: string,
+	nFactors: number
+): Promise<Interpretation[]> {
 	const rows = await db.selectFrom('interpretations').selectAll().where('analysis_id', '=', analysisId).execute();
 	return Array.from({ length: nFactors }, (_, i) => {
 		const row = rows.find((r) => r.factor === i + 1);

@@ -20,7 +20,11 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
  * Every post-sort comment and interviewer note of a factor's defining sorts, labelled with the
  * respondent number as typed (or, without one, the sort's label as Voortgang lists it): never a name.
  */
-export async function quoteCandidates(db: Kysely<Database>, analysis: LoadedAnalysis, factor: number): Promise<InterpretationQuote[]> {
+export async function quoteCandidates(
+	db: Kysely<Database>,
+	analysis: LoadedAnalysis,
+	factor: number
+): Promise<InterpretationQuote[]> {
 	const { result } = analysis;
 	requireFactor(result, factor);
 	const indices = definingSortIndices(result, factor);
@@ -41,11 +45,18 @@ export async function quoteCandidates(db: Kysely<Database>, analysis: LoadedAnal
 		const respondent = row.respondent_number?.trim() || row.label;
 		for (const [key, text] of Object.entries(row.comments ?? {})) {
 			if (typeof text === 'string' && text.trim()) {
-				candidates.push({ sortId, respondent, text: squash(text), source: 'comment', ...(codes.has(key) ? { statement: key } : {}) });
+				candidates.push({
+					sortId,
+					respondent,
+					text: squash(text),
+					source: 'comment',
+					...(codes.has(key) ? { statement: key } : {})
+				});
 			}
 		}
 		const notes = row.interviewer_notes ?? {};
-		if (typeof notes.sort === 'string' && notes.sort.trim()) candidates.push({ sortId, respondent, text: squash(notes.sort), source: 'interviewer_note' });
+		if (typeof notes.sort === 'string' && notes.sort.trim())
+			candidates.push({ sortId, respondent, text: squash(notes.sort), source: 'interviewer_note' });
 		for (const [code, text] of Object.entries(notes.statements ?? {})) {
 			if (typeof text === 'string' && text.trim()) {
 				candidates.push({ sortId, respondent, text: squash(text), source: 'interviewer_note', statement: code });
@@ -77,7 +88,12 @@ export async function saveInterpretation(
 	const quotes: InterpretationQuote[] = input.quotes.map((quote, i) => {
 		const text = squash(quote.text);
 		const source = candidates.find(
-			(c) => c.sortId === quote.sortId && c.source === quote.source && (quote.statement ?? null) === (c.statement ?? null) && text && c.text.includes(text)
+			(c) =>
+				c.sortId === quote.sortId &&
+				c.source === quote.source &&
+				(quote.statement ?? null) === (c.statement ?? null) &&
+				text &&
+				c.text.includes(text)
 		);
 		if (!source) {
 			throw new AppError(

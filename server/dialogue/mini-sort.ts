@@ -48,8 +48,11 @@ export async function submitMiniSort(
 		}
 		values.push(value);
 	}
-	const extra = Object.keys(placements).filter((code) => !chosen.some((i) => analysis.result.statementCodes[i] === code));
-	if (extra.length > 0) throw new AppError(422, 'MINI_SORT_INVALID', `Statement ${extra[0]} is not part of the mini-sort.`);
+	const extra = Object.keys(placements).filter(
+		(code) => !chosen.some((i) => analysis.result.statementCodes[i] === code)
+	);
+	if (extra.length > 0)
+		throw new AppError(422, 'MINI_SORT_INVALID', `Statement ${extra[0]} is not part of the mini-sort.`);
 	if (new Set(values).size < 2) {
 		throw new AppError(422, 'MINI_SORT_INVALID', 'Use at least two different values, so the sort can be compared.');
 	}
@@ -65,7 +68,11 @@ export async function submitMiniSort(
 		await trx
 			.insertInto('dialogue_mini_sort_tallies')
 			.values({ session_id: session.id, factor: closest.factor, count: 1 })
-			.onConflict((oc) => oc.columns(['session_id', 'factor']).doUpdateSet((eb) => ({ count: eb('dialogue_mini_sort_tallies.count', '+', 1) })))
+			.onConflict((oc) =>
+				oc
+					.columns(['session_id', 'factor'])
+					.doUpdateSet((eb) => ({ count: eb('dialogue_mini_sort_tallies.count', '+', 1) }))
+			)
 			.execute();
 		return true;
 	});

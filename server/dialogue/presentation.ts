@@ -8,7 +8,11 @@ import { readInterpretations } from './interpretations-read.js';
 import { statementTexts, studyTexts } from './texts.js';
 
 /** Everything the slides and the handout show, in one language. Factors without scores are left out. */
-export async function buildPresentation(db: Kysely<Database>, analysis: LoadedAnalysis, lang: string | undefined): Promise<Presentation> {
+export async function buildPresentation(
+	db: Kysely<Database>,
+	analysis: LoadedAnalysis,
+	lang: string | undefined
+): Promise<Presentation> {
 	const { result } = analysis;
 	const texts = await studyTexts(db, analysis.studyId, lang);
 	const statementText = await statementTexts(db, analysis.studyId, texts.language);
@@ -32,7 +36,11 @@ export async function buildPresentation(db: Kysely<Database>, analysis: LoadedAn
 				distinguishing: marked.has(s + 1) ? (z >= mean ? 'higher' : 'lower') : null
 			};
 		});
-		viewpoints.push({ ...interpretation, statements, nDefining: definingSortIndices(result, interpretation.factor).length });
+		viewpoints.push({
+			...interpretation,
+			statements,
+			nDefining: definingSortIndices(result, interpretation.factor).length
+		});
 	}
 	return {
 		study: { title: texts.title, question: texts.instructions, language: texts.language },

@@ -28,7 +28,19 @@ function answerText(value: string, viewpoints: { factor: number; name: string }[
 	return `perspectief ${match[1]}${name ? `: ${name}` : ''}`;
 }
 
-export const TALLY_COLUMNS = ['analysis', 'session', 'place', 'date', 'question', 'question_text', 'answer', 'count', 'total', 'mean', 'note'];
+export const TALLY_COLUMNS = [
+	'analysis',
+	'session',
+	'place',
+	'date',
+	'question',
+	'question_text',
+	'answer',
+	'count',
+	'total',
+	'mean',
+	'note'
+];
 const PARTIAL_NOTE = 'zonder de sessies met minder dan 5 antwoorden op deze vraag';
 export const TEXT_COLUMNS = ['analysis', 'session', 'place', 'date', 'moderation', 'answered_at', 'text'];
 
@@ -42,17 +54,42 @@ export function tallyRows(report: AnalysisReactions[]): Cell[][] {
 	const rows: Cell[][] = [];
 	for (const analysis of report) {
 		const groups = [
-			...analysis.sessions.map((s) => ({ session: s.name, place: s.place, date: s.date ?? '', tallies: [...s.tallies, s.miniSortTally] })),
-			{ session: 'alle sessies', place: '', date: '', tallies: [...analysis.combined.tallies, analysis.combined.miniSortTally] }
+			...analysis.sessions.map((s) => ({
+				session: s.name,
+				place: s.place,
+				date: s.date ?? '',
+				tallies: [...s.tallies, s.miniSortTally]
+			})),
+			{
+				session: 'alle sessies',
+				place: '',
+				date: '',
+				tallies: [...analysis.combined.tallies, analysis.combined.miniSortTally]
+			}
 		];
 		for (const group of groups) {
 			for (const tally of group.tallies) {
-				const base = [analysis.name, group.session, group.place, group.date, tally.questionKey, questionText(tally.questionKey, analysis.viewpoints)];
+				const base = [
+					analysis.name,
+					group.session,
+					group.place,
+					group.date,
+					tally.questionKey,
+					questionText(tally.questionKey, analysis.viewpoints)
+				];
 				const total = tally.total ?? HIDDEN;
 				const mean = tally.mean === null ? '' : Math.round(tally.mean * 100) / 100;
 				const note = tally.partial ? PARTIAL_NOTE : '';
 				if (tally.options.length === 0) rows.push([...base, '(vrije tekst)', total, total, '', note]);
-				for (const option of tally.options) rows.push([...base, answerText(option.value, analysis.viewpoints), option.count ?? HIDDEN, total, mean, note]);
+				for (const option of tally.options)
+					rows.push([
+						...base,
+						answerText(option.value, analysis.viewpoints),
+						option.count ?? HIDDEN,
+						total,
+						mean,
+						note
+					]);
 			}
 		}
 	}
@@ -63,7 +100,15 @@ export function textRows(report: AnalysisReactions[]): Cell[][] {
 	return report.flatMap((analysis) =>
 		analysis.freeTexts.map((text) => {
 			const session = analysis.sessions.find((s) => s.id === text.sessionId);
-			return [analysis.name, session?.name ?? '', session?.place ?? '', session?.date ?? '', text.moderation, text.answeredAt, text.text];
+			return [
+				analysis.name,
+				session?.name ?? '',
+				session?.place ?? '',
+				session?.date ?? '',
+				text.moderation,
+				text.answeredAt,
+				text.text
+			];
 		})
 	);
 }
@@ -78,8 +123,12 @@ export async function toWorkbook(report: AnalysisReactions[]): Promise<Buffer> {
 	texts.addRow(TEXT_COLUMNS);
 	for (const row of textRows(report)) texts.addRow(row);
 	const about = workbook.addWorksheet('Toelichting');
-	about.addRow(['Een vraag met minder dan 5 antwoorden toont niets: geen aantallen ("< 5"), geen totaal en geen gemiddelde. Vanaf 5 antwoorden staat de hele verdeling er.']);
-	about.addRow([`"alle sessies" telt sessies met minder dan 5 antwoorden alleen mee als ze samen minstens 5 antwoorden hebben; anders staat er "${PARTIAL_NOTE}".`]);
+	about.addRow([
+		'Een vraag met minder dan 5 antwoorden toont niets: geen aantallen ("< 5"), geen totaal en geen gemiddelde. Vanaf 5 antwoorden staat de hele verdeling er.'
+	]);
+	about.addRow([
+		`"alle sessies" telt sessies met minder dan 5 antwoorden alleen mee als ze samen minstens 5 antwoorden hebben; anders staat er "${PARTIAL_NOTE}".`
+	]);
 	about.addRow(['Deelnemers zijn anoniem: geen namen, geen IP-adressen. De mini-sort is alleen als telling bewaard.']);
 	for (const sheet of [tallies, texts]) sheet.getRow(1).font = { bold: true };
 	return Buffer.from(await workbook.xlsx.writeBuffer());

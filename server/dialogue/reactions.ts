@@ -14,7 +14,11 @@ function miniSortQuestion(nFactors: number): DialogueQuestion {
 }
 
 /** The mini-sort outcome per session and over all sessions, under the same rule as the questions. */
-async function miniSortTallies(db: Kysely<Database>, sessionIds: string[], nFactors: number): Promise<{ perSession: Map<string, Tally>; combined: Tally }> {
+async function miniSortTallies(
+	db: Kysely<Database>,
+	sessionIds: string[],
+	nFactors: number
+): Promise<{ perSession: Map<string, Tally>; combined: Tally }> {
 	const counts = new Map<string, Counts>(sessionIds.map((id) => [id, {}]));
 	if (sessionIds.length > 0) {
 		const rows = await db
@@ -32,7 +36,10 @@ async function miniSortTallies(db: Kysely<Database>, sessionIds: string[], nFact
 	const question = miniSortQuestion(nFactors);
 	return {
 		perSession: new Map(sessionIds.map((id) => [id, buildTally(question, counts.get(id) ?? {})])),
-		combined: combineTallies(question, sessionIds.map((id) => counts.get(id) ?? {}))
+		combined: combineTallies(
+			question,
+			sessionIds.map((id) => counts.get(id) ?? {})
+		)
 	};
 }
 
@@ -73,7 +80,8 @@ export async function studyReactions(db: Kysely<Database>, studyId: string): Pro
 		}
 		const texts: (FreeText & { sessionId: string })[] = [];
 		for (const session of sessions) {
-			for (const text of await listFreeTexts(db, [session.id], ['pending', 'shown', 'hidden'])) texts.push({ ...text, sessionId: session.id });
+			for (const text of await listFreeTexts(db, [session.id], ['pending', 'shown', 'hidden']))
+				texts.push({ ...text, sessionId: session.id });
 		}
 		report.push({
 			analysisId: analysis.id,

@@ -12,7 +12,12 @@ import { answerBody, codeParams, errors, joinBody, langQuery, miniSortBody } fro
 import { streamSessionState } from './sse.js';
 
 /** The attendee's token: random, HttpOnly, for this site's dialogue API only; nothing else identifies them. */
-export const ATTENDEE_COOKIE: CookieSpec = { name: 'standpunt_attendee', path: '/api/dialogue', sameSite: 'Strict', maxAgeSeconds: 12 * 60 * 60 };
+export const ATTENDEE_COOKIE: CookieSpec = {
+	name: 'standpunt_attendee',
+	path: '/api/dialogue',
+	sameSite: 'Strict',
+	maxAgeSeconds: 12 * 60 * 60
+};
 
 function tokenOf(request: FastifyRequest): string | undefined {
 	return readCookie(request.headers.cookie, ATTENDEE_COOKIE.name);
@@ -47,7 +52,14 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 
 	app.get<{ Params: CodeParams }>(
 		'/dialogue/attend/:code',
-		{ schema: { tags: ['dialogue'], summary: 'The open question and my own answer to it', params: codeParams, response: errors(404, 429) } },
+		{
+			schema: {
+				tags: ['dialogue'],
+				summary: 'The open question and my own answer to it',
+				params: codeParams,
+				response: errors(404, 429)
+			}
+		},
 		async (request, reply) =>
 			guardCode(
 				request,
@@ -63,9 +75,17 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 
 	app.get<{ Params: CodeParams }>(
 		'/dialogue/attend/:code/events',
-		{ schema: { tags: ['dialogue'], summary: 'Server-sent events: the attendee state after every change of the session', params: codeParams } },
+		{
+			schema: {
+				tags: ['dialogue'],
+				summary: 'Server-sent events: the attendee state after every change of the session',
+				params: codeParams
+			}
+		},
 		async (request, reply) => {
-			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () => openSessionByCode(db, request.params.code));
+			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () =>
+				openSessionByCode(db, request.params.code)
+			);
 			const token = tokenOf(request);
 			await streamSessionState(request, reply, {
 				hub,
@@ -73,7 +93,11 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 				// Other attendees' answers do not change this phone's screen.
 				wants: (event) => event.kind === 'state',
 				snapshot: async () => {
-					const fresh = await db.selectFrom('dialogue_sessions').selectAll().where('id', '=', session.id).executeTakeFirstOrThrow();
+					const fresh = await db
+						.selectFrom('dialogue_sessions')
+						.selectAll()
+						.where('id', '=', session.id)
+						.executeTakeFirstOrThrow();
 					const current = (await loadAnalysis(db, fresh.analysis_id)) ?? analysis;
 					return attendeeState(db, fresh, current, await findAttendee(db, fresh.id, token));
 				}
@@ -87,7 +111,11 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Answer (or change the answer to) the open question: one answer per attendee per question',
-				params: { type: 'object', required: ['code', 'key'], properties: { code: { type: 'string' }, key: { type: 'string', maxLength: 40 } } },
+				params: {
+					type: 'object',
+					required: ['code', 'key'],
+					properties: { code: { type: 'string' }, key: { type: 'string', maxLength: 40 } }
+				},
 				body: answerBody,
 				response: errors(401, 403, 404, 409, 422, 429)
 			}
@@ -104,12 +132,23 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 	app.get<{ Params: CodeParams; Querystring: Lang }>(
 		'/dialogue/attend/:code/mini-sort',
 		{
-			schema: { tags: ['dialogue'], summary: 'The 9–12 statements of the mini-sort', params: codeParams, querystring: langQuery, response: errors(401, 404, 409, 429) }
+			schema: {
+				tags: ['dialogue'],
+				summary: 'The 9–12 statements of the mini-sort',
+				params: codeParams,
+				querystring: langQuery,
+				response: errors(401, 404, 409, 429)
+			}
 		},
 		async (request) => {
-			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () => openSessionByCode(db, request.params.code));
+			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () =>
+				openSessionByCode(db, request.params.code)
+			);
 			await requireAttendee(db, session.id, tokenOf(request));
-			return { statements: await miniSortStatements(db, session, analysis, request.query.lang), values: [-2, -1, 0, 1, 2] };
+			return {
+				statements: await miniSortStatements(db, session, analysis, request.query.lang),
+				values: [-2, -1, 0, 1, 2]
+			};
 		}
 	);
 
@@ -126,7 +165,9 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 		},
 		async (request) => {
 			assertCsrfSafe(request);
-			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () => openSessionByCode(db, request.params.code));
+			const { session, analysis } = await guardCode(request, JOIN_CODES, normalizeJoinCode(request.params.code), () =>
+				openSessionByCode(db, request.params.code)
+			);
 			const attendee = await requireAttendee(db, session.id, tokenOf(request));
 			return submitMiniSort(db, session, analysis, attendee, request.body.placements);
 		}

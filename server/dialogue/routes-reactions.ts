@@ -46,18 +46,30 @@ export const reactionRoutes: FastifyPluginAsync = async (app) => {
 			const report = await studyReactions(db, study.id);
 			const texts = request.query.part === 'texts';
 			// CRLF line ends, as spreadsheets on Windows expect.
-			const csv = texts ? toCsv(TEXT_COLUMNS, textRows(report), '\r\n') : toCsv(TALLY_COLUMNS, tallyRows(report), '\r\n');
+			const csv = texts
+				? toCsv(TEXT_COLUMNS, textRows(report), '\r\n')
+				: toCsv(TALLY_COLUMNS, tallyRows(report), '\r\n');
 			await auditRequest(request, study.id, 'export.reactions', { format: 'csv', part: texts ? 'texts' : 'tallies' });
 			return reply
 				.type('text/csv; charset=utf-8')
-				.header('content-disposition', `attachment; filename="${study.slug}-dialoog-${texts ? 'teksten' : 'reacties'}.csv"`)
+				.header(
+					'content-disposition',
+					`attachment; filename="${study.slug}-dialoog-${texts ? 'teksten' : 'reacties'}.csv"`
+				)
 				.send(`\uFEFF${csv}`);
 		}
 	);
 
 	app.get<{ Params: IdParams }>(
 		'/studies/:id/dialogue/reactions.xlsx',
-		{ schema: { tags: ['dialogue'], summary: 'The reactions as an Excel workbook', params: idParams, response: errors(401, 404) } },
+		{
+			schema: {
+				tags: ['dialogue'],
+				summary: 'The reactions as an Excel workbook',
+				params: idParams,
+				response: errors(401, 404)
+			}
+		},
 		async (request, reply) => {
 			const { study } = await requireStudyAccess(db, researcherOf(request).id, request.params.id, 'read');
 			const buffer = await toWorkbook(await studyReactions(db, study.id));

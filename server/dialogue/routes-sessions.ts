@@ -16,7 +16,9 @@ type IdParams = { id: string };
 type ViewQuery = { view?: 'display' | 'control' };
 const viewQuery = {
 	type: 'object',
-	properties: { view: { type: 'string', enum: ['display', 'control'], description: 'control adds the moderation queue' } }
+	properties: {
+		view: { type: 'string', enum: ['display', 'control'], description: 'control adds the moderation queue' }
+	}
 } as const;
 
 /** The facilitator's side: open sessions for a saved analysis, run them, moderate, watch the tally live. */
@@ -43,7 +45,14 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 
 	app.get<{ Params: IdParams }>(
 		'/analyses/:id/dialogue-sessions',
-		{ schema: { tags: ['dialogue'], summary: 'The dialogue sessions of a saved analysis', params: idParams, response: errors(401, 404) } },
+		{
+			schema: {
+				tags: ['dialogue'],
+				summary: 'The dialogue sessions of a saved analysis',
+				params: idParams,
+				response: errors(401, 404)
+			}
+		},
 		async (request) => {
 			const { analysis } = await requireAnalysisAccess(db, researcherOf(request).id, request.params.id, 'read');
 			return { sessions: await listSessions(db, [analysis.id]) };
@@ -84,7 +93,11 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 				hub,
 				sessionId: session.id,
 				snapshot: async () => {
-					const fresh = await db.selectFrom('dialogue_sessions').selectAll().where('id', '=', session.id).executeTakeFirstOrThrow();
+					const fresh = await db
+						.selectFrom('dialogue_sessions')
+						.selectAll()
+						.where('id', '=', session.id)
+						.executeTakeFirstOrThrow();
 					return presenterState(db, fresh, analysis.result.nFactors, control);
 				}
 			});
@@ -114,7 +127,11 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Show a free-text answer on the screen, hide it, or put it back in the queue',
-				params: { type: 'object', required: ['id', 'responseId'], properties: { id: { type: 'string' }, responseId: { type: 'string' } } },
+				params: {
+					type: 'object',
+					required: ['id', 'responseId'],
+					properties: { id: { type: 'string' }, responseId: { type: 'string' } }
+				},
 				body: moderationBody,
 				response: errors(401, 403, 404)
 			}

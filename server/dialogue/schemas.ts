@@ -67,6 +67,10 @@ export const miniSortBody = {
 	required: ['placements'],
 	additionalProperties: false,
 	properties: {
-		placements: { type: 'object', maxProperties: 20, additionalProperties: { type: 'integer', minimum: -2, maximum: 2 } }
+		placements: {
+			type: 'object',
+			maxProperties: 20,
+			additionalProperties: { type: 'integer', minimum: -2, maximum: 2 }
+		}
 	}
 } as const;

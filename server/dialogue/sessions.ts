@@ -37,7 +37,8 @@ export async function createSession(
 	input: NewSession
 ): Promise<SessionDto> {
 	const name = input.name.trim();
-	if (!name) throw new AppError(422, 'SESSION_INVALID', 'Give the session a name, e.g. the station where it takes place.');
+	if (!name)
+		throw new AppError(422, 'SESSION_INVALID', 'Give the session a name, e.g. the station where it takes place.');
 	if (input.date && !validDate(input.date)) {
 		throw new AppError(422, 'SESSION_INVALID', `"${input.date}" is not a date; use YYYY-MM-DD.`);
 	}

@@ -21,7 +21,11 @@ export interface StreamOptions {
  * notification of the session. Each event carries the full state read from Postgres, so a missed event
  * costs nothing and no process keeps state of its own.
  */
-export async function streamSessionState(request: FastifyRequest, reply: FastifyReply, options: StreamOptions): Promise<void> {
+export async function streamSessionState(
+	request: FastifyRequest,
+	reply: FastifyReply,
+	options: StreamOptions
+): Promise<void> {
 	const first = await options.snapshot();
 	const raw = reply.raw;
 	const socket = request.raw.socket;

@@ -7,7 +7,10 @@ import type { DialogueSession } from './access.js';
 import { toSessionDto } from './sessions.js';
 
 /** Raw answer counts per session and question: session id → question key → option value → count. */
-export async function sessionCounts(db: Kysely<Database>, sessionIds: string[]): Promise<Map<string, Map<string, Counts>>> {
+export async function sessionCounts(
+	db: Kysely<Database>,
+	sessionIds: string[]
+): Promise<Map<string, Map<string, Counts>>> {
 	const bySession = new Map<string, Map<string, Counts>>(sessionIds.map((id) => [id, new Map()]));
 	if (sessionIds.length === 0) return bySession;
 	const add = (session: string, key: string, value: string, n: number) => {
@@ -50,8 +53,15 @@ export async function tallySessions(
 ): Promise<{ perSession: Map<string, Tally[]>; combined: Tally[] }> {
 	const counts = await sessionCounts(db, sessionIds);
 	const questions = sessionQuestions(nFactors);
-	const perSession = new Map(sessionIds.map((id) => [id, questions.map((q) => buildTally(q, counts.get(id)?.get(q.key) ?? {}))]));
-	const combined = questions.map((q) => combineTallies(q, sessionIds.map((id) => counts.get(id)?.get(q.key) ?? {})));
+	const perSession = new Map(
+		sessionIds.map((id) => [id, questions.map((q) => buildTally(q, counts.get(id)?.get(q.key) ?? {}))])
+	);
+	const combined = questions.map((q) =>
+		combineTallies(
+			q,
+			sessionIds.map((id) => counts.get(id)?.get(q.key) ?? {})
+		)
+	);
 	return { perSession, combined };
 }
 

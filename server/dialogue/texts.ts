@@ -18,7 +18,11 @@ export function pick(text: LocalizedText | null | undefined, language: string): 
 }
 
 /** Statement texts by code in one language (falling back to any language the statement has). */
-export async function statementTexts(db: Kysely<Database>, studyId: string, lang: string | undefined): Promise<Map<string, string>> {
+export async function statementTexts(
+	db: Kysely<Database>,
+	studyId: string,
+	lang: string | undefined
+): Promise<Map<string, string>> {
 	const { language } = await studyTexts(db, studyId, lang);
 	const rows = await db.selectFrom('statements').select(['code', 'text']).where('study_id', '=', studyId).execute();
 	return new Map(rows.map((row) => [row.code, pick(row.text, language)]));

@@ -2,7 +2,12 @@ import type { Kysely } from 'kysely';
 import { sameNumbers } from '../../src/lib/analysis/number-diff.js';
 import { engineInput, runRequest } from '../../src/lib/analysis/pipeline.js';
 import type { AnalysisData, StoredAnalysis } from '../../src/lib/analysis/types.js';
-import { correlationFromScaled, toAnalysisJson, unitScaledSorts, type FullAnalysis } from '../../src/lib/qmethod/index.js';
+import {
+	correlationFromScaled,
+	toAnalysisJson,
+	unitScaledSorts,
+	type FullAnalysis
+} from '../../src/lib/qmethod/index.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { loadAnalysisData } from '../analyses/repository.js';
@@ -24,12 +29,20 @@ export interface ExportSource {
  * correlations), so they come from the re-run — which must reproduce the stored numbers exactly;
  * otherwise the data changed since saving and the export is refused (409 ANALYSIS_STALE).
  */
-export async function exportSource(db: Kysely<Database>, stored: StoredAnalysis, inputs: { sortIds: string[] }): Promise<ExportSource> {
+export async function exportSource(
+	db: Kysely<Database>,
+	stored: StoredAnalysis,
+	inputs: { sortIds: string[] }
+): Promise<ExportSource> {
 	const { data } = await loadAnalysisData(db, stored.studyId);
 	const byId = new Map(data.sorts.map((s) => [s.id, s]));
 	const sorts = inputs.sortIds.map((id) => byId.get(id));
 	const stale = () =>
-		new AppError(409, 'ANALYSIS_STALE', 'The study data changed since this version was saved; run the analysis again and save a new version to export it.');
+		new AppError(
+			409,
+			'ANALYSIS_STALE',
+			'The study data changed since this version was saved; run the analysis again and save a new version to export it.'
+		);
 	if (sorts.some((s) => !s)) throw stale();
 	const sameData: AnalysisData = { ...data, sorts: sorts as AnalysisData['sorts'] };
 	let full: FullAnalysis;

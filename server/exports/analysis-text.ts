@@ -7,7 +7,11 @@ import type { ExportSource } from './analysis-source.js';
  */
 export function analysisTextReport({ stored, full, texts, correlations }: ExportSource): string {
 	const steps = stored.request.rotationSteps.map((step) =>
-		'angle' in step ? `turn F${step.p}/F${step.q} by ${step.angle}°` : 'invert' in step ? `invert F${step.invert}` : `split bipolar F${step.split}`
+		'angle' in step
+			? `turn F${step.p}/F${step.q} by ${step.angle}°`
+			: 'invert' in step
+				? `invert F${step.invert}`
+				: `split bipolar F${step.split}`
 	);
 	const head = [
 		`Standpunt analysis "${stored.name || '(unnamed)'}", saved ${stored.createdAt}, engine ${stored.engineVersion}`,

@@ -2,7 +2,6 @@ import type ExcelJS from 'exceljs';
 import type { ExportSource } from './analysis-source.js';
 import { addSheet, round, type Rows } from './workbook.js';
 
-
 /** Per scored factor: its defining sorts with weights, and its scores (z, array, raw defining sorts). */
 export function factorSheets(workbook: ExcelJS.Workbook, { full, texts }: ExportSource): void {
 	const { nStatements: m, sortIds, values } = full.data;
@@ -13,9 +12,16 @@ export function factorSheets(workbook: ExcelJS.Workbook, { full, texts }: Export
 		const maxWeight = Math.max(...defining.map(({ i }) => Math.abs(full.weights[i * k + f])));
 		addSheet(workbook, `Factor ${f + 1} defining sorts`, [
 			['Sort', 'Loading', 'Weight a/(1-a²)', 'Weight (largest = 10)'],
-			...defining.map(({ id, i }) => [id, round(full.loadings.data[i * k + f]), round(full.weights[i * k + f]), round((10 * full.weights[i * k + f]) / maxWeight, 2)])
+			...defining.map(({ id, i }) => [
+				id,
+				round(full.loadings.data[i * k + f]),
+				round(full.weights[i * k + f]),
+				round((10 * full.weights[i * k + f]) / maxWeight, 2)
+			])
 		]);
-		const order = Array.from({ length: m }, (_, s) => s).sort((a, b) => full.zScores[b * k + f] - full.zScores[a * k + f] || a - b);
+		const order = Array.from({ length: m }, (_, s) => s).sort(
+			(a, b) => full.zScores[b * k + f] - full.zScores[a * k + f] || a - b
+		);
 		addSheet(
 			workbook,
 			`Factor ${f + 1} scores`,
@@ -51,15 +57,25 @@ export function summarySheets(workbook: ExcelJS.Workbook, { full, texts }: Expor
 		order.forEach((s, r) => (rank[s] = r + 1));
 		return rank;
 	});
-	for (let s = 0; s < m; s++) ranks.push([...statementCell(s), ...heads.map((_, f) => (scored[f] ? rankOf[f][s] : null))]);
+	for (let s = 0; s < m; s++)
+		ranks.push([...statementCell(s), ...heads.map((_, f) => (scored[f] ? rankOf[f][s] : null))]);
 	addSheet(workbook, 'Factor score ranks', ranks, [6, 70]);
 	addSheet(
 		workbook,
 		'Factor arrays',
-		[['No.', 'Statement', ...heads], ...Array.from({ length: m }, (_, s) => [...statementCell(s), ...heads.map((_, f) => (scored[f] ? full.arrays[s * k + f] : null))])],
+		[
+			['No.', 'Statement', ...heads],
+			...Array.from({ length: m }, (_, s) => [
+				...statementCell(s),
+				...heads.map((_, f) => (scored[f] ? full.arrays[s * k + f] : null))
+			])
+		],
 		[6, 70]
 	);
-	addSheet(workbook, 'Factor score correlations', [['', ...heads], ...heads.map((head, f) => [head, ...heads.map((_, g) => round(full.factorCorrelations[f * k + g]))])]);
+	addSheet(workbook, 'Factor score correlations', [
+		['', ...heads],
+		...heads.map((head, f) => [head, ...heads.map((_, g) => round(full.factorCorrelations[f * k + g]))])
+	]);
 
 	for (const pair of full.descendingDifferences) {
 		addSheet(
@@ -67,7 +83,12 @@ export function summarySheets(workbook: ExcelJS.Workbook, { full, texts }: Expor
 			`Differences F${pair.f + 1}-F${pair.g + 1}`,
 			[
 				['No.', 'Statement', `z F${pair.f + 1}`, `z F${pair.g + 1}`, 'Difference'],
-				...pair.differences.map(({ statement: s, difference }) => [...statementCell(s), round(z(s, pair.f), 3), round(z(s, pair.g), 3), round(difference, 3)])
+				...pair.differences.map(({ statement: s, difference }) => [
+					...statementCell(s),
+					round(z(s, pair.f), 3),
+					round(z(s, pair.g), 3),
+					round(difference, 3)
+				])
 			],
 			[6, 70]
 		);
@@ -83,7 +104,10 @@ export function summarySheets(workbook: ExcelJS.Workbook, { full, texts }: Expor
 	addSheet(
 		workbook,
 		'Consensus-disagreement',
-		[['No.', 'Statement', 'Variance of z', ...heads.map((h) => `z ${h}`)], ...byVariance.map((s) => [...statementCell(s), round(variance(s)), ...heads.map((_, f) => round(z(s, f), 3))])],
+		[
+			['No.', 'Statement', 'Variance of z', ...heads.map((h) => `z ${h}`)],
+			...byVariance.map((s) => [...statementCell(s), round(variance(s)), ...heads.map((_, f) => round(z(s, f), 3))])
+		],
 		[6, 70]
 	);
 
@@ -95,7 +119,10 @@ export function summarySheets(workbook: ExcelJS.Workbook, { full, texts }: Expor
 		['Composite reliability', ...chars.compositeReliability.map((v) => round(v))],
 		['S.E. of factor z-scores', ...chars.seZScores.map((v) => round(v))]
 	]);
-	addSheet(workbook, 'SE of differences', [['', ...heads], ...heads.map((head, f) => [head, ...heads.map((_, g) => round(full.sed[f * k + g]))])]);
+	addSheet(workbook, 'SE of differences', [
+		['', ...heads],
+		...heads.map((head, f) => [head, ...heads.map((_, g) => round(full.sed[f * k + g]))])
+	]);
 
 	const { distinguishing05, distinguishing01, consensus05, consensus01 } = full.classification;
 	for (let f = 0; f < k; f++) {
@@ -105,7 +132,15 @@ export function summarySheets(workbook: ExcelJS.Workbook, { full, texts }: Expor
 			workbook,
 			`Distinguishing F${f + 1}`,
 			[
-				['No.', 'Statement', 'Array', 'z-score', 'Significance', 'Direction', ...heads.filter((_, g) => g !== f && scored[g]).map((h) => `Array ${h}`)],
+				[
+					'No.',
+					'Statement',
+					'Array',
+					'z-score',
+					'Significance',
+					'Direction',
+					...heads.filter((_, g) => g !== f && scored[g]).map((h) => `Array ${h}`)
+				],
 				...distinguishing05[f].map((s) => {
 					const higher = scoredFactors.every((g) => g === f || z(s, f) > z(s, g));
 					return [
@@ -126,8 +161,19 @@ export function summarySheets(workbook: ExcelJS.Workbook, { full, texts }: Expor
 		workbook,
 		'Consensus statements',
 		[
-			['No.', 'Statement', 'Not significant at p < .05 for any pair', ...heads.map((h) => `Array ${h}`), ...heads.map((h) => `z ${h}`)],
-			...consensus01.map((s) => [...statementCell(s), starred.has(s) ? '*' : '', ...heads.map((_, f) => full.arrays[s * k + f]), ...heads.map((_, f) => round(z(s, f), 3))])
+			[
+				'No.',
+				'Statement',
+				'Not significant at p < .05 for any pair',
+				...heads.map((h) => `Array ${h}`),
+				...heads.map((h) => `z ${h}`)
+			],
+			...consensus01.map((s) => [
+				...statementCell(s),
+				starred.has(s) ? '*' : '',
+				...heads.map((_, f) => full.arrays[s * k + f]),
+				...heads.map((_, f) => round(z(s, f), 3))
+			])
 		],
 		[6, 70]
 	);
@@ -140,7 +186,8 @@ export function summarySheets(workbook: ExcelJS.Workbook, { full, texts }: Expor
 			['Ranked lower than in all other factors', sheet.rankedLower],
 			['Ranked lowest', sheet.bottom]
 		];
-		for (const [group, list] of groups) for (const s of list) crib.push([`F${f + 1}`, group, s + 1, texts[s], full.arrays[s * k + f]]);
+		for (const [group, list] of groups)
+			for (const s of list) crib.push([`F${f + 1}`, group, s + 1, texts[s], full.arrays[s * k + f]]);
 	});
 	addSheet(workbook, 'Crib sheets', crib, [8, 40, 6, 70]);
 }

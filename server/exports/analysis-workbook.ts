@@ -42,9 +42,12 @@ export function workbookSheetNames(k: number, scored: boolean[], language: Workb
 }
 
 function englishSheetNames(k: number, scored: boolean[]): string[] {
-	const perFactor = Array.from({ length: k }, (_, f) => (scored[f] ? [`Factor ${f + 1} defining sorts`, `Factor ${f + 1} scores`] : [])).flat();
+	const perFactor = Array.from({ length: k }, (_, f) =>
+		scored[f] ? [`Factor ${f + 1} defining sorts`, `Factor ${f + 1} scores`] : []
+	).flat();
 	const pairs: string[] = [];
-	for (let f = 0; f < k; f++) for (let g = f + 1; g < k; g++) if (scored[f] && scored[g]) pairs.push(`Differences F${f + 1}-F${g + 1}`);
+	for (let f = 0; f < k; f++)
+		for (let g = f + 1; g < k; g++) if (scored[f] && scored[g]) pairs.push(`Differences F${f + 1}-F${g + 1}`);
 	return [
 		'Overview',
 		'Statements',
@@ -95,14 +98,24 @@ export async function analysisWorkbook(source: ExportSource, language: WorkbookL
 			['Factors extracted', stored.request.factors],
 			['Rotation', stored.request.rotation],
 			['Rotation steps (after the rotation, in order)', JSON.stringify(stored.request.rotationSteps)],
-			['Flags', stored.request.flags ? 'set by hand' : `automatic, p < ${stored.request.flagLevel} and majority of common variance`],
+			[
+				'Flags',
+				stored.request.flags
+					? 'set by hand'
+					: `automatic, p < ${stored.request.flagLevel} and majority of common variance`
+			],
 			['Correlation', 'Pearson'],
 			['Warnings', full.warnings.map((w) => w.message).join('; ')],
 			['Synthetic (demo) sorts', data.sorts.filter((s) => s.synthetic).length]
 		],
 		[40, 80]
 	);
-	addSheet(workbook, 'Statements', [['No.', 'Code', 'Statement'], ...statementCodes.map((code, s) => [s + 1, code, texts[s]])], [6, 10, 90]);
+	addSheet(
+		workbook,
+		'Statements',
+		[['No.', 'Code', 'Statement'], ...statementCodes.map((code, s) => [s + 1, code, texts[s]])],
+		[6, 10, 90]
+	);
 
 	const values = full.data.values;
 	const sortRows: Rows = sortIds.map((id, i) => {
@@ -112,7 +125,10 @@ export async function analysisWorkbook(source: ExportSource, language: WorkbookL
 		return [id, round(mean), round(sd), ...row];
 	});
 	addSheet(workbook, 'Q-sorts', [['Sort', 'Mean', 'SD', ...statementCodes], ...sortRows]);
-	addSheet(workbook, 'Correlation matrix', [['Sort', ...sortIds], ...sortIds.map((id, i) => [id, ...sortIds.map((_, j) => round(correlations[i * n + j]))])]);
+	addSheet(workbook, 'Correlation matrix', [
+		['Sort', ...sortIds],
+		...sortIds.map((id, i) => [id, ...sortIds.map((_, j) => round(correlations[i * n + j]))])
+	]);
 
 	const unrotated = full.unrotated.data;
 	addSheet(workbook, 'Unrotated factors', [
@@ -131,7 +147,11 @@ export async function analysisWorkbook(source: ExportSource, language: WorkbookL
 	const h2 = communalities(full.loadings);
 	addSheet(workbook, 'Factor loadings', [
 		['Sort', ...factorHeads.flatMap((head) => [head, `${head} flag`]), 'h2'],
-		...sortIds.map((id, i) => [id, ...factorHeads.flatMap((_, f) => [round(rotated[i * k + f]), full.flags[i][f] ? 'X' : '']), round(h2[i])]),
+		...sortIds.map((id, i) => [
+			id,
+			...factorHeads.flatMap((_, f) => [round(rotated[i * k + f]), full.flags[i][f] ? 'X' : '']),
+			round(h2[i])
+		]),
 		['% explained variance', ...explainedVariance(full.loadings).flatMap((v) => [round(v, 2), ''])]
 	]);
 	const groups: Rows = [['Factor', 'Sort', ...factorHeads]];

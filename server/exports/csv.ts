@@ -19,6 +19,10 @@ export function csvCell(value: CsvValue): string {
 }
 
 /** A whole file: a header row and data rows, each line ended by `eol` (the last one too). */
-export function toCsv(header: readonly CsvValue[], rows: readonly (readonly CsvValue[])[], eol: '\n' | '\r\n' = '\n'): string {
+export function toCsv(
+	header: readonly CsvValue[],
+	rows: readonly (readonly CsvValue[])[],
+	eol: '\n' | '\r\n' = '\n'
+): string {
 	return [header, ...rows].map((row) => row.map(csvCell).join(',')).join(eol) + eol;
 }

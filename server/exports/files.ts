@@ -37,13 +37,18 @@ export function staFile(data: ExportData): string {
 /** Sorts as CSV, one row per sort: `sort,<statement codes>` (the layout of lipset.csv). */
 export function sortsCsv(data: ExportData, sorts: SortList): string {
 	const matrix = sortMatrix(data, sorts);
-	return toCsv(['sort', ...data.qset.map((s) => s.code)], sorts.map((s, i) => [s.label, ...matrix[i]!]));
+	return toCsv(
+		['sort', ...data.qset.map((s) => s.code)],
+		sorts.map((s, i) => [s.label, ...matrix[i]!])
+	);
 }
 
 /** Statements as CSV `code,nl,en` (the study's languages), readable by the statements import. */
 export function statementsCsv(data: ExportData): string {
 	const languages = data.study.languages;
-	const rows = data.study.statements.filter((s) => s.inQset).map((s) => [s.code, ...languages.map((l) => s.text[l] ?? '')]);
+	const rows = data.study.statements
+		.filter((s) => s.inQset)
+		.map((s) => [s.code, ...languages.map((l) => s.text[l] ?? '')]);
 	return toCsv(['code', ...languages], rows);
 }
 
@@ -63,7 +68,15 @@ export function answerText(value: unknown): string {
 export function answersCsv(data: ExportData, sorts: SortList): string {
 	const keys = data.study.questions.map((q) => q.key);
 	const header = ['sort', 'source', 'synthetic', 'excluded', 'exclusion_reason', 'submitted_at', ...keys];
-	const rows = sorts.map((s) => [s.label, s.source, String(s.synthetic), String(s.excluded), s.exclusionReason ?? '', s.submittedAt, ...keys.map((k) => answerText(s.answers[k]))]);
+	const rows = sorts.map((s) => [
+		s.label,
+		s.source,
+		String(s.synthetic),
+		String(s.excluded),
+		s.exclusionReason ?? '',
+		s.submittedAt,
+		...keys.map((k) => answerText(s.answers[k]))
+	]);
 	return toCsv(header, rows);
 }
 
@@ -78,14 +91,19 @@ export interface CommentRow {
 export function commentRows(sorts: SortList): CommentRow[] {
 	const rows: CommentRow[] = [];
 	for (const sort of sorts) {
-		for (const [statement, text] of Object.entries(sort.comments)) rows.push({ sort: sort.label, statement, kind: 'comment', text });
+		for (const [statement, text] of Object.entries(sort.comments))
+			rows.push({ sort: sort.label, statement, kind: 'comment', text });
 		const notes = sort.interviewerNotes;
 		if (notes.sort) rows.push({ sort: sort.label, statement: '', kind: 'interviewer_note', text: notes.sort });
-		for (const [statement, text] of Object.entries(notes.statements ?? {})) rows.push({ sort: sort.label, statement, kind: 'interviewer_note', text });
+		for (const [statement, text] of Object.entries(notes.statements ?? {}))
+			rows.push({ sort: sort.label, statement, kind: 'interviewer_note', text });
 	}
 	return rows;
 }
 
 export function commentsCsv(sorts: SortList): string {
-	return toCsv(['sort', 'statement', 'kind', 'text'], commentRows(sorts).map((r) => [r.sort, r.statement, r.kind, r.text]));
+	return toCsv(
+		['sort', 'statement', 'kind', 'text'],
+		commentRows(sorts).map((r) => [r.sort, r.statement, r.kind, r.text])
+	);
 }

@@ -3,7 +3,16 @@ import { answersCsv, commentsCsv, datFile, sortsCsv, staFile, statementsCsv } fr
 import type { ExportData } from './study-data.js';
 import { xlsxFile } from './xlsx.js';
 
-export const EXPORT_FORMATS = ['dat', 'sta', 'csv', 'answers-csv', 'comments-csv', 'statements-csv', 'json', 'xlsx'] as const;
+export const EXPORT_FORMATS = [
+	'dat',
+	'sta',
+	'csv',
+	'answers-csv',
+	'comments-csv',
+	'statements-csv',
+	'json',
+	'xlsx'
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -20,7 +29,11 @@ export interface ExportOptions {
 }
 
 /** Builds one export file of a study. */
-export async function buildExport(data: ExportData, format: ExportFormat, { includeExcluded, sheetLanguage }: ExportOptions): Promise<ExportFile> {
+export async function buildExport(
+	data: ExportData,
+	format: ExportFormat,
+	{ includeExcluded, sheetLanguage }: ExportOptions
+): Promise<ExportFile> {
 	const slug = data.study.slug;
 	const selected = includeExcluded ? data.sorts : data.sorts.filter((s) => !s.excluded);
 	const csv = 'text/csv; charset=utf-8';
@@ -39,7 +52,13 @@ export async function buildExport(data: ExportData, format: ExportFormat, { incl
 			return { body: statementsCsv(data), contentType: csv, filename: `${slug}-statements.csv` };
 		case 'json':
 			return {
-				body: writeJson({ format: 'standpunt-study', version: 1, exportedAt: new Date().toISOString(), study: data.study, sorts: data.sorts }),
+				body: writeJson({
+					format: 'standpunt-study',
+					version: 1,
+					exportedAt: new Date().toISOString(),
+					study: data.study,
+					sorts: data.sorts
+				}),
 				contentType: 'application/json; charset=utf-8',
 				filename: `${slug}.json`
 			};

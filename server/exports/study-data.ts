@@ -12,7 +12,12 @@ export interface ExportData {
 	language: string;
 }
 
-export async function loadExportData(db: Kysely<Database>, study: Study, role: StudyRole, language?: string): Promise<ExportData> {
+export async function loadExportData(
+	db: Kysely<Database>,
+	study: Study,
+	role: StudyRole,
+	language?: string
+): Promise<ExportData> {
 	const detail = await getStudyDetail(db, study, role);
 	return {
 		study: detail,
@@ -43,7 +48,10 @@ export function datIds(labels: readonly string[]): string[] {
 		let id = toAscii(label).replace(/\s+/g, '_').slice(0, 8);
 		for (let n = 2; used.has(id) || id === ''; n++) {
 			const suffix = `~${n}`;
-			id = toAscii(label).replace(/\s+/g, '_').slice(0, 8 - suffix.length) + suffix;
+			id =
+				toAscii(label)
+					.replace(/\s+/g, '_')
+					.slice(0, 8 - suffix.length) + suffix;
 		}
 		used.add(id);
 		return id;

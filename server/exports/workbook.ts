@@ -15,7 +15,8 @@ export type Cell = string | number | null;
 export type Rows = Cell[][];
 
 /** A number rounded to `digits` decimals for a cell; NaN and ±Infinity become an empty cell. */
-export const round = (value: number, digits = 4): number | null => (Number.isFinite(value) ? Number(value.toFixed(digits)) : null);
+export const round = (value: number, digits = 4): number | null =>
+	Number.isFinite(value) ? Number(value.toFixed(digits)) : null;
 
 /** Adds a sheet of rows, the first row as a bold header. Numbers stay numbers. */
 export function addSheet(workbook: ExcelJS.Workbook, name: string, rows: Rows, widths?: number[]): void {

@@ -7,14 +7,44 @@ import { newWorkbook } from './workbook.js';
 /** Sheet and column names of the study workbook, in the language it is downloaded in. */
 const LABELS = {
 	en: {
-		statements: 'statements', sorts: 'sorts', answers: 'answers', comments: 'comments',
-		number: 'number', code: 'code', themes: 'themes', inQset: 'in_qset', sort: 'sort', source: 'source', synthetic: 'synthetic',
-		excluded: 'excluded', reason: 'exclusion_reason', submitted: 'submitted_at', question: '(question)', statement: 'statement', kind: 'kind', text: 'text'
+		statements: 'statements',
+		sorts: 'sorts',
+		answers: 'answers',
+		comments: 'comments',
+		number: 'number',
+		code: 'code',
+		themes: 'themes',
+		inQset: 'in_qset',
+		sort: 'sort',
+		source: 'source',
+		synthetic: 'synthetic',
+		excluded: 'excluded',
+		reason: 'exclusion_reason',
+		submitted: 'submitted_at',
+		question: '(question)',
+		statement: 'statement',
+		kind: 'kind',
+		text: 'text'
 	},
 	nl: {
-		statements: 'stellingen', sorts: 'sorteringen', answers: 'antwoorden', comments: 'toelichtingen',
-		number: 'nummer', code: 'code', themes: 'themas', inQset: 'in_qset', sort: 'sortering', source: 'bron', synthetic: 'synthetisch',
-		excluded: 'uitgesloten', reason: 'reden_uitsluiting', submitted: 'ingeleverd_op', question: '(vraag)', statement: 'stelling', kind: 'soort', text: 'tekst'
+		statements: 'stellingen',
+		sorts: 'sorteringen',
+		answers: 'antwoorden',
+		comments: 'toelichtingen',
+		number: 'nummer',
+		code: 'code',
+		themes: 'themas',
+		inQset: 'in_qset',
+		sort: 'sortering',
+		source: 'bron',
+		synthetic: 'synthetisch',
+		excluded: 'uitgesloten',
+		reason: 'reden_uitsluiting',
+		submitted: 'ingeleverd_op',
+		question: '(vraag)',
+		statement: 'stelling',
+		kind: 'soort',
+		text: 'tekst'
 	}
 } as const;
 
@@ -43,7 +73,15 @@ export async function xlsxFile(data: ExportData, sheetLanguage: string): Promise
 	const sorts = workbook.addWorksheet(L.sorts);
 	sorts.addRow([L.sort, ...data.qset.map((s) => s.code), L.source, L.synthetic, L.excluded, L.reason, L.submitted]);
 	for (const sort of data.sorts) {
-		sorts.addRow([sort.label, ...data.qset.map((s) => sort.placements[s.code]), sort.source, sort.synthetic, sort.excluded, sort.exclusionReason ?? '', sort.submittedAt]);
+		sorts.addRow([
+			sort.label,
+			...data.qset.map((s) => sort.placements[s.code]),
+			sort.source,
+			sort.synthetic,
+			sort.excluded,
+			sort.exclusionReason ?? '',
+			sort.submittedAt
+		]);
 	}
 	bold(sorts);
 

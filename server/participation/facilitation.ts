@@ -47,7 +47,11 @@ export async function authorizeFacilitatedSubmission(request: FastifyRequest, co
 	const normal = normalizeCode(code);
 	if (!normal) return;
 	const db: Kysely<Database> = request.server.database.db;
-	const participant = await db.selectFrom('participants').select(['study_id', 'source']).where('code', '=', normal).executeTakeFirst();
+	const participant = await db
+		.selectFrom('participants')
+		.select(['study_id', 'source'])
+		.where('code', '=', normal)
+		.executeTakeFirst();
 	if (!participant) return;
 	if (participant.source !== 'facilitated') throw notFacilitated();
 	try {
@@ -55,7 +59,11 @@ export async function authorizeFacilitatedSubmission(request: FastifyRequest, co
 	} catch (error) {
 		// The participant code already names the study, so a non-member gets a plain 403 rather than a 404.
 		if (error instanceof AppError && error.code === 'STUDY_NOT_FOUND') {
-			throw new AppError(403, 'NOT_STUDY_RESEARCHER', 'Only an owner or co-researcher of this study can submit an interview.');
+			throw new AppError(
+				403,
+				'NOT_STUDY_RESEARCHER',
+				'Only an owner or co-researcher of this study can submit an interview.'
+			);
 		}
 		throw error;
 	}

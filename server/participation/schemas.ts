@@ -8,7 +8,9 @@ export { errorSchema } from '../routes/common-schemas.js';
 export const codeParams = {
 	type: 'object',
 	required: ['code'],
-	properties: { code: { type: 'string', minLength: 1, maxLength: 40, description: 'Participant code, e.g. K7QM-4XTR-9BDW' } }
+	properties: {
+		code: { type: 'string', minLength: 1, maxLength: 40, description: 'Participant code, e.g. K7QM-4XTR-9BDW' }
+	}
 } as const;
 
 export const slugParams = {
@@ -20,7 +22,13 @@ export const slugParams = {
 export const enrolBody = {
 	type: 'object',
 	additionalProperties: false,
-	properties: { facilitated: { type: 'boolean', description: 'Enrol for an interview (facilitated mode): needs the session of an owner or co-researcher of the study.' } }
+	properties: {
+		facilitated: {
+			type: 'boolean',
+			description:
+				'Enrol for an interview (facilitated mode): needs the session of an owner or co-researcher of the study.'
+		}
+	}
 } as const;
 
 export const publicStudyResponse = {
@@ -47,7 +55,21 @@ export const participationQuery = {
 
 const localizedStudy = {
 	type: 'object',
-	required: ['slug', 'title', 'language', 'languages', 'open', 'consent', 'instructions', 'thankYou', 'contact', 'forced', 'statements', 'grid', 'questions'],
+	required: [
+		'slug',
+		'title',
+		'language',
+		'languages',
+		'open',
+		'consent',
+		'instructions',
+		'thankYou',
+		'contact',
+		'forced',
+		'statements',
+		'grid',
+		'questions'
+	],
 	properties: {
 		slug: { type: 'string' },
 		title: { type: 'string' },
@@ -61,11 +83,19 @@ const localizedStudy = {
 		forced: { type: 'boolean' },
 		statements: {
 			type: 'array',
-			items: { type: 'object', required: ['code', 'text'], properties: { code: { type: 'string' }, text: { type: 'string' } } }
+			items: {
+				type: 'object',
+				required: ['code', 'text'],
+				properties: { code: { type: 'string' }, text: { type: 'string' } }
+			}
 		},
 		grid: {
 			type: 'array',
-			items: { type: 'object', required: ['value', 'capacity'], properties: { value: { type: 'integer' }, capacity: { type: 'integer' } } }
+			items: {
+				type: 'object',
+				required: ['value', 'capacity'],
+				properties: { value: { type: 'integer' }, capacity: { type: 'integer' } }
+			}
 		},
 		questions: {
 			type: 'array',
@@ -79,7 +109,11 @@ const localizedStudy = {
 					prompt: { type: 'string' },
 					options: {
 						type: 'array',
-						items: { type: 'object', required: ['value', 'label'], properties: { value: { type: 'string' }, label: { type: 'string' } } }
+						items: {
+							type: 'object',
+							required: ['value', 'label'],
+							properties: { value: { type: 'string' }, label: { type: 'string' } }
+						}
 					},
 					required: { type: 'boolean' },
 					offerDecline: { type: 'boolean' }
@@ -104,7 +138,11 @@ export const DRAFT_LIMIT_BYTES = 64 * 1024;
 
 const answerValue = {
 	// null first: Fastify's Ajv coerces types, and the string branch would turn null into "".
-	anyOf: [{ type: 'null', description: 'declined ("zeg ik liever niet")' }, text(4000), { type: 'array', maxItems: 100, items: text(200) }]
+	anyOf: [
+		{ type: 'null', description: 'declined ("zeg ik liever niet")' },
+		text(4000),
+		{ type: 'array', maxItems: 100, items: text(200) }
+	]
 } as const;
 
 export const submissionBody = {
@@ -119,7 +157,10 @@ export const submissionBody = {
 				type: 'object',
 				required: ['statement', 'value'],
 				additionalProperties: false,
-				properties: { statement: { type: 'string', minLength: 1, maxLength: 40 }, value: { type: 'integer', minimum: -50, maximum: 50 } }
+				properties: {
+					statement: { type: 'string', minLength: 1, maxLength: 40 },
+					value: { type: 'integer', minimum: -50, maximum: 50 }
+				}
 			}
 		},
 		answers: { type: 'object', maxProperties: 200, additionalProperties: answerValue },
@@ -133,7 +174,10 @@ export const submissionBody = {
 				notes: {
 					type: 'object',
 					additionalProperties: false,
-					properties: { sort: text(20000), statements: { type: 'object', maxProperties: 500, additionalProperties: text(4000) } }
+					properties: {
+						sort: text(20000),
+						statements: { type: 'object', maxProperties: 500, additionalProperties: text(4000) }
+					}
 				}
 			}
 		}

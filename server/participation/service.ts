@@ -17,17 +17,30 @@ type Db = Kysely<Database> | Transaction<Database>;
 export const studyClosed = () => new AppError(409, 'STUDY_CLOSED', 'This study is closed and no longer accepts sorts.');
 const codeNotFound = () => new AppError(404, 'NOT_FOUND', 'No participation with this code.');
 export const notFacilitated = () =>
-	new AppError(422, 'NOT_FACILITATED', 'This code was not made for an interview, so the sort cannot carry a respondent number or interviewer notes.');
+	new AppError(
+		422,
+		'NOT_FACILITATED',
+		'This code was not made for an interview, so the sort cannot carry a respondent number or interviewer notes.'
+	);
 const interviewDataMissing = () =>
-	new AppError(422, 'FACILITATED_DATA_REQUIRED', 'This code was made for an interview: submit the sort from the interview, with its respondent number.');
+	new AppError(
+		422,
+		'FACILITATED_DATA_REQUIRED',
+		'This code was made for an interview: submit the sort from the interview, with its respondent number.'
+	);
 const alreadySubmitted = () =>
 	new AppError(409, 'ALREADY_SUBMITTED', 'A different sort was already submitted with this code.');
 
 /** Creates an anonymous participant for an open study that allows self-enrolment; returns the code. */
 export async function enrol(db: Db, slug: string): Promise<string> {
-	const study = await db.selectFrom('studies').select(['id', 'status', 'self_enrolment']).where('slug', '=', slug).executeTakeFirst();
+	const study = await db
+		.selectFrom('studies')
+		.select(['id', 'status', 'self_enrolment'])
+		.where('slug', '=', slug)
+		.executeTakeFirst();
 	// A draft study or one without self-enrolment is not public: answer as if it did not exist.
-	if (!study || study.status === 'draft' || !study.self_enrolment) throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
+	if (!study || study.status === 'draft' || !study.self_enrolment)
+		throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
 	if (study.status !== 'open') throw studyClosed();
 	return createParticipant(db, study.id, 'self_enrolled');
 }
@@ -39,14 +52,28 @@ export async function enrol(db: Db, slug: string): Promise<string> {
  * draft or invite-only studies.
  */
 export async function publicStudy(db: Db, slug: string, lang?: string): Promise<PublicStudy> {
-	const study = await db.selectFrom('studies').select(['slug', 'title', 'languages', 'status', 'self_enrolment']).where('slug', '=', slug).executeTakeFirst();
-	if (!study || study.status === 'draft' || !study.self_enrolment) throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
+	const study = await db
+		.selectFrom('studies')
+		.select(['slug', 'title', 'languages', 'status', 'self_enrolment'])
+		.where('slug', '=', slug)
+		.executeTakeFirst();
+	if (!study || study.status === 'draft' || !study.self_enrolment)
+		throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
 	const language = chooseLanguage(study, lang);
-	return { slug: study.slug, title: pick(study.title, language, study.languages[0] ?? 'nl'), language, open: study.status === 'open' };
+	return {
+		slug: study.slug,
+		title: pick(study.title, language, study.languages[0] ?? 'nl'),
+		language,
+		open: study.status === 'open'
+	};
 }
 
 /** Inserts a participant with a fresh unique code (the caller has checked the study and the right to enrol). */
-export async function createParticipant(db: Db, studyId: string, source: 'self_enrolled' | 'facilitated'): Promise<string> {
+export async function createParticipant(
+	db: Db,
+	studyId: string,
+	source: 'self_enrolled' | 'facilitated'
+): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
 		const code = generateCode();
 		const inserted = await db
@@ -85,11 +112,21 @@ function chooseLanguage(study: Pick<Study, 'languages'>, wanted: string | undefi
 export async function getParticipation(db: Db, code: string, lang?: string): Promise<Participation> {
 	const participant = await findParticipant(db, code);
 	if (!participant) throw codeNotFound();
-	const study = await db.selectFrom('studies').selectAll().where('id', '=', participant.study_id).executeTakeFirstOrThrow();
+	const study = await db
+		.selectFrom('studies')
+		.selectAll()
+		.where('id', '=', participant.study_id)
+		.executeTakeFirstOrThrow();
 	const language = chooseLanguage(study, lang);
 	const fallback = study.languages[0] ?? 'nl';
 	const [statements, grid, questions, draft] = await Promise.all([
-		db.selectFrom('statements').select(['code', 'text']).where('study_id', '=', study.id).where('in_qset', '=', true).orderBy('position').execute(),
+		db
+			.selectFrom('statements')
+			.select(['code', 'text'])
+			.where('study_id', '=', study.id)
+			.where('in_qset', '=', true)
+			.orderBy('position')
+			.execute(),
 		loadGrid(db, study.id),
 		db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
 		db.selectFrom('drafts').select('data').where('participant_id', '=', participant.id).executeTakeFirst()
@@ -108,17 +145,15 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 			forced: study.grid_forced,
 			statements: statements.map((s) => ({ code: s.code, text: pick(s.text, language, fallback) })),
 			grid,
-			questions: questions.map(
-				(q): ParticipationQuestion => ({
-					key: q.key,
-					phase: q.phase,
-					type: q.type,
-					prompt: pick(q.prompt, language, fallback),
-					options: q.options.map((o) => ({ value: o.value, label: pick(o.label, language, fallback) })),
-					required: q.required,
-					offerDecline: q.offer_decline
-				})
-			)
+			questions: questions.map((q): ParticipationQuestion => ({
+				key: q.key,
+				phase: q.phase,
+				type: q.type,
+				prompt: pick(q.prompt, language, fallback),
+				options: q.options.map((o) => ({ value: o.value, label: pick(o.label, language, fallback) })),
+				required: q.required,
+				offerDecline: q.offer_decline
+			}))
 		},
 		status: participant.status,
 		draft: draft ? draft.data : null
@@ -126,7 +161,11 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 }
 
 async function openStudyOf(trx: Db, studyId: string) {
-	const study = await trx.selectFrom('studies').select(['id', 'status', 'grid_forced']).where('id', '=', studyId).executeTakeFirstOrThrow();
+	const study = await trx
+		.selectFrom('studies')
+		.select(['id', 'status', 'grid_forced'])
+		.where('id', '=', studyId)
+		.executeTakeFirstOrThrow();
 	if (study.status !== 'open') throw studyClosed();
 	return study;
 }
@@ -145,7 +184,11 @@ export async function saveDraft(db: Kysely<Database>, code: string, data: unknow
 			.onConflict((oc) => oc.column('participant_id').doUpdateSet({ data: json, updated_at: new Date() }))
 			.execute();
 		if (participant.status === 'new') {
-			await trx.updateTable('participants').set({ status: 'in_progress', started_at: new Date() }).where('id', '=', participant.id).execute();
+			await trx
+				.updateTable('participants')
+				.set({ status: 'in_progress', started_at: new Date() })
+				.where('id', '=', participant.id)
+				.execute();
 		}
 	});
 }
@@ -169,15 +212,28 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 		if (body.facilitated && participant.source !== 'facilitated') throw notFacilitated();
 		if (!body.facilitated && participant.source === 'facilitated') throw interviewDataMissing();
 		if (participant.status === 'submitted' || participant.status === 'withdrawn') {
-			const existing = await trx.selectFrom('sorts').select(['receipt', 'payload_hash']).where('participant_id', '=', participant.id).executeTakeFirst();
+			const existing = await trx
+				.selectFrom('sorts')
+				.select(['receipt', 'payload_hash'])
+				.where('participant_id', '=', participant.id)
+				.executeTakeFirst();
 			if (existing?.receipt && existing.payload_hash === hash) return { receipt: existing.receipt, created: false };
 			throw alreadySubmitted();
 		}
 		const study = await openStudyOf(trx, participant.study_id);
 		const [statements, grid, questions] = await Promise.all([
-			trx.selectFrom('statements').select('code').where('study_id', '=', study.id).where('in_qset', '=', true).execute(),
+			trx
+				.selectFrom('statements')
+				.select('code')
+				.where('study_id', '=', study.id)
+				.where('in_qset', '=', true)
+				.execute(),
 			loadGrid(trx, study.id),
-			trx.selectFrom('questions').select(['key', 'type', 'options', 'required', 'offer_decline']).where('study_id', '=', study.id).execute()
+			trx
+				.selectFrom('questions')
+				.select(['key', 'type', 'options', 'required', 'offer_decline'])
+				.where('study_id', '=', study.id)
+				.execute()
 		]);
 		validateSubmission(
 			{
@@ -208,7 +264,9 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 		// ("R99" stays "R99", "64" stays "64"); a number already in use gets a random suffix.
 		const labels = facilitated ? [facilitated.respondentNumber] : [];
 		for (let attempt = 0; ; attempt++) {
-			const label = labels[attempt] ?? `${facilitated ? `${facilitated.respondentNumber}-` : 'P'}${generateCode().replace(/-/g, '').slice(0, 6)}`;
+			const label =
+				labels[attempt] ??
+				`${facilitated ? `${facilitated.respondentNumber}-` : 'P'}${generateCode().replace(/-/g, '').slice(0, 6)}`;
 			const inserted = await trx
 				.insertInto('sorts')
 				.values({ ...row, label })

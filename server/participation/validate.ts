@@ -26,8 +26,10 @@ export function validateSubmission(study: StudyShape, body: SubmissionBody): voi
 		else if (seen.has(statement)) duplicate.push(statement);
 		seen.add(statement);
 	}
-	if (unknown.length) throw invalid('UNKNOWN_STATEMENTS', 'Some placed statements are not in this study.', { statements: unknown });
-	if (duplicate.length) throw invalid('DUPLICATE_STATEMENTS', 'Some statements are placed more than once.', { statements: duplicate });
+	if (unknown.length)
+		throw invalid('UNKNOWN_STATEMENTS', 'Some placed statements are not in this study.', { statements: unknown });
+	if (duplicate.length)
+		throw invalid('DUPLICATE_STATEMENTS', 'Some statements are placed more than once.', { statements: duplicate });
 	const missing = study.statementCodes.filter((code) => !seen.has(code));
 	if (missing.length) throw invalid('MISSING_STATEMENTS', 'Every statement must be placed.', { statements: missing });
 
@@ -45,13 +47,16 @@ export function validateSubmission(study: StudyShape, body: SubmissionBody): voi
 	const over = study.grid
 		.filter((column) => (counts.get(column.value) ?? 0) > column.capacity)
 		.map((column) => ({ value: column.value, capacity: column.capacity, count: counts.get(column.value) ?? 0 }));
-	if (study.forced && over.length) throw invalid('COLUMN_OVER_CAPACITY', 'A column holds more statements than it has places.', { columns: over });
+	if (study.forced && over.length)
+		throw invalid('COLUMN_OVER_CAPACITY', 'A column holds more statements than it has places.', { columns: over });
 
 	validateAnswers(study.questions, body.answers ?? {});
 	const badComments = Object.keys(body.comments ?? {}).filter((code) => !known.has(code));
-	if (badComments.length) throw invalid('UNKNOWN_STATEMENTS', 'Comments refer to statements not in this study.', { statements: badComments });
+	if (badComments.length)
+		throw invalid('UNKNOWN_STATEMENTS', 'Comments refer to statements not in this study.', { statements: badComments });
 	const noteCodes = Object.keys(body.facilitated?.notes?.statements ?? {}).filter((code) => !known.has(code));
-	if (noteCodes.length) throw invalid('UNKNOWN_STATEMENTS', 'Notes refer to statements not in this study.', { statements: noteCodes });
+	if (noteCodes.length)
+		throw invalid('UNKNOWN_STATEMENTS', 'Notes refer to statements not in this study.', { statements: noteCodes });
 }
 
 function validateAnswers(questions: StudyShape['questions'], answers: Record<string, AnswerValue>): void {
@@ -73,7 +78,8 @@ function validateAnswers(questions: StudyShape['questions'], answers: Record<str
 				problems.push({ question: key, problem: 'expected a list of distinct options' });
 			}
 		} else if (question.type === 'single' || question.type === 'scale') {
-			if (typeof value !== 'string' || !allowed.has(value)) problems.push({ question: key, problem: 'not one of the options' });
+			if (typeof value !== 'string' || !allowed.has(value))
+				problems.push({ question: key, problem: 'not one of the options' });
 		} else if (typeof value !== 'string') {
 			problems.push({ question: key, problem: 'expected text' });
 		}
@@ -83,7 +89,8 @@ function validateAnswers(questions: StudyShape['questions'], answers: Record<str
 		const empty = value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 		if (question.required && empty) problems.push({ question: question.key, problem: 'required' });
 	}
-	if (problems.length) throw invalid('INVALID_ANSWERS', 'Some answers do not fit their questions.', { answers: problems });
+	if (problems.length)
+		throw invalid('INVALID_ANSWERS', 'Some answers do not fit their questions.', { answers: problems });
 }
 
 function canonical(value: unknown): unknown {
@@ -100,9 +107,16 @@ function canonical(value: unknown): unknown {
 
 /** sha256 of the submission in a canonical form (placement order and key order do not matter). */
 export function submissionHash(body: SubmissionBody): string {
-	const placements = [...body.placements].sort((a, b) => (a.statement < b.statement ? -1 : a.statement > b.statement ? 1 : 0));
+	const placements = [...body.placements].sort((a, b) =>
+		a.statement < b.statement ? -1 : a.statement > b.statement ? 1 : 0
+	);
 	const text = JSON.stringify(
-		canonical({ placements, answers: body.answers ?? {}, comments: body.comments ?? {}, facilitated: body.facilitated ?? null })
+		canonical({
+			placements,
+			answers: body.answers ?? {},
+			comments: body.comments ?? {},
+			facilitated: body.facilitated ?? null
+		})
 	);
 	return createHash('sha256').update(text).digest('hex');
 }

@@ -10,14 +10,22 @@ import { exportFileName, exportSource } from '../exports/analysis-source.js';
 import { analysisTextReport } from '../exports/analysis-text.js';
 import { analysisWorkbook } from '../exports/analysis-workbook.js';
 
-const analysisNotFound = () => new AppError(404, 'ANALYSIS_NOT_FOUND', 'There is no such analysis, or it is not in one of your studies.');
+const analysisNotFound = () =>
+	new AppError(404, 'ANALYSIS_NOT_FOUND', 'There is no such analysis, or it is not in one of your studies.');
 
 const anyObject = { type: 'object', additionalProperties: true } as const;
 
 const rotationStep = {
 	type: 'object',
-	description: 'A hand rotation {p, q, angle} (factors 1…K, degrees), or {invert: f}, or {split: f}, applied in order after the rotation',
-	properties: { p: { type: 'integer' }, q: { type: 'integer' }, angle: { type: 'number' }, invert: { type: 'integer' }, split: { type: 'integer' } },
+	description:
+		'A hand rotation {p, q, angle} (factors 1…K, degrees), or {invert: f}, or {split: f}, applied in order after the rotation',
+	properties: {
+		p: { type: 'integer' },
+		q: { type: 'integer' },
+		angle: { type: 'number' },
+		invert: { type: 'integer' },
+		split: { type: 'integer' }
+	},
 	additionalProperties: false
 } as const;
 
@@ -64,7 +72,11 @@ const storedAnalysis = {
 		nFactors: { type: 'integer' },
 		nSorts: { type: 'integer' },
 		result: { ...anyObject, description: "the engine's result, exactly the CLI's `analyze --format json` schema" },
-		composition: { type: 'array', items: anyObject, description: 'defining sorts per factor by pre-sort answer; groups below 5 are "< 5"' }
+		composition: {
+			type: 'array',
+			items: anyObject,
+			description: 'defining sorts per factor by pre-sort answer; groups below 5 are "< 5"'
+		}
 	}
 } as const;
 
@@ -103,7 +115,14 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['analyses'],
 				summary: 'Saved analyses of the study, newest first (every member)',
 				params: idParams,
-				response: { 200: { type: 'object', required: ['analyses'], properties: { analyses: { type: 'array', items: anyObject } } }, ...errors(401, 404) }
+				response: {
+					200: {
+						type: 'object',
+						required: ['analyses'],
+						properties: { analyses: { type: 'array', items: anyObject } }
+					},
+					...errors(401, 404)
+				}
 			}
 		},
 		async (request) => {
@@ -117,7 +136,8 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 		{
 			schema: {
 				tags: ['analyses'],
-				summary: 'The Q-set, grid and included sorts (with comments and interviewer notes, without pre-sort answers) for the workspace',
+				summary:
+					'The Q-set, grid and included sorts (with comments and interviewer notes, without pre-sort answers) for the workspace',
 				params: idParams,
 				response: { 200: anyObject, ...errors(401, 404) }
 			}
@@ -138,7 +158,10 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 				params: idParams,
 				headers: csrfHeaders,
 				body: compositionBody,
-				response: { 200: { type: 'object', properties: { composition: { type: 'array', items: anyObject } } }, ...errors(400, 401, 403, 404, 422) }
+				response: {
+					200: { type: 'object', properties: { composition: { type: 'array', items: anyObject } } },
+					...errors(400, 401, 403, 404, 422)
+				}
 			}
 		},
 		async (request) => {
@@ -153,7 +176,11 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				tags: ['analyses'],
 				summary: 'One saved analysis, exactly as stored (every member of its study)',
-				params: { type: 'object', required: ['id'], properties: { id: { type: 'string', description: 'analysis id (uuid)' } } },
+				params: {
+					type: 'object',
+					required: ['id'],
+					properties: { id: { type: 'string', description: 'analysis id (uuid)' } }
+				},
 				response: { 200: storedAnalysis, ...errors(401, 404) }
 			}
 		},
@@ -178,7 +205,9 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 				querystring: {
 					type: 'object',
 					additionalProperties: false,
-					properties: { lang: { enum: ['nl', 'en'], description: 'language of the workbook\'s sheet names (default en)' } }
+					properties: {
+						lang: { enum: ['nl', 'en'], description: "language of the workbook's sheet names (default en)" }
+					}
 				},
 				response: { ...errors(400, 401, 404, 409) }
 			}
@@ -190,11 +219,17 @@ const analysisRoutes: FastifyPluginAsync = async (app) => {
 			const attachment = (extension: string) => `attachment; filename="${exportFileName(stored, extension)}"`;
 			await auditRequest(request, record.summary.studyId, 'export.analysis', { analysis: record.summary.id, format });
 			if (format === 'json') {
-				return reply.header('content-disposition', attachment('json')).type('application/json').send(JSON.stringify(stored, null, 2));
+				return reply
+					.header('content-disposition', attachment('json'))
+					.type('application/json')
+					.send(JSON.stringify(stored, null, 2));
 			}
 			const source = await exportSource(db, stored, record.inputs);
 			if (format === 'txt') {
-				return reply.header('content-disposition', attachment('txt')).type('text/plain; charset=utf-8').send(analysisTextReport(source));
+				return reply
+					.header('content-disposition', attachment('txt'))
+					.type('text/plain; charset=utf-8')
+					.send(analysisTextReport(source));
 			}
 			return reply
 				.header('content-disposition', attachment('xlsx'))

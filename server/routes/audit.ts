@@ -20,11 +20,17 @@ const eventSchema = {
 	}
 } as const;
 
-const listResponse = { type: 'object', required: ['events'], properties: { events: { type: 'array', items: eventSchema } } } as const;
+const listResponse = {
+	type: 'object',
+	required: ['events'],
+	properties: { events: { type: 'array', items: eventSchema } }
+} as const;
 const formatQuery = {
 	type: 'object',
 	additionalProperties: false,
-	properties: { format: { enum: ['json', 'csv'], description: `json: the newest ${AUDIT_PAGE}; csv: everything, as a download` } }
+	properties: {
+		format: { enum: ['json', 'csv'], description: `json: the newest ${AUDIT_PAGE}; csv: everything, as a download` }
+	}
 } as const;
 
 function sendCsv(reply: FastifyReply, name: string, events: AuditEventDto[]) {
@@ -65,7 +71,8 @@ const auditRoutes: FastifyPluginAsync = async (app) => {
 		{
 			schema: {
 				tags: ['audit'],
-				summary: 'The audit trails of every study the caller owns, and of deleted studies they owned; ?format=csv downloads all',
+				summary:
+					'The audit trails of every study the caller owns, and of deleted studies they owned; ?format=csv downloads all',
 				querystring: formatQuery,
 				response: { 200: listResponse, ...errors(400, 401) }
 			}

@@ -1,13 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { createSession, deleteOtherSessions, deleteSession, findSession } from '../auth/sessions.js';
 import { countResearchers, isSetupTokenValid, issueSetupToken, setupFirstAccount } from '../auth/accounts.js';
-import {
-	assertCsrfSafe,
-	authenticate,
-	clearSessionCookie,
-	sessionTokenOf,
-	setSessionCookie
-} from '../auth/guard.js';
+import { assertCsrfSafe, authenticate, clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/guard.js';
 import { assertPasswordAcceptable, decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { readCookie, setCookie } from '../auth/cookies.js';
 import {
@@ -54,7 +48,9 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		const port = typeof address === 'object' && address ? address.port : app.config.port;
 		const host = app.config.host === '127.0.0.1' || app.config.host === '0.0.0.0' ? 'localhost' : app.config.host;
 		const link = `http://${host}:${port}/setup/${token}`;
-		process.stdout.write(`\nNo researcher account exists yet. Create the first one (valid 24 hours, once) at:\n  ${link}\n\n`);
+		process.stdout.write(
+			`\nNo researcher account exists yet. Create the first one (valid 24 hours, once) at:\n  ${link}\n\n`
+		);
 		app.log.warn('no researcher account yet: a one-time setup link was printed to the console');
 	});
 
@@ -66,7 +62,10 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['auth'],
 				headers: csrfHeaders,
 				body: { type: 'object', required: ['email', 'password'], additionalProperties: false, properties: credentials },
-				response: { 200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } }, ...errors(400, 401, 403, 429) }
+				response: {
+					200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } },
+					...errors(400, 401, 403, 429)
+				}
 			}
 		},
 		async (request, reply) => {
@@ -90,7 +89,14 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 
 	app.post(
 		'/logout',
-		{ schema: { summary: 'Log out: ends the session and clears the cookie', tags: ['auth'], headers: csrfHeaders, response: { 204: { type: 'null' }, ...errors(403) } } },
+		{
+			schema: {
+				summary: 'Log out: ends the session and clears the cookie',
+				tags: ['auth'],
+				headers: csrfHeaders,
+				response: { 204: { type: 'null' }, ...errors(403) }
+			}
+		},
 		async (request, reply) => {
 			const token = sessionTokenOf(request);
 			if (token) {
@@ -104,7 +110,16 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 
 	app.get(
 		'/me',
-		{ schema: { summary: 'The logged-in researcher', tags: ['auth'], response: { 200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } }, ...errors(401) } } },
+		{
+			schema: {
+				summary: 'The logged-in researcher',
+				tags: ['auth'],
+				response: {
+					200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } },
+					...errors(401)
+				}
+			}
+		},
 		async (request) => {
 			const { id, email, displayName } = await authenticate(request);
 			return { researcher: { id, email, displayName } };
@@ -132,13 +147,21 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 			assertCsrfSafe(request);
 			assertPasswordAcceptable(request.body.newPassword, [researcher.email, researcher.displayName]);
 			await admitPasswordCheck(db, researcher.id);
-			const row = await db.selectFrom('researchers').select('password_hash').where('id', '=', researcher.id).executeTakeFirstOrThrow();
+			const row = await db
+				.selectFrom('researchers')
+				.select('password_hash')
+				.where('id', '=', researcher.id)
+				.executeTakeFirstOrThrow();
 			if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {
 				throw new AppError(403, 'WRONG_PASSWORD', 'The current password is not correct.');
 			}
 			await passwordCheckSucceeded(db, researcher.id);
 			const passwordHash = await hashPassword(request.body.newPassword);
-			await db.updateTable('researchers').set({ password_hash: passwordHash }).where('id', '=', researcher.id).execute();
+			await db
+				.updateTable('researchers')
+				.set({ password_hash: passwordHash })
+				.where('id', '=', researcher.id)
+				.execute();
 			await deleteOtherSessions(db, researcher.id, researcher.tokenHash);
 			return reply.status(204).send();
 		}
@@ -146,7 +169,13 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 
 	app.get(
 		'/setup',
-		{ schema: { summary: 'Whether the first account still has to be created', tags: ['auth'], response: { 200: { type: 'object', required: ['required'], properties: { required: { type: 'boolean' } } } } } },
+		{
+			schema: {
+				summary: 'Whether the first account still has to be created',
+				tags: ['auth'],
+				response: { 200: { type: 'object', required: ['required'], properties: { required: { type: 'boolean' } } } }
+			}
+		},
 		async () => ({ required: (await countResearchers(db)) === 0 })
 	);
 
@@ -157,12 +186,19 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 				summary: 'Checks a one-time setup link',
 				tags: ['auth'],
 				params: { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } },
-				response: { 200: { type: 'object', required: ['valid'], properties: { valid: { const: true } } }, ...errors(404) }
+				response: {
+					200: { type: 'object', required: ['valid'], properties: { valid: { const: true } } },
+					...errors(404)
+				}
 			}
 		},
 		async (request) => {
 			if (!(await isSetupTokenValid(db, request.params.token))) {
-				throw new AppError(404, 'SETUP_TOKEN_INVALID', 'This setup link is not valid (any more). Restart the server to get a new one.');
+				throw new AppError(
+					404,
+					'SETUP_TOKEN_INVALID',
+					'This setup link is not valid (any more). Restart the server to get a new one.'
+				);
 			}
 			return { valid: true as const };
 		}
@@ -179,9 +215,16 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 					type: 'object',
 					required: ['token', 'email', 'password'],
 					additionalProperties: false,
-					properties: { ...credentials, token: { type: 'string', minLength: 1, maxLength: 200 }, displayName: { type: 'string', maxLength: 200 } }
+					properties: {
+						...credentials,
+						token: { type: 'string', minLength: 1, maxLength: 200 },
+						displayName: { type: 'string', maxLength: 200 }
+					}
 				},
-				response: { 201: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } }, ...errors(400, 403, 404, 422) }
+				response: {
+					201: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } },
+					...errors(400, 403, 404, 422)
+				}
 			}
 		},
 		async (request, reply) => {
@@ -191,7 +234,9 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 			const session = await createSession(db, created.id);
 			setSessionCookie(request, reply, session.token, session.expiresAt);
 			const me = await findSession(db, session.token);
-			return reply.status(201).send({ researcher: { id: created.id, email: created.email, displayName: me?.displayName ?? '' } });
+			return reply
+				.status(201)
+				.send({ researcher: { id: created.id, email: created.email, displayName: me?.displayName ?? '' } });
 		}
 	);
 };

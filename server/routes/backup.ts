@@ -53,7 +53,11 @@ export const adminRoutes: FastifyPluginAsync = async (app) => {
 		{
 			schema: {
 				hide: true,
-				body: { type: 'object', additionalProperties: false, properties: { study: { type: 'string', minLength: 1, maxLength: 200 } } }
+				body: {
+					type: 'object',
+					additionalProperties: false,
+					properties: { study: { type: 'string', minLength: 1, maxLength: 200 } }
+				}
 			}
 		},
 		async (request, reply) => {

@@ -21,13 +21,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 			}
 		}
 	});
-	await app.register(
-		async (docs) => {
-			docs.addHook('onSend', async (_request, reply, payload) => {
-				reply.header('content-security-policy', DOCS_CSP);
-				return payload;
-			});
-			await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
-		}
-	);
+	await app.register(async (docs) => {
+		docs.addHook('onSend', async (_request, reply, payload) => {
+			reply.header('content-security-policy', DOCS_CSP);
+			return payload;
+		});
+		await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+	});
 }

@@ -29,16 +29,24 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 export async function checkReadiness(database: DatabaseHandle, timeoutMs = CHECK_TIMEOUT_MS): Promise<Readiness> {
 	let applied: string[];
 	try {
-		const result = await withTimeout(sql<{ name: string }>`select name from kysely_migration`.execute(database.db), timeoutMs);
+		const result = await withTimeout(
+			sql<{ name: string }>`select name from kysely_migration`.execute(database.db),
+			timeoutMs
+		);
 		applied = result.rows.map((r) => r.name);
 	} catch (error) {
 		// A missing bookkeeping table (42P01) means a reachable database that was never migrated.
-		if ((error as { code?: string }).code === '42P01') return { ready: false, database: 'reachable', migrations: 'pending' };
+		if ((error as { code?: string }).code === '42P01')
+			return { ready: false, database: 'reachable', migrations: 'pending' };
 		return { ready: false, database: 'unreachable', migrations: 'unknown' };
 	}
 	const expected = new Set(Object.keys(migrations));
 	const known = new Set(applied);
-	const state: MigrationState = applied.some((name) => !expected.has(name)) ? 'newer' : [...expected].every((name) => known.has(name)) ? 'current' : 'pending';
+	const state: MigrationState = applied.some((name) => !expected.has(name))
+		? 'newer'
+		: [...expected].every((name) => known.has(name))
+			? 'current'
+			: 'pending';
 	return { ready: state === 'current', database: 'reachable', migrations: state };
 }
 
@@ -47,7 +55,10 @@ const checksSchema = {
 	required: ['database', 'migrations'],
 	properties: {
 		database: { enum: ['reachable', 'unreachable'] },
-		migrations: { enum: ['current', 'pending', 'newer', 'unknown'], description: 'newer: a later version of Standpunt migrated this database' }
+		migrations: {
+			enum: ['current', 'pending', 'newer', 'unknown'],
+			description: 'newer: a later version of Standpunt migrated this database'
+		}
 	}
 } as const;
 
@@ -88,7 +99,9 @@ const healthRoutes: FastifyPluginAsync = async (app) => {
 			},
 			async (_request, reply) => {
 				const { ready, ...checks } = await checkReadiness(app.database);
-				return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', database: app.database.kind, checks });
+				return reply
+					.status(ready ? 200 : 503)
+					.send({ status: ready ? 'ok' : 'unavailable', database: app.database.kind, checks });
 			}
 		);
 	}

@@ -2,7 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import { requireAnalysisAccess } from '../dialogue/access.js';
 import { readInterpretations } from '../dialogue/interpretations-read.js';
-import { type InterpretationInput, QUOTE_MAX, quoteCandidates, saveInterpretation } from '../dialogue/interpretations.js';
+import {
+	type InterpretationInput,
+	QUOTE_MAX,
+	quoteCandidates,
+	saveInterpretation
+} from '../dialogue/interpretations.js';
 import { buildPresentation } from '../dialogue/presentation.js';
 import { errors, idParams, langQuery } from '../dialogue/schemas.js';
 
@@ -48,7 +53,14 @@ const interpretationRoutes: FastifyPluginAsync = async (app) => {
 
 	app.get<{ Params: { id: string } }>(
 		'/:id/interpretations',
-		{ schema: { tags: ['interpretation'], summary: 'Name, narrative and quotes of every factor', params: idParams, response: errors(401, 404) } },
+		{
+			schema: {
+				tags: ['interpretation'],
+				summary: 'Name, narrative and quotes of every factor',
+				params: idParams,
+				response: errors(401, 404)
+			}
+		},
 		async (request) => {
 			const { analysis } = await requireAnalysisAccess(db, researcherOf(request).id, request.params.id, 'read');
 			return { interpretations: await readInterpretations(db, analysis.id, analysis.result.nFactors) };

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { enrolFacilitated } from '../participation/facilitation.js';
 import { enrol, publicStudy } from '../participation/service.js';
-import { enrolBody, enrolResponse, errorSchema, participationQuery, publicStudyResponse, slugParams } from '../participation/schemas.js';
+import {
+	enrolBody,
+	enrolResponse,
+	errorSchema,
+	participationQuery,
+	publicStudyResponse,
+	slugParams
+} from '../participation/schemas.js';
 
 /**
  * `POST /api/studies/by-slug/:slug/participants` creates an anonymous participant code: by self-enrolment

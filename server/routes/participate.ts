@@ -30,7 +30,13 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 			}
 		},
 		async (request, reply) =>
-			guardCode(request, PARTICIPANT_CODES, normalizeCode(request.params.code), () => getParticipation(app.database.db, request.params.code, request.query.lang), reply)
+			guardCode(
+				request,
+				PARTICIPANT_CODES,
+				normalizeCode(request.params.code),
+				() => getParticipation(app.database.db, request.params.code, request.query.lang),
+				reply
+			)
 	);
 
 	app.put<{ Params: Params; Body: unknown }>(
@@ -45,7 +51,9 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 			}
 		},
 		async (request, reply) => {
-			await guardCode(request, PARTICIPANT_CODES, normalizeCode(request.params.code), () => saveDraft(app.database.db, request.params.code, request.body ?? null));
+			await guardCode(request, PARTICIPANT_CODES, normalizeCode(request.params.code), () =>
+				saveDraft(app.database.db, request.params.code, request.body ?? null)
+			);
 			return reply.status(204).send();
 		}
 	);

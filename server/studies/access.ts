@@ -7,7 +7,11 @@ export type Permission = 'read' | 'edit' | 'own';
 
 const ROLE_RANK: Record<StudyRole, number> = { facilitator: 1, co_researcher: 2, owner: 3 };
 const PERMISSION_RANK: Record<Permission, number> = { read: 1, edit: 2, own: 3 };
-const ROLE_LABEL: Record<StudyRole, string> = { facilitator: 'facilitator', co_researcher: 'co-researcher', owner: 'owner' };
+const ROLE_LABEL: Record<StudyRole, string> = {
+	facilitator: 'facilitator',
+	co_researcher: 'co-researcher',
+	owner: 'owner'
+};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,7 +50,11 @@ export async function requireStudyAccess(
 	const { role, ...study } = row;
 	if (ROLE_RANK[role] < PERMISSION_RANK[permission]) {
 		const needed = permission === 'own' ? 'an owner' : 'an owner or co-researcher';
-		throw new AppError(403, 'ROLE_TOO_LOW', `As ${ROLE_LABEL[role]} of this study you cannot do this; it takes ${needed}.`);
+		throw new AppError(
+			403,
+			'ROLE_TOO_LOW',
+			`As ${ROLE_LABEL[role]} of this study you cannot do this; it takes ${needed}.`
+		);
 	}
 	return { study, role };
 }

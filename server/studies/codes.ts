@@ -33,5 +33,10 @@ export async function listCodes(db: Kysely<Database>, studyId: string): Promise<
 		.orderBy('created_at')
 		.orderBy('code')
 		.execute();
-	return rows.map((r) => ({ code: r.code, status: r.status, source: r.source, createdAt: new Date(r.created_at).toISOString() }));
+	return rows.map((r) => ({
+		code: r.code,
+		status: r.status,
+		source: r.source,
+		createdAt: new Date(r.created_at).toISOString()
+	}));
 }

@@ -76,15 +76,26 @@ export function designProblems(design: DesignSnapshot): DesignProblem[] {
 	const problems: DesignProblem[] = [];
 	const { languages } = design;
 	if (missingLanguages(design.title, languages).length) {
-		problems.push({ code: 'TRANSLATION_MISSING', message: `The title is missing in: ${missingLanguages(design.title, languages).join(', ')}.` });
+		problems.push({
+			code: 'TRANSLATION_MISSING',
+			message: `The title is missing in: ${missingLanguages(design.title, languages).join(', ')}.`
+		});
 	}
 	const noConsent = missingLanguages(design.consent, languages);
 	if (noConsent.length) {
-		problems.push({ code: 'CONSENT_EMPTY', message: `The consent text is empty in: ${noConsent.join(', ')} (Basics tab).`, languages: noConsent });
+		problems.push({
+			code: 'CONSENT_EMPTY',
+			message: `The consent text is empty in: ${noConsent.join(', ')} (Basics tab).`,
+			languages: noConsent
+		});
 	}
 	const noInstructions = missingLanguages(design.instructions, languages);
 	if (noInstructions.length) {
-		problems.push({ code: 'INSTRUCTIONS_EMPTY', message: `The instruction is empty in: ${noInstructions.join(', ')} (Basics tab).`, languages: noInstructions });
+		problems.push({
+			code: 'INSTRUCTIONS_EMPTY',
+			message: `The instruction is empty in: ${noInstructions.join(', ')} (Basics tab).`,
+			languages: noInstructions
+		});
 	}
 	if (design.qset.length < 2) {
 		problems.push({ code: 'QSET_TOO_SMALL', message: 'The Q-set needs at least two statements.' });
@@ -104,10 +115,16 @@ export function designProblems(design: DesignSnapshot): DesignProblem[] {
 	}
 	for (const question of design.questions) {
 		if (missingLanguages(question.prompt, languages).length) {
-			problems.push({ code: 'TRANSLATION_MISSING', message: `Question "${question.key}" is missing a text in: ${missingLanguages(question.prompt, languages).join(', ')}.` });
+			problems.push({
+				code: 'TRANSLATION_MISSING',
+				message: `Question "${question.key}" is missing a text in: ${missingLanguages(question.prompt, languages).join(', ')}.`
+			});
 		}
 		if (CHOICE_TYPES.has(question.type) && question.options.length < 2) {
-			problems.push({ code: 'QUESTION_OPTIONS_INVALID', message: `Question "${question.key}" needs at least two options.` });
+			problems.push({
+				code: 'QUESTION_OPTIONS_INVALID',
+				message: `Question "${question.key}" needs at least two options.`
+			});
 		}
 	}
 	return problems;

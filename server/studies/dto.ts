@@ -4,7 +4,14 @@ import type { Question, Statement, Study, StudyRole } from '../db/schema.js';
 const iso = (value: Date | string) => new Date(value).toISOString();
 
 export function statementRowToDto(row: Statement): StatementDto {
-	return { id: row.id, code: row.code, text: row.text, position: row.position, themes: row.themes, inQset: row.in_qset };
+	return {
+		id: row.id,
+		code: row.code,
+		text: row.text,
+		position: row.position,
+		themes: row.themes,
+		inQset: row.in_qset
+	};
 }
 
 export function questionRowToDto(row: Question): QuestionDto {

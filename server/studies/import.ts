@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import type { GridColumn, ImportFormat, ImportPreview, ImportRequest, SortProblem } from '../../src/lib/api/types/studies.js';
+import type {
+	GridColumn,
+	ImportFormat,
+	ImportPreview,
+	ImportRequest,
+	SortProblem
+} from '../../src/lib/api/types/studies.js';
 import { parseSortsCsv } from '../../src/lib/qmethod/io/csv.js';
 import { parseDat, statementCode } from '../../src/lib/qmethod/io/pqmethod.js';
 import type { Database, LocalizedText, Study } from '../db/schema.js';
@@ -46,14 +52,25 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 	const language = request.language ?? study.languages[0] ?? 'nl';
 	// A KADE zip is its sorts.txt read as CSV, its statements.txt as statements and its pattern.txt as the grid.
 	const kade = request.format === 'kade-zip' ? await readKadeZip(request.content) : undefined;
-	const source = kade ? { format: 'csv' as const, content: kade.sortsCsv, statements: request.statements ?? kade.statementsCsv } : { ...request, format: request.format as 'dat' | 'csv' };
+	const source = kade
+		? { format: 'csv' as const, content: kade.sortsCsv, statements: request.statements ?? kade.statementsCsv }
+		: { ...request, format: request.format as 'dat' | 'csv' };
 	const parsed = parsing(() => (source.format === 'dat' ? parseDat(source.content) : parseSortsCsv(source.content)));
 	const fileDistribution = kade?.distribution ?? parsed.distribution;
 	const fileCodes = [...parsed.statementCodes];
 	const m = fileCodes.length;
-	if (m > MAX_IMPORT_STATEMENTS) throw new AppError(422, 'IMPORT_TOO_LARGE', `The file has ${m} statements; a study has at most ${MAX_IMPORT_STATEMENTS}.`);
+	if (m > MAX_IMPORT_STATEMENTS)
+		throw new AppError(
+			422,
+			'IMPORT_TOO_LARGE',
+			`The file has ${m} statements; a study has at most ${MAX_IMPORT_STATEMENTS}.`
+		);
 	if (parsed.sortIds.length > MAX_IMPORT_SORTS) {
-		throw new AppError(422, 'IMPORT_TOO_LARGE', `The file has ${parsed.sortIds.length} sorts; one import takes at most ${MAX_IMPORT_SORTS}.`);
+		throw new AppError(
+			422,
+			'IMPORT_TOO_LARGE',
+			`The file has ${parsed.sortIds.length} sorts; one import takes at most ${MAX_IMPORT_SORTS}.`
+		);
 	}
 	const problems: SortProblem[] = [];
 
@@ -62,11 +79,19 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 	if (shape.codes.length === 0) {
 		// A study without a Q-set takes it from the files: the codes of the sorts file, the texts of the statements file.
 		if (!source.statements) {
-			throw new AppError(422, 'STATEMENTS_REQUIRED', `This study has no Q-set yet: send the statement texts too (${source.format === 'dat' ? 'a .STA file' : 'a statements CSV'}).`);
+			throw new AppError(
+				422,
+				'STATEMENTS_REQUIRED',
+				`This study has no Q-set yet: send the statement texts too (${source.format === 'dat' ? 'a .STA file' : 'a statements CSV'}).`
+			);
 		}
 		const texts = importStatements(source.format === 'dat' ? 'sta' : 'csv', source.statements, language);
 		if (texts.length !== m) {
-			throw new AppError(422, 'STATEMENT_COUNT_MISMATCH', `The sorts have ${m} values each, but the statements file has ${texts.length} statements.`);
+			throw new AppError(
+				422,
+				'STATEMENT_COUNT_MISMATCH',
+				`The sorts have ${m} values each, but the statements file has ${texts.length} statements.`
+			);
 		}
 		codes = source.format === 'dat' ? fileCodes.map((_, i) => statementCode(i, m)) : fileCodes;
 		const concourse = await db.selectFrom('statements').select('code').where('study_id', '=', study.id).execute();
@@ -77,7 +102,11 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 		newStatements = codes.map((code, i) => ({ code, text: matchByCode ? byCode.get(code)! : texts[i]!.text }));
 	} else if (source.format === 'dat') {
 		if (m !== shape.codes.length) {
-			throw new AppError(422, 'STATEMENT_COUNT_MISMATCH', `The file has ${m} statements; this study's Q-set has ${shape.codes.length}.`);
+			throw new AppError(
+				422,
+				'STATEMENT_COUNT_MISMATCH',
+				`The file has ${m} statements; this study's Q-set has ${shape.codes.length}.`
+			);
 		}
 	} else {
 		// CSV columns are matched by statement code; plain numbers 1…m (or S01…) in order are taken as positions.
@@ -87,7 +116,12 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 			if (byPosition && m === shape.codes.length) codes = shape.codes;
 			else {
 				const unknown = fileCodes.filter((c) => !known.has(c));
-				throw new AppError(422, 'UNKNOWN_STATEMENTS', `The CSV header names statements this study does not have: ${unknown.join(', ')}.`, { statements: unknown });
+				throw new AppError(
+					422,
+					'UNKNOWN_STATEMENTS',
+					`The CSV header names statements this study does not have: ${unknown.join(', ')}.`,
+					{ statements: unknown }
+				);
 			}
 		} else codes = fileCodes;
 	}
@@ -95,7 +129,10 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 	let grid = shape.grid;
 	let newGrid: GridColumn[] | null = null;
 	if (grid.length === 0) {
-		if (shape.codes.length > 0 && (await db.selectFrom('sorts').select('id').where('study_id', '=', study.id).limit(1).executeTakeFirst())) {
+		if (
+			shape.codes.length > 0 &&
+			(await db.selectFrom('sorts').select('id').where('study_id', '=', study.id).limit(1).executeTakeFirst())
+		) {
 			throw new AppError(409, 'STUDY_LOCKED', 'This study has sorts but no grid.');
 		}
 		const distribution = fileDistribution ?? Array.from(parsed.sorts[0] ?? []);
@@ -103,13 +140,19 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 		if (!study.grid_forced) {
 			// A free grid is as wide as the data: every column as high as its fullest use.
 			const highest = new Map<number, number>();
-			for (const sort of parsed.sorts) for (const c of gridFromValues(Array.from(sort))) highest.set(c.value, Math.max(highest.get(c.value) ?? 0, c.capacity));
-			grid = newGrid = [...highest.entries()].sort(([a], [b]) => a - b).map(([value, capacity]) => ({ value, capacity }));
+			for (const sort of parsed.sorts)
+				for (const c of gridFromValues(Array.from(sort)))
+					highest.set(c.value, Math.max(highest.get(c.value) ?? 0, c.capacity));
+			grid = newGrid = [...highest.entries()]
+				.sort(([a], [b]) => a - b)
+				.map(([value, capacity]) => ({ value, capacity }));
 		}
 	} else if (fileDistribution && study.grid_forced) {
 		const expected = gridFromValues(fileDistribution);
 		if (JSON.stringify(expected) !== JSON.stringify(grid.filter((c) => c.capacity > 0))) {
-			problems.push(fileProblem("The file's distribution (the .DAT header or KADE's pattern.txt) differs from this study's grid."));
+			problems.push(
+				fileProblem("The file's distribution (the .DAT header or KADE's pattern.txt) differs from this study's grid.")
+			);
 		}
 	}
 
@@ -117,9 +160,11 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 	const sorts = parsed.sortIds.map((label, i) => {
 		const placements: Record<string, number> = {};
 		codes.forEach((code, s) => (placements[code] = parsed.sorts[i]![s]!));
-		if (seen.has(label)) problems.push({ sort: label, code: 'DUPLICATE_LABEL', message: 'this label appears more than once in the file' });
+		if (seen.has(label))
+			problems.push({ sort: label, code: 'DUPLICATE_LABEL', message: 'this label appears more than once in the file' });
 		seen.add(label);
-		if (label.length > 60) problems.push({ sort: label, code: 'LABEL_TOO_LONG', message: 'labels have at most 60 characters' });
+		if (label.length > 60)
+			problems.push({ sort: label, code: 'LABEL_TOO_LONG', message: 'labels have at most 60 characters' });
 		problems.push(...sortProblems(label, placements, codes, grid, study.grid_forced));
 		return { label, placements };
 	});
@@ -128,8 +173,14 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 		// In chunks: one bound parameter per label, and Postgres takes at most 65,535 per statement.
 		for (let start = 0; start < labels.length; start += 1000) {
 			const chunk = labels.slice(start, start + 1000);
-			const taken = await db.selectFrom('sorts').select('label').where('study_id', '=', study.id).where('label', 'in', chunk).execute();
-			for (const { label } of taken) problems.push({ sort: label, code: 'LABEL_TAKEN', message: 'the study already has a sort with this label' });
+			const taken = await db
+				.selectFrom('sorts')
+				.select('label')
+				.where('study_id', '=', study.id)
+				.where('label', 'in', chunk)
+				.execute();
+			for (const { label } of taken)
+				problems.push({ sort: label, code: 'LABEL_TAKEN', message: 'the study already has a sort with this label' });
 		}
 	} else problems.push(fileProblem('The file holds no sorts.'));
 	return { format: request.format, sorts, newStatements, newGrid, problems };
@@ -149,7 +200,11 @@ export function previewOf(plan: ImportPlan, statementCount: number): ImportPrevi
 }
 
 /** A dry run: the preview, with a file that cannot be read reported as a problem instead of an error. */
-export async function previewImport(db: Kysely<Database>, study: Study, request: ImportRequest): Promise<ImportPreview> {
+export async function previewImport(
+	db: Kysely<Database>,
+	study: Study,
+	request: ImportRequest
+): Promise<ImportPreview> {
 	try {
 		const plan = await planImport(db, study, request);
 		const statementCount = plan.newStatements.length || (await loadShape(db, study)).codes.length;
@@ -157,26 +212,49 @@ export async function previewImport(db: Kysely<Database>, study: Study, request:
 	} catch (error) {
 		if (!(error instanceof AppError) || error.statusCode !== 422) throw error;
 		return {
-			valid: false, format: request.format, sortCount: 0, statementCount: 0, labels: [], newStatements: [], newGrid: null,
+			valid: false,
+			format: request.format,
+			sortCount: 0,
+			statementCount: 0,
+			labels: [],
+			newStatements: [],
+			newGrid: null,
 			problems: [{ sort: '', code: error.code, message: error.message }]
 		};
 	}
 }
 
 /** Imports all sorts or none: any problem → 422 IMPORT_INVALID with every problem listed, nothing stored. */
-export async function runImport(db: Kysely<Database>, study: Study, request: ImportRequest): Promise<{ imported: number }> {
+export async function runImport(
+	db: Kysely<Database>,
+	study: Study,
+	request: ImportRequest
+): Promise<{ imported: number }> {
 	const plan = await planImport(db, study, request);
 	if (plan.problems.length > 0) {
 		const first = plan.problems.slice(0, 3).map((p) => (p.sort ? `${p.sort}: ${p.message}` : p.message));
-		throw new AppError(422, 'IMPORT_INVALID', `Nothing was imported. ${plan.problems.length} problem(s), e.g. ${first.join('; ')}.`, {
-			problems: plan.problems
-		});
+		throw new AppError(
+			422,
+			'IMPORT_INVALID',
+			`Nothing was imported. ${plan.problems.length} problem(s), e.g. ${first.join('; ')}.`,
+			{
+				problems: plan.problems
+			}
+		);
 	}
 	await db.transaction().execute(async (trx) => {
 		if (plan.newStatements.length > 0) {
 			await trx
 				.insertInto('statements')
-				.values(plan.newStatements.map((s, i) => ({ study_id: study.id, code: s.code, text: JSON.stringify(s.text), position: i + 1, in_qset: true })))
+				.values(
+					plan.newStatements.map((s, i) => ({
+						study_id: study.id,
+						code: s.code,
+						text: JSON.stringify(s.text),
+						position: i + 1,
+						in_qset: true
+					}))
+				)
 				.execute();
 		}
 		if (plan.newGrid) await writeGridColumns(trx, study.id, plan.newGrid);

@@ -30,16 +30,29 @@ export async function listInvitations(db: Kysely<Database>, studyId: string): Pr
  * 202 for any well-formed address that is not already a member; a second invitation changes the role.
  * Under the study's lock, by an owner who is still one when it commits (server/studies/locks.ts).
  */
-export async function inviteMember(db: Kysely<Database>, studyId: string, invitedBy: string, email: string, role: StudyRole): Promise<InvitationDto> {
+export async function inviteMember(
+	db: Kysely<Database>,
+	studyId: string,
+	invitedBy: string,
+	email: string,
+	role: StudyRole
+): Promise<InvitationDto> {
 	const address = email.trim().toLowerCase();
-	if (!/^[^\s@]+@[^\s@]+$/.test(address)) throw new AppError(422, 'EMAIL_INVALID', 'Enter an e-mail address such as name@example.org.');
+	if (!/^[^\s@]+@[^\s@]+$/.test(address))
+		throw new AppError(422, 'EMAIL_INVALID', 'Enter an e-mail address such as name@example.org.');
 	return withStudyLock(db, studyId, async (trx) => {
 		await assertStillOwner(trx, studyId, invitedBy);
 		return insertInvitation(trx, studyId, invitedBy, address, role);
 	});
 }
 
-async function insertInvitation(db: Kysely<Database>, studyId: string, invitedBy: string, address: string, role: StudyRole): Promise<InvitationDto> {
+async function insertInvitation(
+	db: Kysely<Database>,
+	studyId: string,
+	invitedBy: string,
+	address: string,
+	role: StudyRole
+): Promise<InvitationDto> {
 	// The members (with their e-mail addresses) are listed to the owner anyway, so saying this tells nothing new.
 	const member = await db
 		.selectFrom('study_members as m')
@@ -48,7 +61,12 @@ async function insertInvitation(db: Kysely<Database>, studyId: string, invitedBy
 		.where('m.study_id', '=', studyId)
 		.where('r.email', '=', address)
 		.executeTakeFirst();
-	if (member) throw new AppError(409, 'ALREADY_MEMBER', `This researcher is already a member (${member.role}); change the role instead.`);
+	if (member)
+		throw new AppError(
+			409,
+			'ALREADY_MEMBER',
+			`This researcher is already a member (${member.role}); change the role instead.`
+		);
 	const row = await db
 		.insertInto('study_invitations')
 		.values({ study_id: studyId, email: address, role, invited_by: invitedBy })
@@ -58,7 +76,12 @@ async function insertInvitation(db: Kysely<Database>, studyId: string, invitedBy
 	return toDto(row);
 }
 
-export async function cancelInvitation(db: Kysely<Database>, studyId: string, actorId: string, invitationId: string): Promise<{ email: string }> {
+export async function cancelInvitation(
+	db: Kysely<Database>,
+	studyId: string,
+	actorId: string,
+	invitationId: string
+): Promise<{ email: string }> {
 	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invitationId)) throw invitationNotFound();
 	return withStudyLock(db, studyId, async (trx) => {
 		await assertStillOwner(trx, studyId, actorId);
@@ -73,13 +96,17 @@ export async function cancelInvitation(db: Kysely<Database>, studyId: string, ac
 	});
 }
 
-const invitationNotFound = () => new AppError(404, 'INVITATION_NOT_FOUND', 'There is no such invitation (any more); reload the page.');
+const invitationNotFound = () =>
+	new AppError(404, 'INVITATION_NOT_FOUND', 'There is no such invitation (any more); reload the page.');
 
 /**
  * Turns the invitations for this researcher's address into memberships (an existing membership keeps its
  * role); returns them, for the audit trail.
  */
-export async function acceptInvitations(db: Kysely<Database>, researcherId: string): Promise<{ study_id: string; role: StudyRole }[]> {
+export async function acceptInvitations(
+	db: Kysely<Database>,
+	researcherId: string
+): Promise<{ study_id: string; role: StudyRole }[]> {
 	return db.transaction().execute(async (trx) => {
 		const accepted = await trx
 			.deleteFrom('study_invitations')
@@ -89,7 +116,13 @@ export async function acceptInvitations(db: Kysely<Database>, researcherId: stri
 		if (accepted.length === 0) return accepted;
 		await trx
 			.insertInto('study_members')
-			.values(accepted.map((invitation) => ({ study_id: invitation.study_id, researcher_id: researcherId, role: invitation.role })))
+			.values(
+				accepted.map((invitation) => ({
+					study_id: invitation.study_id,
+					researcher_id: researcherId,
+					role: invitation.role
+				}))
+			)
 			.onConflict((oc) => oc.columns(['study_id', 'researcher_id']).doNothing())
 			.execute();
 		return accepted;

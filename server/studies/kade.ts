@@ -32,13 +32,24 @@ export async function readKadeZip(base64: string): Promise<KadeProject> {
 		for (const [path, bytes] of files) if (baseName(path) === name) return decodeText(bytes).text;
 		throw new AppError(422, 'INVALID_FILE', `The KADE zip has no ${name}.`);
 	};
-	const lines = (text: string) => text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter(Boolean);
-	const counts = file('pattern.txt').split(',').map((v) => v.trim()).filter(Boolean);
+	const lines = (text: string) =>
+		text
+			.split(/\r\n|\r|\n/)
+			.map((l) => l.trim())
+			.filter(Boolean);
+	const counts = file('pattern.txt')
+		.split(',')
+		.map((v) => v.trim())
+		.filter(Boolean);
 	if (counts.length !== 20 || !counts.every((v) => /^\d+$/.test(v))) {
 		throw new AppError(422, 'INVALID_FILE', 'pattern.txt must hold 20 comma-separated card counts (for −6 … +13).');
 	}
 	if (counts.some((v) => v.length > 4 || Number(v) > MAX_COLUMN_CAPACITY)) {
-		throw new AppError(422, 'INVALID_FILE', `pattern.txt asks for more than ${MAX_COLUMN_CAPACITY} cards in one column.`);
+		throw new AppError(
+			422,
+			'INVALID_FILE',
+			`pattern.txt asks for more than ${MAX_COLUMN_CAPACITY} cards in one column.`
+		);
 	}
 	const distribution = counts.flatMap((count, slot) => Array<number>(Number(count)).fill(PATTERN_LOW + slot));
 	const statements = lines(file('statements.txt'));

@@ -9,7 +9,11 @@ import { studyNotFound } from './access.js';
  * Postgres's — so checks such as "one owner stays" or "this code is free" still hold when they commit.
  * Inside `work` use only `trx` (the embedded database has a single connection).
  */
-export async function withStudyLock<T>(db: Kysely<Database>, studyId: string, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export async function withStudyLock<T>(
+	db: Kysely<Database>,
+	studyId: string,
+	work: (trx: Transaction<Database>) => Promise<T>
+): Promise<T> {
 	return db.transaction().execute(async (trx) => {
 		const study = await trx.selectFrom('studies').select('id').where('id', '=', studyId).forUpdate().executeTakeFirst();
 		if (!study) throw studyNotFound();

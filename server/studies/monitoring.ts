@@ -60,7 +60,9 @@ export async function studyStats(db: Kysely<Database>, studyId: string): Promise
 			bySource
 		},
 		medianCompletionSeconds: median(durations),
-		completionsPerDay: [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, n]) => ({ date, count: n })),
+		completionsPerDay: [...perDay.entries()]
+			.sort(([a], [b]) => a.localeCompare(b))
+			.map(([date, n]) => ({ date, count: n })),
 		withdrawals: Number(withdrawals.n)
 	};
 }
@@ -71,8 +73,19 @@ function loadSortRows(db: Kysely<Database>, studyId: string) {
 	return db
 		.selectFrom('sorts')
 		.select([
-			'id', 'label', 'source', 'placements', 'answers', 'comments', 'interviewer_notes', 'respondent_number',
-			'started_at', 'submitted_at', 'synthetic', 'excluded', 'exclusion_reason'
+			'id',
+			'label',
+			'source',
+			'placements',
+			'answers',
+			'comments',
+			'interviewer_notes',
+			'respondent_number',
+			'started_at',
+			'submitted_at',
+			'synthetic',
+			'excluded',
+			'exclusion_reason'
 		])
 		.where('study_id', '=', studyId)
 		.orderBy('submitted_at')
@@ -106,9 +119,16 @@ export async function listSorts(db: Kysely<Database>, studyId: string): Promise<
 const sortNotFound = () => new AppError(404, 'SORT_NOT_FOUND', 'There is no such sort in this study.');
 
 /** Excludes a sort from analysis (a reason is required) or includes it again. */
-export async function setExclusion(db: Kysely<Database>, studyId: string, sortId: string, excluded: boolean, reason: string | undefined): Promise<SortDto> {
+export async function setExclusion(
+	db: Kysely<Database>,
+	studyId: string,
+	sortId: string,
+	excluded: boolean,
+	reason: string | undefined
+): Promise<SortDto> {
 	const text = reason?.trim() ?? '';
-	if (excluded && !text) throw new AppError(422, 'REASON_REQUIRED', 'Say why this sort is excluded; the reason is kept with the sort.');
+	if (excluded && !text)
+		throw new AppError(422, 'REASON_REQUIRED', 'Say why this sort is excluded; the reason is kept with the sort.');
 	const updated = await db
 		.updateTable('sorts')
 		.set({ excluded, exclusion_reason: excluded ? text : null })
@@ -122,7 +142,11 @@ export async function setExclusion(db: Kysely<Database>, studyId: string, sortId
 
 /** Removes a sort entered by mistake (an import, a paper sort); not a participant's withdrawal. */
 export async function deleteSort(db: Kysely<Database>, studyId: string, sortId: string): Promise<void> {
-	const result = await db.deleteFrom('sorts').where('study_id', '=', studyId).where('id', '=', sortId).executeTakeFirst();
+	const result = await db
+		.deleteFrom('sorts')
+		.where('study_id', '=', studyId)
+		.where('id', '=', sortId)
+		.executeTakeFirst();
 	if (Number(result.numDeletedRows) === 0) throw sortNotFound();
 }
 
@@ -130,7 +154,12 @@ export async function deleteSort(db: Kysely<Database>, studyId: string, sortId: 
  * A participant's withdrawal by receipt: deletes the sort and its participant's draft for good, marks
  * the participant withdrawn, and logs only study, time, source and acting researcher.
  */
-export async function withdrawByReceipt(db: Kysely<Database>, studyId: string, receipt: string, researcherId: string): Promise<{ withdrawnAt: string }> {
+export async function withdrawByReceipt(
+	db: Kysely<Database>,
+	studyId: string,
+	receipt: string,
+	researcherId: string
+): Promise<{ withdrawnAt: string }> {
 	// Receipts are typeable codes like participant codes: case, spaces, dashes and look-alikes do not matter.
 	const normalized = normalizeCode(receipt) ?? receipt.trim();
 	return db.transaction().execute(async (trx) => {
@@ -143,7 +172,11 @@ export async function withdrawByReceipt(db: Kysely<Database>, studyId: string, r
 		if (!sort) throw new AppError(404, 'RECEIPT_NOT_FOUND', 'No sort of this study has this receipt code.');
 		if (sort.participant_id) {
 			await trx.deleteFrom('drafts').where('participant_id', '=', sort.participant_id).execute();
-			await trx.updateTable('participants').set({ status: 'withdrawn' }).where('id', '=', sort.participant_id).execute();
+			await trx
+				.updateTable('participants')
+				.set({ status: 'withdrawn' })
+				.where('id', '=', sort.participant_id)
+				.execute();
 		}
 		const logged = await trx
 			.insertInto('withdrawals')
@@ -154,7 +187,15 @@ export async function withdrawByReceipt(db: Kysely<Database>, studyId: string, r
 	});
 }
 
-export async function listWithdrawals(db: Kysely<Database>, studyId: string): Promise<{ withdrawnAt: string; sortSource: SortSource }[]> {
-	const rows = await db.selectFrom('withdrawals').select(['withdrawn_at', 'sort_source']).where('study_id', '=', studyId).orderBy('withdrawn_at').execute();
+export async function listWithdrawals(
+	db: Kysely<Database>,
+	studyId: string
+): Promise<{ withdrawnAt: string; sortSource: SortSource }[]> {
+	const rows = await db
+		.selectFrom('withdrawals')
+		.select(['withdrawn_at', 'sort_source'])
+		.where('study_id', '=', studyId)
+		.orderBy('withdrawn_at')
+		.execute();
 	return rows.map((r) => ({ withdrawnAt: new Date(r.withdrawn_at).toISOString(), sortSource: r.sort_source }));
 }

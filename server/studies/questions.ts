@@ -20,7 +20,8 @@ export interface QuestionInput {
 export type QuestionPatch = Partial<QuestionInput>;
 
 const questionNotFound = () => new AppError(404, 'QUESTION_NOT_FOUND', 'There is no such question in this study.');
-const keyTaken = (key: string) => new AppError(409, 'QUESTION_KEY_TAKEN', `Another question of this study already has the key "${key}".`);
+const keyTaken = (key: string) =>
+	new AppError(409, 'QUESTION_KEY_TAKEN', `Another question of this study already has the key "${key}".`);
 
 function options(study: Study, items: QuestionInput['options']): QuestionOption[] {
 	return (items ?? []).map((o) => ({ value: o.value.trim(), label: toLocalized(o.label, study.languages) }));
@@ -28,12 +29,19 @@ function options(study: Study, items: QuestionInput['options']): QuestionOption[
 
 function prompt(study: Study, value: string | LocalizedText): LocalizedText {
 	const text = toLocalized(value, study.languages);
-	if (Object.keys(text).length === 0) throw new AppError(422, 'QUESTION_PROMPT_EMPTY', 'A question needs a text in at least one language.');
+	if (Object.keys(text).length === 0)
+		throw new AppError(422, 'QUESTION_PROMPT_EMPTY', 'A question needs a text in at least one language.');
 	return text;
 }
 
 export async function listQuestions(db: Kysely<Database>, studyId: string): Promise<QuestionDto[]> {
-	const rows = await db.selectFrom('questions').selectAll().where('study_id', '=', studyId).orderBy('phase', 'desc').orderBy('position').execute();
+	const rows = await db
+		.selectFrom('questions')
+		.selectAll()
+		.where('study_id', '=', studyId)
+		.orderBy('phase', 'desc')
+		.orderBy('position')
+		.execute();
 	return rows.map(questionRowToDto);
 }
 
@@ -41,7 +49,11 @@ export async function listQuestions(db: Kysely<Database>, studyId: string): Prom
 async function addQuestionLocked(db: Kysely<Database>, study: Study, input: QuestionInput): Promise<QuestionDto> {
 	const opts = options(study, input.options);
 	assertQuestionOptions(input.type, opts);
-	const existing = await db.selectFrom('questions').select(['key', 'position']).where('study_id', '=', study.id).execute();
+	const existing = await db
+		.selectFrom('questions')
+		.select(['key', 'position'])
+		.where('study_id', '=', study.id)
+		.execute();
 	const keys = new Set(existing.map((q) => q.key));
 	let key = input.key?.trim();
 	if (key && keys.has(key)) throw keyTaken(key);
@@ -68,15 +80,30 @@ async function addQuestionLocked(db: Kysely<Database>, study: Study, input: Ques
 	return questionRowToDto(row);
 }
 
-async function updateQuestionLocked(db: Kysely<Database>, study: Study, questionId: string, patch: QuestionPatch): Promise<QuestionDto> {
-	const row = await db.selectFrom('questions').selectAll().where('study_id', '=', study.id).where('id', '=', questionId).executeTakeFirst();
+async function updateQuestionLocked(
+	db: Kysely<Database>,
+	study: Study,
+	questionId: string,
+	patch: QuestionPatch
+): Promise<QuestionDto> {
+	const row = await db
+		.selectFrom('questions')
+		.selectAll()
+		.where('study_id', '=', study.id)
+		.where('id', '=', questionId)
+		.executeTakeFirst();
 	if (!row) throw questionNotFound();
 	const type = patch.type ?? row.type;
 	const opts = patch.options !== undefined ? options(study, patch.options) : row.options;
 	assertQuestionOptions(type, opts);
 	const values: Record<string, unknown> = { type, options: JSON.stringify(opts) };
 	if (patch.key !== undefined && patch.key.trim() !== row.key) {
-		const taken = await db.selectFrom('questions').select('id').where('study_id', '=', study.id).where('key', '=', patch.key.trim()).executeTakeFirst();
+		const taken = await db
+			.selectFrom('questions')
+			.select('id')
+			.where('study_id', '=', study.id)
+			.where('key', '=', patch.key.trim())
+			.executeTakeFirst();
 		if (taken) throw keyTaken(patch.key.trim());
 		values.key = patch.key.trim();
 	}
@@ -84,24 +111,42 @@ async function updateQuestionLocked(db: Kysely<Database>, study: Study, question
 	if (patch.prompt !== undefined) values.prompt = JSON.stringify(prompt(study, patch.prompt));
 	if (patch.required !== undefined) values.required = patch.required;
 	if (patch.offerDecline !== undefined) values.offer_decline = patch.offerDecline;
-	const updated = await db.updateTable('questions').set(values).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+	const updated = await db
+		.updateTable('questions')
+		.set(values)
+		.where('id', '=', row.id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
 	return questionRowToDto(updated);
 }
 
 export async function deleteQuestion(db: Kysely<Database>, study: Study, questionId: string): Promise<void> {
-	const result = await db.deleteFrom('questions').where('study_id', '=', study.id).where('id', '=', questionId).executeTakeFirst();
+	const result = await db
+		.deleteFrom('questions')
+		.where('study_id', '=', study.id)
+		.where('id', '=', questionId)
+		.executeTakeFirst();
 	if (Number(result.numDeletedRows) === 0) throw questionNotFound();
 }
 
 /** Orders the questions (positions are per study; the phase still decides pre or post). */
-export async function reorderQuestions(db: Kysely<Database>, study: Study, ids: readonly string[]): Promise<QuestionDto[]> {
+export async function reorderQuestions(
+	db: Kysely<Database>,
+	study: Study,
+	ids: readonly string[]
+): Promise<QuestionDto[]> {
 	const rows = await db.selectFrom('questions').select('id').where('study_id', '=', study.id).execute();
 	const known = new Set(rows.map((r) => r.id));
 	if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
 		throw new AppError(422, 'ORDER_INVALID', 'The new order must list every question of the study exactly once.');
 	}
 	await db.transaction().execute(async (trx) => {
-		for (const [index, id] of ids.entries()) await trx.updateTable('questions').set({ position: index + 1 }).where('id', '=', id).execute();
+		for (const [index, id] of ids.entries())
+			await trx
+				.updateTable('questions')
+				.set({ position: index + 1 })
+				.where('id', '=', id)
+				.execute();
 	});
 	return listQuestions(db, study.id);
 }
@@ -112,6 +157,11 @@ export function addQuestion(db: Kysely<Database>, study: Study, input: QuestionI
 }
 
 /** {@link updateQuestionLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */
-export function updateQuestion(db: Kysely<Database>, study: Study, questionId: string, patch: QuestionPatch): Promise<QuestionDto> {
+export function updateQuestion(
+	db: Kysely<Database>,
+	study: Study,
+	questionId: string,
+	patch: QuestionPatch
+): Promise<QuestionDto> {
 	return withStudyLock(db, study.id, (trx) => updateQuestionLocked(trx, study, questionId, patch));
 }

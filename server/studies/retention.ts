@@ -30,7 +30,12 @@ export async function purgeExpiredDrafts(db: Kysely<Database>, now: Date = new D
 		const removed = new Map<string, number>();
 		for (const row of result.rows) {
 			removed.set(row.study_id, Number(row.removed));
-			await recordAudit(trx, { studyId: row.study_id, actor: SYSTEM_ACTOR, action: 'drafts.expire', details: { drafts: Number(row.removed) } });
+			await recordAudit(trx, {
+				studyId: row.study_id,
+				actor: SYSTEM_ACTOR,
+				action: 'drafts.expire',
+				details: { drafts: Number(row.removed) }
+			});
 		}
 		return removed;
 	});
@@ -40,7 +45,11 @@ export async function purgeExpiredDrafts(db: Kysely<Database>, now: Date = new D
  * Runs `purgeExpiredDrafts` now and then every hour until the returned function is called. A failure
  * (the database briefly away) is logged and tried again at the next round.
  */
-export function scheduleDraftRetention(db: Kysely<Database>, log: FastifyBaseLogger, intervalMs = RETENTION_INTERVAL_MS): () => Promise<void> {
+export function scheduleDraftRetention(
+	db: Kysely<Database>,
+	log: FastifyBaseLogger,
+	intervalMs = RETENTION_INTERVAL_MS
+): () => Promise<void> {
 	let running: Promise<void> | undefined;
 	const run = () => {
 		running ??= purgeExpiredDrafts(db)

@@ -16,9 +16,15 @@ export function sortProblems(
 	const problems: SortProblem[] = [];
 	const known = new Set(qsetCodes);
 	const unknown = Object.keys(placements).filter((code) => !known.has(code));
-	if (unknown.length) problems.push({ sort: label, code: 'UNKNOWN_STATEMENTS', message: `unknown statements: ${unknown.join(', ')}` });
+	if (unknown.length)
+		problems.push({ sort: label, code: 'UNKNOWN_STATEMENTS', message: `unknown statements: ${unknown.join(', ')}` });
 	const missing = qsetCodes.filter((code) => placements[code] === undefined);
-	if (missing.length) problems.push({ sort: label, code: 'MISSING_STATEMENTS', message: `statements without a value: ${missing.join(', ')}` });
+	if (missing.length)
+		problems.push({
+			sort: label,
+			code: 'MISSING_STATEMENTS',
+			message: `statements without a value: ${missing.join(', ')}`
+		});
 	const capacity = new Map(grid.map((c) => [c.value, c.capacity]));
 	const counts = new Map<number, number>();
 	const outside: string[] = [];
@@ -27,13 +33,23 @@ export function sortProblems(
 		else counts.set(value, (counts.get(value) ?? 0) + 1);
 	}
 	if (outside.length) {
-		problems.push({ sort: label, code: 'VALUE_OUTSIDE_GRID', message: `values that are not grid columns: ${outside.join(', ')}` });
+		problems.push({
+			sort: label,
+			code: 'VALUE_OUTSIDE_GRID',
+			message: `values that are not grid columns: ${outside.join(', ')}`
+		});
 	}
 	if (forced && outside.length === 0 && unknown.length === 0 && missing.length === 0) {
 		const wrong = grid.filter((c) => (counts.get(c.value) ?? 0) !== c.capacity);
 		if (wrong.length) {
-			const described = wrong.map((c) => `${c.value > 0 ? '+' : ''}${c.value}: ${counts.get(c.value) ?? 0} instead of ${c.capacity}`);
-			problems.push({ sort: label, code: 'DISTRIBUTION_MISMATCH', message: `does not follow the forced distribution (${described.join('; ')})` });
+			const described = wrong.map(
+				(c) => `${c.value > 0 ? '+' : ''}${c.value}: ${counts.get(c.value) ?? 0} instead of ${c.capacity}`
+			);
+			problems.push({
+				sort: label,
+				code: 'DISTRIBUTION_MISMATCH',
+				message: `does not follow the forced distribution (${described.join('; ')})`
+			});
 		}
 	}
 	return problems;
@@ -43,5 +59,7 @@ export function sortProblems(
 export function assertSortValid(...args: Parameters<typeof sortProblems>): void {
 	const problems = sortProblems(...args);
 	if (problems.length === 0) return;
-	throw new AppError(422, problems[0]!.code, `Sort "${args[0]}": ${problems.map((p) => p.message).join('; ')}.`, { problems });
+	throw new AppError(422, problems[0]!.code, `Sort "${args[0]}": ${problems.map((p) => p.message).join('; ')}.`, {
+		problems
+	});
 }

@@ -36,7 +36,9 @@ export function placementsToRecord(input: PlacementsInput): Record<string, numbe
 		record[statement] = value;
 	}
 	if (duplicates.length) {
-		throw new AppError(422, 'DUPLICATE_STATEMENTS', `Statements placed more than once: ${duplicates.join(', ')}.`, { statements: duplicates });
+		throw new AppError(422, 'DUPLICATE_STATEMENTS', `Statements placed more than once: ${duplicates.join(', ')}.`, {
+			statements: duplicates
+		});
 	}
 	return record;
 }
@@ -48,13 +50,27 @@ export interface ManualSortInput {
 	respondentNumber?: string;
 }
 
-export async function assertLabelsFree(db: Kysely<Database>, studyId: string, labels: readonly string[]): Promise<void> {
+export async function assertLabelsFree(
+	db: Kysely<Database>,
+	studyId: string,
+	labels: readonly string[]
+): Promise<void> {
 	if (labels.length === 0) return;
-	const taken = await db.selectFrom('sorts').select('label').where('study_id', '=', studyId).where('label', 'in', labels).execute();
+	const taken = await db
+		.selectFrom('sorts')
+		.select('label')
+		.where('study_id', '=', studyId)
+		.where('label', 'in', labels)
+		.execute();
 	if (taken.length) {
-		throw new AppError(409, 'LABEL_TAKEN', `This study already has sorts labelled ${taken.map((t) => `"${t.label}"`).join(', ')}.`, {
-			labels: taken.map((t) => t.label)
-		});
+		throw new AppError(
+			409,
+			'LABEL_TAKEN',
+			`This study already has sorts labelled ${taken.map((t) => `"${t.label}"`).join(', ')}.`,
+			{
+				labels: taken.map((t) => t.label)
+			}
+		);
 	}
 }
 
@@ -70,7 +86,10 @@ export async function addManualSort(db: Kysely<Database>, study: Study, input: M
 	assertSortValid(label, placements, shape.codes, shape.grid, shape.forced);
 	const comments = Object.fromEntries(Object.entries(input.comments ?? {}).filter(([, text]) => text.trim()));
 	const unknown = Object.keys(comments).filter((code) => !shape.codes.includes(code));
-	if (unknown.length) throw new AppError(422, 'UNKNOWN_STATEMENTS', `Comments on unknown statements: ${unknown.join(', ')}.`, { statements: unknown });
+	if (unknown.length)
+		throw new AppError(422, 'UNKNOWN_STATEMENTS', `Comments on unknown statements: ${unknown.join(', ')}.`, {
+			statements: unknown
+		});
 	await assertLabelsFree(db, study.id, [label]);
 	const row = await db
 		.insertInto('sorts')

@@ -31,7 +31,8 @@ export function importStatements(format: StatementFileFormat, content: string, l
 	if (format === 'sta') {
 		const lines = parsing(() => parseSta(content)).map((line) => line.trim());
 		const empty = lines.findIndex((line) => line === '');
-		if (empty >= 0) throw new AppError(422, 'INVALID_FILE', `.STA line ${empty + 1} is empty; every line is one statement.`);
+		if (empty >= 0)
+			throw new AppError(422, 'INVALID_FILE', `.STA line ${empty + 1} is empty; every line is one statement.`);
 		if (lines.length === 0) throw new AppError(422, 'INVALID_FILE', 'The .STA file has no statements.');
 		return lines.map((line) => ({ text: { [language]: line } }));
 	}
@@ -43,19 +44,28 @@ export function importStatements(format: StatementFileFormat, content: string, l
 	const columns = header.slice(1).map((name) => (name === 'text' ? language : name));
 	const unknown = columns.filter((name) => !(LANGUAGES as readonly string[]).includes(name));
 	if (unknown.length || new Set(columns).size !== columns.length) {
-		throw new AppError(422, 'INVALID_FILE', `Statement CSV columns after "code" must be "text" or language codes (nl, en), each once; found: ${header.slice(1).join(', ')}.`);
+		throw new AppError(
+			422,
+			'INVALID_FILE',
+			`Statement CSV columns after "code" must be "text" or language codes (nl, en), each once; found: ${header.slice(1).join(', ')}.`
+		);
 	}
 	if (rows.length < 2) throw new AppError(422, 'INVALID_FILE', 'The statements CSV has no statements.');
 	return rows.slice(1).map((row, index) => {
 		if (row.length !== header.length) {
-			throw new AppError(422, 'INVALID_FILE', `Statements CSV row ${index + 2}: expected ${header.length} fields, found ${row.length}.`);
+			throw new AppError(
+				422,
+				'INVALID_FILE',
+				`Statements CSV row ${index + 2}: expected ${header.length} fields, found ${row.length}.`
+			);
 		}
 		const text: LocalizedText = {};
 		columns.forEach((lang, i) => {
 			const value = row[i + 1]!.trim();
 			if (value) text[lang] = value;
 		});
-		if (Object.keys(text).length === 0) throw new AppError(422, 'INVALID_FILE', `Statements CSV row ${index + 2} has no text.`);
+		if (Object.keys(text).length === 0)
+			throw new AppError(422, 'INVALID_FILE', `Statements CSV row ${index + 2} has no text.`);
 		return { code: row[0]!.trim() || undefined, text };
 	});
 }

@@ -12,14 +12,24 @@ export const STATEMENT_CODE = /^[A-Za-z0-9_.-]{1,20}$/;
 export function assertStatementCodes(codes: readonly string[]): void {
 	const bad = codes.filter((c) => !STATEMENT_CODE.test(c));
 	if (bad.length) {
-		throw new AppError(422, 'STATEMENT_CODE_INVALID', 'Statement codes are 1–20 letters, digits, dots, dashes or underscores.', { codes: bad });
+		throw new AppError(
+			422,
+			'STATEMENT_CODE_INVALID',
+			'Statement codes are 1–20 letters, digits, dots, dashes or underscores.',
+			{ codes: bad }
+		);
 	}
 	const seen = new Set<string>();
 	const duplicates = codes.filter((c) => (seen.has(c) ? true : (seen.add(c), false)));
 	if (duplicates.length) {
-		throw new AppError(422, 'DUPLICATE_STATEMENT_CODES', `Statement codes must be unique: ${[...new Set(duplicates)].join(', ')}.`, {
-			codes: [...new Set(duplicates)]
-		});
+		throw new AppError(
+			422,
+			'DUPLICATE_STATEMENT_CODES',
+			`Statement codes must be unique: ${[...new Set(duplicates)].join(', ')}.`,
+			{
+				codes: [...new Set(duplicates)]
+			}
+		);
 	}
 }
 
@@ -50,7 +60,12 @@ export function cleanThemes(themes: string[] | undefined): string[] {
 }
 
 export async function listStatements(db: Kysely<Database>, studyId: string): Promise<StatementDto[]> {
-	const rows = await db.selectFrom('statements').selectAll().where('study_id', '=', studyId).orderBy('position').execute();
+	const rows = await db
+		.selectFrom('statements')
+		.selectAll()
+		.where('study_id', '=', studyId)
+		.orderBy('position')
+		.execute();
 	return rows.map(statementRowToDto);
 }
 
@@ -75,10 +90,18 @@ export function themeCounts(statements: readonly StatementDto[]): ThemeCount[] {
 }
 
 /** Adds statements at the end; statements going into the Q-set need an unlocked study (409 STUDY_LOCKED). */
-async function addStatementsLocked(db: Kysely<Database>, study: Study, items: readonly NewStatement[]): Promise<StatementDto[]> {
+async function addStatementsLocked(
+	db: Kysely<Database>,
+	study: Study,
+	items: readonly NewStatement[]
+): Promise<StatementDto[]> {
 	if (items.length === 0) return [];
 	if (items.some((s) => s.inQset !== false)) await assertDesignUnlocked(db, study.id, 'The Q-set');
-	const existing = await db.selectFrom('statements').select(['code', 'position']).where('study_id', '=', study.id).execute();
+	const existing = await db
+		.selectFrom('statements')
+		.select(['code', 'position'])
+		.where('study_id', '=', study.id)
+		.execute();
 	const generated = nextCodes(
 		[...existing.map((s) => s.code), ...items.flatMap((s) => (s.code ? [s.code.trim()] : []))],
 		items.length
@@ -128,8 +151,18 @@ const statementNotFound = () => new AppError(404, 'STATEMENT_NOT_FOUND', 'There 
  * Edits one statement. Themes can always change; code and text of a Q-set statement, and moving a
  * statement into or out of the Q-set, need an unlocked study. Text given per language is merged.
  */
-async function updateStatementLocked(db: Kysely<Database>, study: Study, statementId: string, patch: StatementPatch): Promise<StatementDto> {
-	const row = await db.selectFrom('statements').selectAll().where('study_id', '=', study.id).where('id', '=', statementId).executeTakeFirst();
+async function updateStatementLocked(
+	db: Kysely<Database>,
+	study: Study,
+	statementId: string,
+	patch: StatementPatch
+): Promise<StatementDto> {
+	const row = await db
+		.selectFrom('statements')
+		.selectAll()
+		.where('study_id', '=', study.id)
+		.where('id', '=', statementId)
+		.executeTakeFirst();
 	if (!row) throw statementNotFound();
 	const changesQset =
 		(patch.inQset !== undefined && patch.inQset !== row.in_qset) ||
@@ -137,32 +170,53 @@ async function updateStatementLocked(db: Kysely<Database>, study: Study, stateme
 	if (changesQset) await assertDesignUnlocked(db, study.id, 'The Q-set');
 	const values: Record<string, unknown> = {};
 	if (patch.code !== undefined && patch.code !== row.code) {
-		const others = await db.selectFrom('statements').select('code').where('study_id', '=', study.id).where('id', '!=', row.id).execute();
+		const others = await db
+			.selectFrom('statements')
+			.select('code')
+			.where('study_id', '=', study.id)
+			.where('id', '!=', row.id)
+			.execute();
 		assertStatementCodes([...others.map((o) => o.code), patch.code]);
 		values.code = patch.code;
 	}
 	if (patch.text !== undefined) {
-		const merged = typeof patch.text === 'string' ? toLocalized(patch.text, study.languages) : { ...row.text, ...patch.text };
+		const merged =
+			typeof patch.text === 'string' ? toLocalized(patch.text, study.languages) : { ...row.text, ...patch.text };
 		const text = toLocalized(merged, study.languages);
-		if (Object.keys(text).length === 0) throw new AppError(422, 'STATEMENT_TEXT_EMPTY', 'A statement needs a text in at least one language.');
+		if (Object.keys(text).length === 0)
+			throw new AppError(422, 'STATEMENT_TEXT_EMPTY', 'A statement needs a text in at least one language.');
 		values.text = JSON.stringify(text);
 	}
 	if (patch.themes !== undefined) values.themes = JSON.stringify(cleanThemes(patch.themes));
 	if (patch.inQset !== undefined) values.in_qset = patch.inQset;
 	if (Object.keys(values).length === 0) return statementRowToDto(row);
-	const updated = await db.updateTable('statements').set(values).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+	const updated = await db
+		.updateTable('statements')
+		.set(values)
+		.where('id', '=', row.id)
+		.returningAll()
+		.executeTakeFirstOrThrow();
 	return statementRowToDto(updated);
 }
 
 export async function deleteStatement(db: Kysely<Database>, study: Study, statementId: string): Promise<void> {
-	const row = await db.selectFrom('statements').select(['id', 'in_qset']).where('study_id', '=', study.id).where('id', '=', statementId).executeTakeFirst();
+	const row = await db
+		.selectFrom('statements')
+		.select(['id', 'in_qset'])
+		.where('study_id', '=', study.id)
+		.where('id', '=', statementId)
+		.executeTakeFirst();
 	if (!row) throw statementNotFound();
 	if (row.in_qset) await assertDesignUnlocked(db, study.id, 'The Q-set');
 	await db.deleteFrom('statements').where('id', '=', row.id).execute();
 }
 
 /** Puts the statements in the given order; `ids` must name every statement of the study exactly once. */
-export async function reorderStatements(db: Kysely<Database>, study: Study, ids: readonly string[]): Promise<StatementDto[]> {
+export async function reorderStatements(
+	db: Kysely<Database>,
+	study: Study,
+	ids: readonly string[]
+): Promise<StatementDto[]> {
 	const rows = await db.selectFrom('statements').select('id').where('study_id', '=', study.id).execute();
 	const known = new Set(rows.map((r) => r.id));
 	if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
@@ -171,7 +225,11 @@ export async function reorderStatements(db: Kysely<Database>, study: Study, ids:
 	await assertDesignUnlocked(db, study.id, 'The order of the Q-set');
 	await db.transaction().execute(async (trx) => {
 		for (const [index, id] of ids.entries()) {
-			await trx.updateTable('statements').set({ position: index + 1 }).where('id', '=', id).execute();
+			await trx
+				.updateTable('statements')
+				.set({ position: index + 1 })
+				.where('id', '=', id)
+				.execute();
 		}
 	});
 	return listStatements(db, study.id);
@@ -188,11 +246,20 @@ export async function qsetCount(db: Kysely<Database>, studyId: string): Promise<
 }
 
 /** {@link addStatementsLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */
-export function addStatements(db: Kysely<Database>, study: Study, items: readonly NewStatement[]): Promise<StatementDto[]> {
+export function addStatements(
+	db: Kysely<Database>,
+	study: Study,
+	items: readonly NewStatement[]
+): Promise<StatementDto[]> {
 	return withStudyLock(db, study.id, (trx) => addStatementsLocked(trx, study, items));
 }
 
 /** {@link updateStatementLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */
-export function updateStatement(db: Kysely<Database>, study: Study, statementId: string, patch: StatementPatch): Promise<StatementDto> {
+export function updateStatement(
+	db: Kysely<Database>,
+	study: Study,
+	statementId: string,
+	patch: StatementPatch
+): Promise<StatementDto> {
 	return withStudyLock(db, study.id, (trx) => updateStatementLocked(trx, study, statementId, patch));
 }

@@ -32,7 +32,8 @@ export interface NewStudyInput {
 
 export type StudyPatch = Partial<Omit<NewStudyInput, 'statements' | 'grid'>> & { draftRetentionDays?: number };
 
-const slugTaken = () => new AppError(409, 'SLUG_TAKEN', 'Another study already uses this web address (slug); choose another.');
+const slugTaken = () =>
+	new AppError(409, 'SLUG_TAKEN', 'Another study already uses this web address (slug); choose another.');
 
 function uniqueLanguages(languages: string[]): string[] {
 	return [...new Set(languages)];
@@ -45,7 +46,11 @@ async function assertSlugFree(db: Kysely<Database>, slug: string, exceptId?: str
 }
 
 /** Creates a study owned by `ownerId` with its statements and grid, in one transaction. */
-export async function createStudy(db: Kysely<Database>, ownerId: string, input: NewStudyInput): Promise<{ id: string; slug: string }> {
+export async function createStudy(
+	db: Kysely<Database>,
+	ownerId: string,
+	input: NewStudyInput
+): Promise<{ id: string; slug: string }> {
 	const languages = uniqueLanguages(input.languages);
 	const statements = input.statements ?? [];
 	const codes = nextCodes([], statements.length).map((generated, i) => statements[i]!.code?.trim() || generated);
@@ -70,7 +75,10 @@ export async function createStudy(db: Kysely<Database>, ownerId: string, input: 
 			})
 			.returning(['id', 'slug'])
 			.executeTakeFirstOrThrow();
-		await trx.insertInto('study_members').values({ study_id: study.id, researcher_id: ownerId, role: 'owner' }).execute();
+		await trx
+			.insertInto('study_members')
+			.values({ study_id: study.id, researcher_id: ownerId, role: 'owner' })
+			.execute();
 		if (statements.length > 0) {
 			await trx
 				.insertInto('statements')
@@ -109,7 +117,13 @@ export async function getStudyDetail(db: Kysely<Database>, study: Study, role: S
 	const [statements, grid, questions, sortCount] = await Promise.all([
 		db.selectFrom('statements').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
 		loadGrid(db, study.id),
-		db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('phase', 'desc').orderBy('position').execute(),
+		db
+			.selectFrom('questions')
+			.selectAll()
+			.where('study_id', '=', study.id)
+			.orderBy('phase', 'desc')
+			.orderBy('position')
+			.execute(),
 		countSorts(db, study.id)
 	]);
 	const qset = statements.filter((s) => s.in_qset);
@@ -166,7 +180,11 @@ export async function updateStudy(db: Kysely<Database>, study: Study, patch: Stu
 	}
 	if (Object.keys(values).length === 0) return;
 	try {
-		await db.updateTable('studies').set({ ...values, updated_at: new Date() }).where('id', '=', study.id).execute();
+		await db
+			.updateTable('studies')
+			.set({ ...values, updated_at: new Date() })
+			.where('id', '=', study.id)
+			.execute();
 	} catch (error) {
 		// Two requests racing for the same slug: the unique index decides.
 		if (String((error as { code?: string }).code) === '23505') throw slugTaken();
@@ -188,14 +206,30 @@ function confirmsStudy(study: Study, typed: string): boolean {
  */
 export async function deleteStudy(db: Kysely<Database>, study: Study, typed: string, actor: AuditActor): Promise<void> {
 	if (!confirmsStudy(study, typed)) {
-		throw new AppError(422, 'CONFIRMATION_MISMATCH', `Type the study's name or address (${study.slug}) exactly to delete it.`);
+		throw new AppError(
+			422,
+			'CONFIRMATION_MISMATCH',
+			`Type the study's name or address (${study.slug}) exactly to delete it.`
+		);
 	}
 	await db.transaction().execute(async (trx) => {
 		const counts = await trx
 			.selectNoFrom((eb) => [
-				eb.selectFrom('sorts').select((e) => e.fn.countAll().as('n')).where('study_id', '=', study.id).as('sorts'),
-				eb.selectFrom('participants').select((e) => e.fn.countAll().as('n')).where('study_id', '=', study.id).as('codes'),
-				eb.selectFrom('analyses').select((e) => e.fn.countAll().as('n')).where('study_id', '=', study.id).as('analyses')
+				eb
+					.selectFrom('sorts')
+					.select((e) => e.fn.countAll().as('n'))
+					.where('study_id', '=', study.id)
+					.as('sorts'),
+				eb
+					.selectFrom('participants')
+					.select((e) => e.fn.countAll().as('n'))
+					.where('study_id', '=', study.id)
+					.as('codes'),
+				eb
+					.selectFrom('analyses')
+					.select((e) => e.fn.countAll().as('n'))
+					.where('study_id', '=', study.id)
+					.as('analyses')
 			])
 			.executeTakeFirstOrThrow();
 		// Recorded first, while the study's slug and owners can still be read into the row.
@@ -238,17 +272,31 @@ export async function changeStatus(
 	if (status === 'open') {
 		const { problems } = await getStudyDetail(db, study, role);
 		if (problems.length > 0) {
-			throw new AppError(422, 'STUDY_DESIGN_INVALID', `The study cannot open yet: ${problems.map((p) => p.message).join(' ')}`, { problems });
+			throw new AppError(
+				422,
+				'STUDY_DESIGN_INVALID',
+				`The study cannot open yet: ${problems.map((p) => p.message).join(' ')}`,
+				{ problems }
+			);
 		}
 	}
 	return db.transaction().execute(async (trx) => {
 		if (status !== study.status) {
 			await trx.updateTable('studies').set({ status, updated_at: new Date() }).where('id', '=', study.id).execute();
-			await recordAudit(trx, { studyId: study.id, actor, action: 'study.status', details: { from: study.status, to: status } });
+			await recordAudit(trx, {
+				studyId: study.id,
+				actor,
+				action: 'study.status',
+				details: { from: study.status, to: status }
+			});
 		}
 		let removedCodes = 0;
 		if (options.removeUnusedCodes) {
-			const removed = await trx.deleteFrom('participants').where('study_id', '=', study.id).where('status', '=', 'new').executeTakeFirst();
+			const removed = await trx
+				.deleteFrom('participants')
+				.where('study_id', '=', study.id)
+				.where('status', '=', 'new')
+				.executeTakeFirst();
 			removedCodes = Number(removed.numDeletedRows);
 			await recordAudit(trx, { studyId: study.id, actor, action: 'codes.remove', details: { unused: removedCodes } });
 		}

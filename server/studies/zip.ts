@@ -46,7 +46,8 @@ export async function readZip(bytes: Buffer, wanted: (path: string) => boolean):
 			const name = entry.fileName;
 			if (name.endsWith('/') || files.has(name) || !wanted(name)) continue;
 			if (entry.isEncrypted()) throw broken(`"${name}" is encrypted`);
-			if (used + entry.uncompressedSize > MAX_ZIP_BYTES) throw broken(`it unpacks to more than ${MAX_ZIP_BYTES / 1024 / 1024} MB`);
+			if (used + entry.uncompressedSize > MAX_ZIP_BYTES)
+				throw broken(`it unpacks to more than ${MAX_ZIP_BYTES / 1024 / 1024} MB`);
 			const data = await inflate(zip, entry, MAX_ZIP_BYTES - used);
 			used += data.length;
 			files.set(name, data);

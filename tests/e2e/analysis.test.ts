@@ -6,7 +6,15 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookSheetNames } from '../../server/exports/analysis-workbook.js';
-import { DESKTOP, launchBrowser, newContext, type RunningServer, setUpFirstResearcher, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	newContext,
+	type RunningServer,
+	setUpFirstResearcher,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 import { CLI_ENTRY } from '../helpers/entries.js';
 
 // The analysis workspace at 1366×768 on the demo study (70 synthetic sorts, seeded as politie-diversiteit
@@ -87,12 +95,17 @@ describe('analysis workspace in Chromium', () => {
 	it('saves a version whose server numbers equal the browser numbers', async () => {
 		await page.getByLabel('Naam van deze versie').fill('Centroid 4 varimax');
 		await page.getByRole('button', { name: 'Versie opslaan' }).click();
-		await expect.poll(() => page.getByTestId('version-status').innerText(), { timeout: 20_000 }).toContain('De server rekende dezelfde getallen uit (elk getal gelijk tot op een miljardste).');
+		await expect
+			.poll(() => page.getByTestId('version-status').innerText(), { timeout: 20_000 })
+			.toContain('De server rekende dezelfde getallen uit (elk getal gelijk tot op een miljardste).');
 		if (SHOTS) await page.screenshot({ path: join(SHOTS, 'analysis-versions.png'), fullPage: false });
 	});
 
 	it('exports the workbook with the KADE/PQMethod sheets', async () => {
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Excel-werkmap (.xlsx)' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Excel-werkmap (.xlsx)' }).click()
+		]);
 		const file = join(scratch, 'analysis.xlsx');
 		await download.saveAs(file);
 		const workbook = new ExcelJS.Workbook();
@@ -111,7 +124,19 @@ describe('analysis workspace in Chromium', () => {
 		writeFileSync(file, csv);
 		const output = execFileSync(
 			process.execPath,
-			[CLI_ENTRY, 'analyze', file, '--extraction', 'centroid', '--factors', '4', '--rotation', 'varimax', '--format', 'json'],
+			[
+				CLI_ENTRY,
+				'analyze',
+				file,
+				'--extraction',
+				'centroid',
+				'--factors',
+				'4',
+				'--rotation',
+				'varimax',
+				'--format',
+				'json'
+			],
 			{ encoding: 'utf8' }
 		);
 		const cli = JSON.parse(output);
@@ -126,7 +151,9 @@ describe('analysis workspace in Chromium', () => {
 				const shown = cli.loadings[i][f].toFixed(2).replace(/^-0\.00$/, '0.00');
 				expect(text, `${id} F${f + 1}`).toBe(shown);
 			});
-			const flags = await row.locator('td button').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-pressed') === 'true'));
+			const flags = await row
+				.locator('td button')
+				.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-pressed') === 'true'));
 			expect(flags, `flags of ${id}`).toEqual(cli.flagged[i]);
 		}
 	});

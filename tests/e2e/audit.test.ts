@@ -1,6 +1,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	newContext,
+	PHONE,
+	type RunningServer,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
 import { expectAccessible } from './participant-helpers.js';
 
@@ -26,14 +34,24 @@ describe('accessibility audit of researcher, presenter and attendee pages', () =
 		token = researcher.token;
 		({ studyId, analysisId } = await demoAnalysis(server, researcher.cookie));
 		for (let factor = 1; factor <= 4; factor++) {
-			const { candidates } = await api<{ candidates: unknown[] }>(server, researcher.cookie, 'GET', `/analyses/${analysisId}/interpretations/${factor}/candidates`);
+			const { candidates } = await api<{ candidates: unknown[] }>(
+				server,
+				researcher.cookie,
+				'GET',
+				`/analyses/${analysisId}/interpretations/${factor}/candidates`
+			);
 			await api(server, researcher.cookie, 'PUT', `/analyses/${analysisId}/interpretations/${factor}`, {
 				name: `Perspectief ${factor}`,
 				narrative: 'Een korte beschrijving voor de zaal.',
 				quotes: candidates.slice(0, 2)
 			});
 		}
-		session = await api(server, researcher.cookie, 'POST', `/analyses/${analysisId}/dialogue-sessions`, { name: 'Bureau Noord', place: 'Zwolle', date: '2026-12-01', miniSort: true });
+		session = await api(server, researcher.cookie, 'POST', `/analyses/${analysisId}/dialogue-sessions`, {
+			name: 'Bureau Noord',
+			place: 'Zwolle',
+			date: '2026-12-01',
+			miniSort: true
+		});
 	});
 
 	afterAll(async () => {
@@ -58,9 +76,19 @@ describe('accessibility audit of researcher, presenter and attendee pages', () =
 			['/researcher/account', 'Account'],
 			['/researcher/studies/new', 'Nieuwe studie'],
 			[study, 'Basisgegevens'],
-			...(['statements', 'grid', 'questions', 'preview', 'invitations', 'monitoring', 'data', 'dialogue', 'members'] as const).map(
-				(tab): [string, string] => [`${study}/${tab}`, '']
-			),
+			...(
+				[
+					'statements',
+					'grid',
+					'questions',
+					'preview',
+					'invitations',
+					'monitoring',
+					'data',
+					'dialogue',
+					'members'
+				] as const
+			).map((tab): [string, string] => [`${study}/${tab}`, '']),
 			[`${study}/interpret/${analysisId}`, ''],
 			['/interview', 'Interview afnemen']
 		];
@@ -80,12 +108,17 @@ describe('accessibility audit of researcher, presenter and attendee pages', () =
 		const pattern = /Codes van deze studie: (\d+) \((\d+) uitnodiging · (\d+) open link · (\d+) interview\)/;
 		let existing: RegExpMatchArray | null = null;
 		await expect
-			.poll(async () => (existing = (await page.getByTestId('codes-existing').innerText()).match(pattern))?.[1] ?? '0', { timeout: 15_000 })
+			.poll(
+				async () => (existing = (await page.getByTestId('codes-existing').innerText()).match(pattern))?.[1] ?? '0',
+				{ timeout: 15_000 }
+			)
 			.not.toBe('0');
 		const [, total, invited, open, interview] = existing!;
 		await page.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
 		await expect
-			.poll(async () => (await page.getByTestId('count-codes').locator('dd').innerText()).replace(/\s+/g, ' '), { timeout: 15_000 })
+			.poll(async () => (await page.getByTestId('count-codes').locator('dd').innerText()).replace(/\s+/g, ' '), {
+				timeout: 15_000
+			})
 			.toBe(`${total} ${invited} uitnodiging · ${open} open link · ${interview} interview`);
 		const started = await page.getByTestId('count-started').locator('dd').innerText();
 		expect(started.replace(/\s+/g, ' ')).toMatch(new RegExp(`^\\d+ van de ${total} codes$`));
@@ -110,7 +143,8 @@ describe('accessibility audit of researcher, presenter and attendee pages', () =
 		await page.goto(`${server.url}/present/${analysisId}`);
 		await page.getByRole('heading', { level: 1, name: 'Meer diversiteit in het politieteam' }).waitFor();
 		// Every slide and every reveal step, until the deck stops moving at its end.
-		const position = async () => `${await page.locator('.stage').getAttribute('data-slide')}/${await page.locator('.stage').getAttribute('data-step')}`;
+		const position = async () =>
+			`${await page.locator('.stage').getAttribute('data-slide')}/${await page.locator('.stage').getAttribute('data-step')}`;
 		const seen = new Set<string>();
 		for (let at = await position(); !seen.has(at); at = await position()) {
 			seen.add(at);

@@ -65,7 +65,12 @@ describe('interpretation and reactions across sessions', () => {
 		await page.getByRole('button', { name: 'Sessie openen' }).click();
 		await page.getByText('Bureau Zuid').first().waitFor();
 
-		const { sessions } = await api<{ sessions: { id: string; joinCode: string }[] }>(server, cookie, 'GET', `/analyses/${analysisId}/dialogue-sessions`);
+		const { sessions } = await api<{ sessions: { id: string; joinCode: string }[] }>(
+			server,
+			cookie,
+			'GET',
+			`/analyses/${analysisId}/dialogue-sessions`
+		);
 		const session = sessions[0];
 		await api(server, cookie, 'PATCH', `/dialogue/sessions/${session.id}`, { currentQuestion: 'relevant-1' });
 		for (let i = 0; i < 6; i++) {
@@ -75,7 +80,9 @@ describe('interpretation and reactions across sessions', () => {
 				body: JSON.stringify({ code: session.joinCode })
 			});
 			const attendee = (joined.headers.get('set-cookie') ?? '').split(';')[0];
-			await api(server, attendee, 'PUT', `/dialogue/attend/${session.joinCode}/answers/relevant-1`, { value: i < 5 ? '5' : '3' });
+			await api(server, attendee, 'PUT', `/dialogue/attend/${session.joinCode}/answers/relevant-1`, {
+				value: i < 5 ? '5' : '3'
+			});
 		}
 		await page.reload();
 		const row = page.getByRole('row', { name: /Relevant voor de praktijk\?\s+Perspectief 1/ });
@@ -83,7 +90,10 @@ describe('interpretation and reactions across sessions', () => {
 		expect(await row.getByRole('cell').first().textContent()).toMatch(/gemiddeld 4[,.]67/);
 		await page.screenshot({ path: '/tmp/dialogue-reactions.png', fullPage: true });
 
-		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Excel' }).click()]);
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('link', { name: 'Excel' }).click()
+		]);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(readFileSync((await download.path()) as string) as unknown as ArrayBuffer);
 		const rows = workbook.getWorksheet('Reacties')!.getSheetValues().filter(Boolean) as unknown[][];

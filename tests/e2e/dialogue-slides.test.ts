@@ -20,14 +20,16 @@ describe('presentation slides', () => {
 		browser = await launchBrowser();
 		({ cookie, token } = await firstResearcher(server));
 		({ analysisId, nFactors: nViewpoints } = await demoAnalysis(server, cookie));
-		const names = ['Diversiteit als vakmanschap', 'Eerst de basis op orde', 'Rechtvaardigheid voorop', 'Jezelf kunnen zijn'];
+		const names = [
+			'Diversiteit als vakmanschap',
+			'Eerst de basis op orde',
+			'Rechtvaardigheid voorop',
+			'Jezelf kunnen zijn'
+		];
 		for (let factor = 1; factor <= nViewpoints; factor++) {
-			const { candidates } = await api<{ candidates: { sortId: string; text: string; source: string; statement?: string }[] }>(
-				server,
-				cookie,
-				'GET',
-				`/analyses/${analysisId}/interpretations/${factor}/candidates`
-			);
+			const { candidates } = await api<{
+				candidates: { sortId: string; text: string; source: string; statement?: string }[];
+			}>(server, cookie, 'GET', `/analyses/${analysisId}/interpretations/${factor}/candidates`);
 			await api(server, cookie, 'PUT', `/analyses/${analysisId}/interpretations/${factor}`, {
 				name: names[factor - 1] ?? `Perspectief ${factor}`,
 				narrative: 'Een korte beschrijving van dit perspectief, in de woorden van de onderzoeker, voor de zaal.',
@@ -75,7 +77,11 @@ describe('presentation slides', () => {
 			const cards = Array.from(document.querySelectorAll('.stage .card'));
 			return {
 				cards: cards.length,
-				overflow: cards.filter((c) => c.getBoundingClientRect().bottom > stageBox.bottom + 1 || c.getBoundingClientRect().right > stageBox.right + 1).length,
+				overflow: cards.filter(
+					(c) =>
+						c.getBoundingClientRect().bottom > stageBox.bottom + 1 ||
+						c.getBoundingClientRect().right > stageBox.right + 1
+				).length,
 				smallest: Math.min(...cards.map((c) => parseFloat(getComputedStyle(c).fontSize)))
 			};
 		});
@@ -84,8 +90,11 @@ describe('presentation slides', () => {
 		expect(fit.smallest).toBeGreaterThanOrEqual(20);
 		expect(await page.locator('.stage .card.dist').count()).toBeGreaterThan(0);
 		// Whole lines only: no card cuts its text through the middle of a line.
-		const clipped = await page.evaluate(() =>
-			Array.from(document.querySelectorAll<HTMLElement>('.stage .card')).filter((card) => card.scrollHeight > card.clientHeight + 1).length
+		const clipped = await page.evaluate(
+			() =>
+				Array.from(document.querySelectorAll<HTMLElement>('.stage .card')).filter(
+					(card) => card.scrollHeight > card.clientHeight + 1
+				).length
 		);
 		expect(clipped).toBe(0);
 
@@ -98,7 +107,10 @@ describe('presentation slides', () => {
 			const items = Array.from(document.querySelectorAll<HTMLElement>('.stage .distinguishing li'));
 			return {
 				items: items.length,
-				outside: items.filter((li) => li.getBoundingClientRect().bottom > stageBox.bottom || li.getBoundingClientRect().right > stageBox.right + 1).length,
+				outside: items.filter(
+					(li) =>
+						li.getBoundingClientRect().bottom > stageBox.bottom || li.getBoundingClientRect().right > stageBox.right + 1
+				).length,
 				ellipsis: items.filter((li) => li.innerText.includes('…')).length,
 				smallest: Math.min(...items.map((li) => parseFloat(getComputedStyle(li).fontSize)))
 			};
@@ -125,16 +137,16 @@ describe('presentation slides', () => {
 		const page = await context.newPage();
 		await page.goto(`${server.url}/present/${analysisId}`);
 		await page.getByRole('heading', { level: 1, name: 'Meer diversiteit in het politieteam' }).waitFor();
-		const presentation = await api<{ viewpoints: { quotes: unknown[]; statements: { distinguishing: string | null }[] }[]; consensus: unknown[] }>(
-			server,
-			cookie,
-			'GET',
-			`/analyses/${analysisId}/presentation`
-		);
+		const presentation = await api<{
+			viewpoints: { quotes: unknown[]; statements: { distinguishing: string | null }[] }[];
+			consensus: unknown[];
+		}>(server, cookie, 'GET', `/analyses/${analysisId}/presentation`);
 		const expected =
 			2 +
 			presentation.viewpoints.length * 2 +
-			presentation.viewpoints.flatMap((v) => ['higher', 'lower'].filter((d) => v.statements.some((s) => s.distinguishing === d))).length +
+			presentation.viewpoints.flatMap((v) =>
+				['higher', 'lower'].filter((d) => v.statements.some((s) => s.distinguishing === d))
+			).length +
 			presentation.viewpoints.filter((v) => v.quotes.length > 0).length +
 			(presentation.consensus.length > 0 ? 1 : 0);
 		await page.emulateMedia({ media: 'print' });

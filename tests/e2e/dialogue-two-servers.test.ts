@@ -28,7 +28,13 @@ describe.runIf(serverUrl)('dialogue across two server processes on one Postgres 
 	it('shows answers sent to one process on the presenter screen served by the other', async () => {
 		const { cookie, token } = await firstResearcher(first);
 		const { analysisId } = await demoAnalysis(first, cookie);
-		const session = await api<{ id: string; joinCode: string }>(first, cookie, 'POST', `/analyses/${analysisId}/dialogue-sessions`, { name: 'Twee servers' });
+		const session = await api<{ id: string; joinCode: string }>(
+			first,
+			cookie,
+			'POST',
+			`/analyses/${analysisId}/dialogue-sessions`,
+			{ name: 'Twee servers' }
+		);
 
 		const presenter = await newContext(browser, DESKTOP);
 		await logIn(presenter, second, token);
@@ -50,7 +56,8 @@ describe.runIf(serverUrl)('dialogue across two server processes on one Postgres 
 
 		// The question is opened on the second process; the phones on the first process see it.
 		await control.getByRole('button', { name: 'Open deze vraag: Welk perspectief past het best bij mij?' }).click();
-		for (const page of phones) await page.getByRole('heading', { name: 'Welk perspectief past het best bij mij?' }).waitFor({ timeout: 2000 });
+		for (const page of phones)
+			await page.getByRole('heading', { name: 'Welk perspectief past het best bij mij?' }).waitFor({ timeout: 2000 });
 		for (const page of phones) {
 			await page.getByRole('radio', { name: 'Een mix' }).click();
 			await page.getByText('Antwoord opgeslagen').waitFor();

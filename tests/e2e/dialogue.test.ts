@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchBrowser, NARROW, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	NARROW,
+	newContext,
+	PHONE,
+	type RunningServer,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
 
 // A dialogue session in Chromium: one facilitator (control screen + projector screen) and five attendees
@@ -19,7 +28,11 @@ describe('dialogue session with a presenter and five phones', () => {
 		browser = await launchBrowser();
 		({ cookie, token } = await firstResearcher(server));
 		({ analysisId } = await demoAnalysis(server, cookie));
-		await api(server, cookie, 'PUT', `/analyses/${analysisId}/interpretations/1`, { name: 'Diversiteit als vakmanschap', narrative: 'Een team heeft verschillende talenten nodig.', quotes: [] });
+		await api(server, cookie, 'PUT', `/analyses/${analysisId}/interpretations/1`, {
+			name: 'Diversiteit als vakmanschap',
+			narrative: 'Een team heeft verschillende talenten nodig.',
+			quotes: []
+		});
 	});
 
 	afterAll(async () => {
@@ -36,12 +49,18 @@ describe('dialogue session with a presenter and five phones', () => {
 	}
 
 	it('runs a session: join, live tally with the small-group rule, moderated free text, closing', async () => {
-		const session = await api<{ id: string; joinCode: string }>(server, cookie, 'POST', `/analyses/${analysisId}/dialogue-sessions`, {
-			name: 'Bureau Noord',
-			place: 'Zwolle',
-			date: '2026-12-01',
-			miniSort: true
-		});
+		const session = await api<{ id: string; joinCode: string }>(
+			server,
+			cookie,
+			'POST',
+			`/analyses/${analysisId}/dialogue-sessions`,
+			{
+				name: 'Bureau Noord',
+				place: 'Zwolle',
+				date: '2026-12-01',
+				miniSort: true
+			}
+		);
 
 		const presenter = await newContext(browser, DESKTOP);
 		contexts.push(presenter);
@@ -72,12 +91,17 @@ describe('dialogue session with a presenter and five phones', () => {
 		}
 		await display.getByTestId('attendees').getByText('5 deelnemers').waitFor({ timeout: 2000 });
 
-		await control.getByRole('button', { name: 'Open deze vraag: Herken ik dit? — Perspectief 1: Diversiteit als vakmanschap' }).click();
+		await control
+			.getByRole('button', { name: 'Open deze vraag: Herken ik dit? — Perspectief 1: Diversiteit als vakmanschap' })
+			.click();
 		expect(await control.getByRole('button', { name: /recognise-/ }).count()).toBe(0);
-		for (const { page } of attendees) await page.getByRole('heading', { name: 'Herken ik dit?' }).waitFor({ timeout: 2000 });
+		for (const { page } of attendees)
+			await page.getByRole('heading', { name: 'Herken ik dit?' }).waitFor({ timeout: 2000 });
 		await attendees[0].page.getByText('Perspectief 1: Diversiteit als vakmanschap').waitFor();
 		// The choices are announced as the question, not its key, and the scale's ends are whole words.
-		await attendees[0].page.getByRole('radiogroup', { name: 'Herken ik dit? — Perspectief 1: Diversiteit als vakmanschap' }).waitFor();
+		await attendees[0].page
+			.getByRole('radiogroup', { name: 'Herken ik dit? — Perspectief 1: Diversiteit als vakmanschap' })
+			.waitFor();
 		await attendees[0].page.getByRole('radio', { name: '1, helemaal niet' }).waitFor();
 		for (const { page } of [attendees[0], attendees[4]]) {
 			const ends = page.getByText('5 = helemaal wel');
@@ -132,7 +156,11 @@ describe('dialogue session with a presenter and five phones', () => {
 		const n = await groups.count();
 		expect(n).toBeGreaterThanOrEqual(9);
 		expect(n).toBeLessThanOrEqual(12);
-		for (let i = 0; i < n; i++) await groups.nth(i).getByText(i % 2 === 0 ? '+2' : '-2', { exact: true }).click();
+		for (let i = 0; i < n; i++)
+			await groups
+				.nth(i)
+				.getByText(i % 2 === 0 ? '+2' : '-2', { exact: true })
+				.click();
 		await sorter.getByRole('button', { name: 'Bekijk mijn perspectief' }).click();
 		await sorter.getByText('Dit zie alleen jij').waitFor();
 		await sorter.screenshot({ path: '/tmp/dialogue-mini-sort.png', fullPage: true });
@@ -149,7 +177,9 @@ describe('dialogue session with a presenter and five phones', () => {
 		await late.page.getByRole('alert').getByText('Deze code klopt niet').waitFor();
 
 		for (const { page } of attendees) {
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
 			expect(overflow).toBeLessThanOrEqual(0);
 		}
 		expect([...controlProblems, ...displayProblems, ...attendees.flatMap((a) => a.problems)]).toEqual([]);

@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, NARROW, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	NARROW,
+	newContext,
+	PHONE,
+	type RunningServer,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 import { DEMO, enrolAndOpen, expectAccessible, GRID, snapshotBuild, stepTitle } from './participant-helpers.js';
 
 // Issue 12, items 1, 2 and 6 in Chromium: the participant sees and can save the code (at enrolment, behind
@@ -16,7 +25,8 @@ const PASSWORD = 'een lang wachtwoord 42';
 const CONTACT = 'Mail onderzoek@example.org en noem je ontvangstcode.';
 
 async function shot(page: Page, name: string): Promise<void> {
-	if (SHOTS) await page.screenshot({ path: join(SHOTS, `codes-${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+	if (SHOTS)
+		await page.screenshot({ path: join(SHOTS, `codes-${name}-${page.viewportSize()?.width}.png`), fullPage: true });
 }
 
 describe('participant codes, slips and the receipt page', () => {
@@ -80,7 +90,8 @@ describe('participant codes, slips and the receipt page', () => {
 			expect(await code.getAttribute('href')).toBe('/code');
 			expect(await join.getAttribute('href')).toBe('/join');
 			// Both in the first screen, without scrolling, at 1366×768; on a small phone the code comes first.
-			if (viewport === DESKTOP) for (const link of [code, join]) expect((await link.boundingBox())!.y + 40).toBeLessThan(DESKTOP.height);
+			if (viewport === DESKTOP)
+				for (const link of [code, join]) expect((await link.boundingBox())!.y + 40).toBeLessThan(DESKTOP.height);
 			await expectAccessible(page, `landing ${viewport.width}`);
 			await context.close();
 		}
@@ -130,7 +141,10 @@ describe('participant codes, slips and the receipt page', () => {
 		await page.getByRole('button', { name: 'Verder', exact: true }).click();
 		await page.waitForURL(new RegExp(`/p/${code}$`));
 		expect(await stepTitle(page)).toBe('Informatie en toestemming');
-		expect(await page.locator('[data-testid="participant-code"]:visible').count(), 'a typed code is not shown again as new').toBe(0);
+		expect(
+			await page.locator('[data-testid="participant-code"]:visible').count(),
+			'a typed code is not shown again as new'
+		).toBe(0);
 		expect(problems).toEqual([]);
 		await context.close();
 	});
@@ -145,7 +159,7 @@ describe('participant codes, slips and the receipt page', () => {
 		await context.close();
 	});
 
-	it('printed slips: the typed address is the code page and the QR code opens that code\'s sort; the open link takes the code too', async () => {
+	it("printed slips: the typed address is the code page and the QR code opens that code's sort; the open link takes the code too", async () => {
 		const { codes } = await api<{ codes: string[] }>('POST', `/studies/${studyId}/codes`, { count: 3 });
 		const context = await researcherContext();
 		const page = await context.newPage();
@@ -174,7 +188,10 @@ describe('participant codes, slips and the receipt page', () => {
 		await page.getByRole('button', { name: 'Verder', exact: true }).click();
 		await page.waitForURL(new RegExp(`/p/${codes[2]}$`));
 		expect(await stepTitle(page)).toBe('Informatie en toestemming');
-		expect((await api<{ codes: unknown[] }>('GET', `/studies/${studyId}/codes`)).codes.length, 'no anonymous code was made on the way').toBe(before);
+		expect(
+			(await api<{ codes: unknown[] }>('GET', `/studies/${studyId}/codes`)).codes.length,
+			'no anonymous code was made on the way'
+		).toBe(before);
 
 		// An invite-only study's address offers only the code.
 		await api('PATCH', `/studies/${studyId}`, { selfEnrolment: false });
@@ -196,7 +213,12 @@ describe('participant codes, slips and the receipt page', () => {
 		await page.getByLabel('Intrekken: hoe en bij wie (NL)').fill(CONTACT);
 		await page.getByLabel('Intrekken: hoe en bij wie (EN)').fill('E-mail research@example.org with your receipt code.');
 		await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
-		await expect.poll(async () => (await api<{ study: { contact: Record<string, string> } }>('GET', `/studies/${studyId}`)).study.contact.nl).toBe(CONTACT);
+		await expect
+			.poll(
+				async () =>
+					(await api<{ study: { contact: Record<string, string> } }>('GET', `/studies/${studyId}`)).study.contact.nl
+			)
+			.toBe(CONTACT);
 		await expectAccessible(page, 'basics with contact');
 
 		// A participant at the last step (the sort saved as a draft), who submits in the browser.
@@ -206,8 +228,21 @@ describe('participant codes, slips and the receipt page', () => {
 		const placements: Record<string, number> = {};
 		let at = 0;
 		for (const { value, capacity } of GRID) for (let i = 0; i < capacity; i++) placements[statements[at++]!] = value;
-		const draft = { v: 1, step: 'submit', order: statements, piles: {}, placements, answers: {}, comments: {}, textScale: 1 };
-		await fetch(`${server.url}/api/participate/${code}/draft`, { method: 'PUT', headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' }, body: JSON.stringify(draft) });
+		const draft = {
+			v: 1,
+			step: 'submit',
+			order: statements,
+			piles: {},
+			placements,
+			answers: {},
+			comments: {},
+			textScale: 1
+		};
+		await fetch(`${server.url}/api/participate/${code}/draft`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
+			body: JSON.stringify(draft)
+		});
 		const participant = await newContext(browser, NARROW);
 		const p = await participant.newPage();
 		await p.goto(`${server.url}/p/${code}`);
@@ -216,7 +251,9 @@ describe('participant codes, slips and the receipt page', () => {
 		await p.getByTestId('receipt').waitFor();
 		await p.getByRole('heading', { name: 'Wil je later toch niet meedoen?' }).waitFor();
 		expect(await p.getByTestId('withdraw-contact').textContent()).toContain(CONTACT);
-		const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await p.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await expectAccessible(p, 'receipt page');
 		await shot(p, 'receipt');

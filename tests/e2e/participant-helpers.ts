@@ -29,7 +29,9 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE); // evaluated by the debugger protocol, so the page's CSP does not apply
 	const violations = await page.evaluate(async () => {
 		// @ts-expect-error axe is injected above
-		const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+		const result = await window.axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }
+		});
 		return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[]).map((v) => ({
 			id: v.id,
 			impact: v.impact,

@@ -1,7 +1,15 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	newContext,
+	PHONE,
+	type RunningServer,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 import { expectAccessible, GRID, introSteps } from './participant-helpers.js';
 
 // The interview page in Chromium: logged out it explains that interviews are for the study's researchers
@@ -13,7 +21,8 @@ const EMAIL = 'interviewer@example.nl';
 const PASSWORD = 'een lang wachtwoord 42';
 
 async function shot(page: Page, name: string): Promise<void> {
-	if (SHOTS) await page.screenshot({ path: join(SHOTS, `interview-${name}-${page.viewportSize()?.width}.png`), fullPage: true });
+	if (SHOTS)
+		await page.screenshot({ path: join(SHOTS, `interview-${name}-${page.viewportSize()?.width}.png`), fullPage: true });
 }
 
 describe('interview page in Chromium', () => {
@@ -39,40 +48,43 @@ describe('interview page in Chromium', () => {
 		await server?.stop();
 	});
 
-	it.each([DESKTOP, PHONE])('sends a visitor without a session to the login and back, then starts an interview (%o)', async (viewport) => {
-		const context = await newContext(browser, viewport);
-		const page = await context.newPage();
-		const problems = watchConsole(page);
-		await page.goto(`${server.url}/interview`);
-		await page.getByText('Interviews worden afgenomen door de onderzoekers van een studie').waitFor();
-		expect(await page.getByLabel('Respondentnummer').count()).toBe(0);
-		await expectAccessible(page, 'interview logged out');
-		await shot(page, 'logged-out');
+	it.each([DESKTOP, PHONE])(
+		'sends a visitor without a session to the login and back, then starts an interview (%o)',
+		async (viewport) => {
+			const context = await newContext(browser, viewport);
+			const page = await context.newPage();
+			const problems = watchConsole(page);
+			await page.goto(`${server.url}/interview`);
+			await page.getByText('Interviews worden afgenomen door de onderzoekers van een studie').waitFor();
+			expect(await page.getByLabel('Respondentnummer').count()).toBe(0);
+			await expectAccessible(page, 'interview logged out');
+			await shot(page, 'logged-out');
 
-		await page.getByRole('link', { name: 'Inloggen als onderzoeker' }).click();
-		await page.getByLabel('E-mailadres').fill(EMAIL);
-		await page.getByLabel('Wachtwoord').fill(PASSWORD);
-		await page.getByRole('button', { name: 'Inloggen' }).click();
-		await page.waitForURL(/\/interview$/);
-		const demo = page.getByRole('radio', { name: /politie-diversiteit/ });
-		await demo.waitFor();
-		expect(await demo.isChecked()).toBe(true);
-		await expectAccessible(page, 'interview logged in');
-		await shot(page, 'logged-in');
+			await page.getByRole('link', { name: 'Inloggen als onderzoeker' }).click();
+			await page.getByLabel('E-mailadres').fill(EMAIL);
+			await page.getByLabel('Wachtwoord').fill(PASSWORD);
+			await page.getByRole('button', { name: 'Inloggen' }).click();
+			await page.waitForURL(/\/interview$/);
+			const demo = page.getByRole('radio', { name: /politie-diversiteit/ });
+			await demo.waitFor();
+			expect(await demo.isChecked()).toBe(true);
+			await expectAccessible(page, 'interview logged in');
+			await shot(page, 'logged-in');
 
-		await page.getByRole('button', { name: 'Interview starten' }).click();
-		await page.getByText('Gebruik alleen cijfers, letters, - en _').waitFor();
-		await page.getByLabel('Respondentnummer').fill('R-7');
-		await page.getByRole('button', { name: 'Interview starten' }).click();
-		await page.waitForURL(/\/p\/[0-9A-Z-]+$/);
-		await page.getByText('Interview · respondent R-7').waitFor();
-		const code = new URL(page.url()).pathname.split('/').pop();
-		const participation = await (await fetch(`${server.url}/api/participate/${code}`)).json();
-		expect(participation.draft.facilitated.respondentNumber).toBe('R-7');
-		// The only console message: the browser logging the expected 401 of /api/auth/me before logging in.
-		expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
-		await context.close();
-	});
+			await page.getByRole('button', { name: 'Interview starten' }).click();
+			await page.getByText('Gebruik alleen cijfers, letters, - en _').waitFor();
+			await page.getByLabel('Respondentnummer').fill('R-7');
+			await page.getByRole('button', { name: 'Interview starten' }).click();
+			await page.waitForURL(/\/p\/[0-9A-Z-]+$/);
+			await page.getByText('Interview · respondent R-7').waitFor();
+			const code = new URL(page.url()).pathname.split('/').pop();
+			const participation = await (await fetch(`${server.url}/api/participate/${code}`)).json();
+			expect(participation.draft.facilitated.respondentNumber).toBe('R-7');
+			// The only console message: the browser logging the expected 401 of /api/auth/me before logging in.
+			expect(problems.filter((p) => !p.includes('status of 401'))).toEqual([]);
+			await context.close();
+		}
+	);
 	it('runs an interview as a first-class path: from the study, a note beside the card, R99 as typed, next respondent', async () => {
 		const context = await newContext(browser, DESKTOP);
 		const page = await context.newPage();
@@ -102,9 +114,13 @@ describe('interview page in Chromium', () => {
 		await expectAccessible(page, 'interview rough sort with note');
 		await shot(page, 'rough-note');
 		// The note is saved with the draft; finish the sort through the same draft API the page uses.
-		await expect.poll(async () => Object.values((await (await fetch(`${server.url}/api/participate/${code}`)).json()).draft.facilitated.notes.statements)).toEqual([
-			'Vertelt over de eerste weken op het bureau.'
-		]);
+		await expect
+			.poll(async () =>
+				Object.values(
+					(await (await fetch(`${server.url}/api/participate/${code}`)).json()).draft.facilitated.notes.statements
+				)
+			)
+			.toEqual(['Vertelt over de eerste weken op het bureau.']);
 		const { draft } = await (await fetch(`${server.url}/api/participate/${code}`)).json();
 		const values = GRID.flatMap((column) => Array.from({ length: column.capacity }, () => column.value));
 		draft.placements = Object.fromEntries(draft.order.map((card: string, i: number) => [card, values[i]]));

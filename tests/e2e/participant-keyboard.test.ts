@@ -43,7 +43,8 @@ function keyboard(page: Page) {
 	return { press, tabTo, count: () => presses };
 }
 
-const focused = (page: Page, selector: string) => page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
+const focused = (page: Page, selector: string) =>
+	page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector);
 
 async function focusIsVisible(page: Page): Promise<boolean> {
 	return page.evaluate(() => {
@@ -112,9 +113,11 @@ it('(c) completes the demo study with the keyboard only, in at most 150 key pres
 	const first = await page.evaluate(() => (document.activeElement as HTMLElement).dataset.card);
 	await keys.press('Enter');
 	await expect.poll(() => focused(page, '.picker-panel .column-option')).toBe(true);
-	expect(await page.locator('.picker-panel .column-option').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.column)))).toEqual(
-		GRID.map((c) => c.value)
-	);
+	expect(
+		await page
+			.locator('.picker-panel .column-option')
+			.evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.column)))
+	).toEqual(GRID.map((c) => c.value));
 	expect(await focusIsVisible(page)).toBe(true);
 	await keys.press('Escape');
 	await expect.poll(() => page.locator('.picker-panel').count()).toBe(0);
@@ -146,7 +149,8 @@ it('(c) completes the demo study with the keyboard only, in at most 150 key pres
 		}
 	}
 	await expect.poll(() => page.locator('#grid-status').textContent()).toContain('Alle stellingen zijn geplaatst');
-	for (const { value, capacity } of GRID) expect(await page.locator(`#col-${value} .count`).textContent()).toBe(`${capacity}/${capacity}`);
+	for (const { value, capacity } of GRID)
+		expect(await page.locator(`#col-${value} .count`).textContent()).toBe(`${capacity}/${capacity}`);
 	// The last card placed: the focus is on Continue.
 	await expect.poll(() => focused(page, '#step-next')).toBe(true);
 	await expectAccessible(page, 'grid by keyboard');

@@ -1,8 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { openDatabase } from '../../server/db/index.js';
-import { DESKTOP, launchBrowser, NARROW, PHONE, startServer, watchConsole, type RunningServer } from '../helpers/e2e.js';
-import { snapshotBuild, enrolAndOpen, expectAccessible, finishAfterGrid, GRID, introSteps, label, roughSortByButtons, stepTitle } from './participant-helpers.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	NARROW,
+	PHONE,
+	startServer,
+	watchConsole,
+	type RunningServer
+} from '../helpers/e2e.js';
+import {
+	snapshotBuild,
+	enrolAndOpen,
+	expectAccessible,
+	finishAfterGrid,
+	GRID,
+	introSteps,
+	label,
+	roughSortByButtons,
+	stepTitle
+} from './participant-helpers.js';
 
 // The demo study (server/demo) completed in Chromium: by mouse drag on a desktop, by taps on a
 // phone, and halfway-left-then-resumed; the keyboard-only run is in participant-keyboard.test.ts.
@@ -23,7 +41,11 @@ afterAll(async () => {
 	// The server's own database: its data folder on PGlite runs, its fresh database on Postgres runs.
 	const database = await openDatabase({ databaseUrl: server.databaseUrl, dataDir: server.dataDir });
 	try {
-		const rows = await database.db.selectFrom('sorts').select(['receipt', 'placements']).where('source', '=', 'participant').execute();
+		const rows = await database.db
+			.selectFrom('sorts')
+			.select(['receipt', 'placements'])
+			.where('source', '=', 'participant')
+			.execute();
 		expect(rows.map((r) => r.receipt).sort()).toEqual([...receipts].sort());
 		for (const row of rows) expect(Object.keys(row.placements)).toHaveLength(40);
 	} finally {
@@ -35,10 +57,13 @@ afterAll(async () => {
 const column = (page: Page, value: number) => page.locator(`section.column:has(#col-${value})`);
 /** Whether the element is entirely inside the window, as it is now scrolled. */
 const inView = (page: Page, selector: string) =>
-	page.locator(selector).first().evaluate((el) => {
-		const box = el.getBoundingClientRect();
-		return box.top >= 0 && box.bottom <= innerHeight && box.height > 0;
-	});
+	page
+		.locator(selector)
+		.first()
+		.evaluate((el) => {
+			const box = el.getBoundingClientRect();
+			return box.top >= 0 && box.bottom <= innerHeight && box.height > 0;
+		});
 const columnCount = (page: Page, value: number) => page.locator(`#col-${value} .count`).textContent();
 
 describe('participant flow', () => {
@@ -72,9 +97,9 @@ describe('participant flow', () => {
 
 		await drag(-4);
 		await expect.poll(() => columnCount(page, -4)).toBe('1/2');
-		await expect.poll(() => page.getByRole('status').filter({ hasText: 'geplaatst in kolom −4' }).textContent()).toMatch(
-			/^Stelling \d+ geplaatst in kolom −4, 1 van 2 plaatsen bezet\./
-		);
+		await expect
+			.poll(() => page.getByRole('status').filter({ hasText: 'geplaatst in kolom −4' }).textContent())
+			.toMatch(/^Stelling \d+ geplaatst in kolom −4, 1 van 2 plaatsen bezet\./);
 		await page.getByRole('button', { name: /Ongedaan maken/ }).click();
 		await expect.poll(() => columnCount(page, -4)).toBe('0/2');
 
@@ -91,7 +116,9 @@ describe('participant flow', () => {
 					await page.locator('aside.side button.statement-card').first().click();
 					await page.locator(`#col-${value}`).click();
 				}
-				await expect.poll(() => columnCount(page, value), { timeout: 5000, message: problems.join('\n') }).toBe(`${i}/${capacity}`);
+				await expect
+					.poll(() => columnCount(page, value), { timeout: 5000, message: problems.join('\n') })
+					.toBe(`${i}/${capacity}`);
 			}
 		}
 		expect(dragged, 'cards placed by dragging').toBeGreaterThanOrEqual(20);
@@ -114,7 +141,15 @@ describe('participant flow', () => {
 		);
 		expect(new Set(wrapping)).toEqual(new Set(['normal normal manual']));
 		const texts = await page.evaluate(() =>
-			Object.fromEntries([...document.querySelectorAll<HTMLElement>('.pyramid .statement-card')].map((c) => [c.dataset.card, c.querySelector('.text')!.textContent!.replace(/^\d+Stelling \d+:\s*/, '').trim()]))
+			Object.fromEntries(
+				[...document.querySelectorAll<HTMLElement>('.pyramid .statement-card')].map((c) => [
+					c.dataset.card,
+					c
+						.querySelector('.text')!
+						.textContent!.replace(/^\d+Stelling \d+:\s*/, '')
+						.trim()
+				])
+			)
 		);
 		const tip = (card: string) => page.locator(`.pyramid [data-card="${card}"] .tip`);
 		for (const card of Object.keys(texts).slice(0, 40)) {
@@ -161,11 +196,15 @@ describe('participant flow', () => {
 				await page.locator('.group.unplaced button.statement-card').first().tap();
 				if (value === 4 && i === 1) await expectAccessible(page, 'column choice (phone)');
 				await sheet.getByRole('button', { name: new RegExp(`^Kolom ${label(value).replace('+', '\\+')} `) }).tap();
-				await expect.poll(() => page.locator(`#group-${value} .state`).textContent()).toBe(`${i} van ${capacity} plaatsen bezet`);
+				await expect
+					.poll(() => page.locator(`#group-${value} .state`).textContent())
+					.toBe(`${i} van ${capacity} plaatsen bezet`);
 			}
 		}
 		// A full column offers a swap: move a +4 card to −4 by swapping with one there.
-		const plus = page.locator('#group-4 ~ ul button.statement-card, section:has(#group-4) button.statement-card').first();
+		const plus = page
+			.locator('#group-4 ~ ul button.statement-card, section:has(#group-4) button.statement-card')
+			.first();
 		const moved = await plus.getAttribute('data-card');
 		await plus.tap();
 		await sheet.getByRole('button', { name: /^Kolom −4 / }).tap();
@@ -193,7 +232,12 @@ describe('participant flow', () => {
 		}
 		await expect.poll(() => columnCount(page, 0)).toBe('10/10');
 		await expect.poll(() => page.locator('.save').textContent(), { timeout: 5000 }).toContain('Alles bewaard');
-		expect(await page.evaluate(() => ({ local: Object.keys(localStorage).filter((k) => k !== 'standpunt.locale'), session: sessionStorage.length }))).toEqual({
+		expect(
+			await page.evaluate(() => ({
+				local: Object.keys(localStorage).filter((k) => k !== 'standpunt.locale'),
+				session: sessionStorage.length
+			}))
+		).toEqual({
 			local: [],
 			session: 0
 		});
@@ -225,7 +269,12 @@ describe('participant flow', () => {
 	});
 
 	it('(e) at 320 px with "Extra groot": the next statement is in view after every tap, no key hints, Continue in reach', async () => {
-		const context = await browser.newContext({ viewport: NARROW, hasTouch: true, isMobile: true, deviceScaleFactor: 1 });
+		const context = await browser.newContext({
+			viewport: NARROW,
+			hasTouch: true,
+			isMobile: true,
+			deviceScaleFactor: 1
+		});
 		const page = await context.newPage();
 		const problems = watchConsole(page);
 		await enrolAndOpen(page, server.url);
@@ -237,7 +286,11 @@ describe('participant flow', () => {
 		for (let i = 0; i < 40; i++) {
 			await expect.poll(() => page.locator('.counter').textContent()).toBe(`Stelling ${i + 1} van 40`);
 			// The statement's first lines are on screen, whatever the scroll position the last tap left.
-			expect(await page.locator('.statement').evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight - 60)).toBe(true);
+			expect(
+				await page
+					.locator('.statement')
+					.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight - 60)
+			).toBe(true);
 			const button = page.getByRole('button', { name: piles[i % 3], exact: true }).first();
 			await button.scrollIntoViewIfNeeded();
 			await button.tap();
@@ -249,7 +302,9 @@ describe('participant flow', () => {
 		await page.locator('#step-next').tap();
 		expect(await stepTitle(page)).toBe('Het schema');
 		expect(await inView(page, '#step-next')).toBe(true);
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await expectAccessible(page, 'grid (320 px, extra large)');
 		expect(problems).toEqual([]);

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyPgliteTemplate, createServerDatabase, serverUrl } from '../helpers/db.js';
-import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	newContext,
+	PHONE,
+	type RunningServer,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 import { DEMO, expectAccessible } from './participant-helpers.js';
 import { CLI_ENTRY } from '../helpers/entries.js';
 
@@ -56,10 +64,12 @@ describe('members tab in Chromium', () => {
 	}
 
 	async function shot(target: Page, name: string): Promise<void> {
-		if (SHOTS) await target.screenshot({ path: join(SHOTS, `${name}-${target.viewportSize()?.width}.png`), fullPage: true });
+		if (SHOTS)
+			await target.screenshot({ path: join(SHOTS, `${name}-${target.viewportSize()?.width}.png`), fullPage: true });
 	}
 
-	const row = (email: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(email) }) });
+	const row = (email: string) =>
+		page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(email) }) });
 	const notice = () => page.locator('.status-line').textContent();
 
 	beforeAll(async () => {
@@ -94,7 +104,10 @@ describe('members tab in Chromium', () => {
 
 	it('lists the owner on the new Leden tab, explains the roles, and answers an unknown e-mail like a known one', async () => {
 		await page.goto(`${server.url}/researcher/studies/${studyId}`);
-		await page.getByRole('navigation', { name: 'Onderdelen van de studie' }).getByRole('link', { name: 'Leden', exact: true }).click();
+		await page
+			.getByRole('navigation', { name: 'Onderdelen van de studie' })
+			.getByRole('link', { name: 'Leden', exact: true })
+			.click();
 		await page.getByRole('heading', { name: 'Leden van de studie' }).waitFor();
 		await expect(row(OWNER.email).textContent()).resolves.toContain(OWNER.name);
 		await expect(row(OWNER.email).getByRole('combobox').inputValue()).resolves.toBe('owner');
@@ -105,7 +118,9 @@ describe('members tab in Chromium', () => {
 		// No account has this address: the same answer as for one that has (issue 11 §11), an invitation.
 		await page.getByLabel('E-mailadres').fill('niemand@example.nl');
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
-		await expect.poll(notice).toBe('niemand@example.nl is uitgenodigd als gespreksleider. Diegene wordt lid bij de volgende keer inloggen.');
+		await expect
+			.poll(notice)
+			.toBe('niemand@example.nl is uitgenodigd als gespreksleider. Diegene wordt lid bij de volgende keer inloggen.');
 		await expect(page.getByTestId('invitations').getByText('niemand@example.nl').count()).resolves.toBe(1);
 		await expect(page.getByRole('row').count()).resolves.toBe(2); // header + the owner
 		await expectAccessible(page, 'members with an invitation (owner)');
@@ -119,7 +134,9 @@ describe('members tab in Chromium', () => {
 		await page.getByLabel('E-mailadres').fill(SECOND.email.toUpperCase());
 		await page.locator('#member-role').selectOption('facilitator');
 		await page.getByRole('button', { name: 'Toevoegen' }).click();
-		await expect.poll(notice).toBe(`${SECOND.email} is uitgenodigd als gespreksleider. Diegene wordt lid bij de volgende keer inloggen.`);
+		await expect
+			.poll(notice)
+			.toBe(`${SECOND.email} is uitgenodigd als gespreksleider. Diegene wordt lid bij de volgende keer inloggen.`);
 		await expect(page.getByTestId('invitations').getByText(SECOND.email).count()).resolves.toBe(1);
 		// The colleague signs in and opens their studies: the invitation becomes a membership.
 		const studiesOfSecond = await api<{ studies: { id: string }[] }>(await login(SECOND), 'GET', '/studies');
@@ -138,12 +155,18 @@ describe('members tab in Chromium', () => {
 
 		await page.getByLabel(`Rol van ${SECOND.email}`).selectOption('co_researcher');
 		await expect.poll(notice).toBe(`De rol van ${SECOND.email} is nu: mede-onderzoeker.`);
-		const members = await api<{ members: { email: string; role: string }[] }>(await login(OWNER), 'GET', `/studies/${studyId}/members`);
+		const members = await api<{ members: { email: string; role: string }[] }>(
+			await login(OWNER),
+			'GET',
+			`/studies/${studyId}/members`
+		);
 		expect(members.members.find((m) => m.email === SECOND.email)?.role).toBe('co_researcher');
 
 		// The only owner cannot make themselves something else: the readable refusal, and the select goes back.
 		await page.getByLabel(`Rol van ${OWNER.email}`).selectOption('facilitator');
-		await expect.poll(() => page.locator('.error').textContent()).toBe('Een studie heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.');
+		await expect
+			.poll(() => page.locator('.error').textContent())
+			.toBe('Een studie heeft altijd minstens één eigenaar. Maak eerst iemand anders eigenaar.');
 		await expect(page.getByLabel(`Rol van ${OWNER.email}`).inputValue()).resolves.toBe('owner');
 
 		await page.getByRole('button', { name: `${SECOND.email} verwijderen` }).click();
@@ -168,11 +191,17 @@ describe('members tab in Chromium', () => {
 			const colleagueProblems = watchConsole(colleague);
 			await colleague.goto(`${server.url}/researcher/studies/${studyId}/members`);
 			await colleague.getByRole('heading', { name: 'Leden van de studie' }).waitFor();
-			await colleague.getByText('Alleen een eigenaar kan leden toevoegen, rollen wijzigen of leden verwijderen.').waitFor();
+			await colleague
+				.getByText('Alleen een eigenaar kan leden toevoegen, rollen wijzigen of leden verwijderen.')
+				.waitFor();
 			await expect(colleague.getByRole('combobox').count()).resolves.toBe(0);
 			await expect(colleague.getByRole('button', { name: /verwijderen|Toevoegen/ }).count()).resolves.toBe(0);
-			await expect(colleague.getByRole('row').filter({ hasText: OWNER.email }).textContent()).resolves.toContain('eigenaar');
-			await expect(colleague.getByRole('row').filter({ hasText: SECOND.email }).textContent()).resolves.toContain('gespreksleider');
+			await expect(colleague.getByRole('row').filter({ hasText: OWNER.email }).textContent()).resolves.toContain(
+				'eigenaar'
+			);
+			await expect(colleague.getByRole('row').filter({ hasText: SECOND.email }).textContent()).resolves.toContain(
+				'gespreksleider'
+			);
 			await expect(colleague.getByText('Mede-onderzoeker: ontwerp bewerken').count()).resolves.toBe(1);
 			await expectAccessible(colleague, `members (facilitator, ${viewport.width})`);
 			await shot(colleague, 'members-facilitator');
@@ -187,7 +216,10 @@ describe('members tab in Chromium', () => {
 		const colleague = await context.newPage();
 		const colleagueProblems = watchConsole(colleague);
 		await colleague.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
-		await colleague.getByTestId('sorts-not-for-role').getByText('Als gespreksleider zie je de aantallen hierboven').waitFor();
+		await colleague
+			.getByTestId('sorts-not-for-role')
+			.getByText('Als gespreksleider zie je de aantallen hierboven')
+			.waitFor();
 		// The counts arrive after the role notice: wait for them rather than count at once.
 		await colleague.getByText('Ingeleverd', { exact: true }).first().waitFor();
 		await shot(colleague, 'monitoring-facilitator');
@@ -201,9 +233,14 @@ describe('members tab in Chromium', () => {
 		await expect(colleague.getByTestId('composition-withheld').count()).resolves.toBe(0);
 		// One flag off: that factor's defining set is one sort away from the one just shown.
 		await colleague.getByTestId('loadings-table').locator('button.flag.on').first().click();
-		await colleague.getByTestId('composition-withheld').getByText(/Samenstelling niet getoond voor F\d/).waitFor({ timeout: 10_000 });
+		await colleague
+			.getByTestId('composition-withheld')
+			.getByText(/Samenstelling niet getoond voor F\d/)
+			.waitFor({ timeout: 10_000 });
 		// (The whole analysis workspace is audited with axe elsewhere; here only the note is new.)
-		await expect(colleague.getByRole('note').filter({ hasText: 'Samenstelling niet getoond' }).count()).resolves.toBe(1);
+		await expect(colleague.getByRole('note').filter({ hasText: 'Samenstelling niet getoond' }).count()).resolves.toBe(
+			1
+		);
 		await colleague.getByTestId('composition-withheld').scrollIntoViewIfNeeded();
 		await shot(colleague, 'composition-withheld');
 		expect(colleagueProblems).toEqual([]);
@@ -216,12 +253,18 @@ describe('members tab in Chromium', () => {
 		await page.getByText('Nog niets ingetrokken.').waitFor();
 
 		const { codes } = await api<{ codes: string[] }>(cookie, 'POST', `/studies/${studyId}/codes`, { count: 1 });
-		const participation = await api<{ study: { statements: { code: string }[]; grid: { value: number; capacity: number }[] } }>(cookie, 'GET', `/participate/${codes[0]}`);
+		const participation = await api<{
+			study: { statements: { code: string }[]; grid: { value: number; capacity: number }[] };
+		}>(cookie, 'GET', `/participate/${codes[0]}`);
 		const placements: { statement: string; value: number }[] = [];
 		for (const column of participation.study.grid) {
-			for (let i = 0; i < column.capacity; i++) placements.push({ statement: participation.study.statements[placements.length]!.code, value: column.value });
+			for (let i = 0; i < column.capacity; i++)
+				placements.push({ statement: participation.study.statements[placements.length]!.code, value: column.value });
 		}
-		const { receipt } = await api<{ receipt: string }>('', 'POST', `/participate/${codes[0]}/submission`, { placements, answers: {} });
+		const { receipt } = await api<{ receipt: string }>('', 'POST', `/participate/${codes[0]}/submission`, {
+			placements,
+			answers: {}
+		});
 		await api(cookie, 'POST', `/studies/${studyId}/withdrawals`, { receipt });
 
 		await page.reload();
@@ -239,7 +282,9 @@ describe('members tab in Chromium', () => {
 		await page.setViewportSize(PHONE);
 		await page.goto(`${server.url}/researcher/studies/${studyId}/members`);
 		await page.getByRole('heading', { name: 'Leden van de studie' }).waitFor();
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 		await expectAccessible(page, 'members (owner, phone)');
 		await shot(page, 'members-owner');

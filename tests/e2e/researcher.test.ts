@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	newContext,
+	PHONE,
+	type RunningServer,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 import { expectAccessible } from './participant-helpers.js';
 
 // The researcher workspace end to end in Chromium: the first account through the setup link printed on
@@ -54,7 +62,8 @@ describe('researcher workspace in Chromium', () => {
 		await server?.stop();
 	});
 
-	const tab = (name: string) => page.getByRole('navigation', { name: 'Onderdelen van de studie' }).getByRole('link', { name, exact: true });
+	const tab = (name: string) =>
+		page.getByRole('navigation', { name: 'Onderdelen van de studie' }).getByRole('link', { name, exact: true });
 	const notice = () => page.locator('.status-line').textContent();
 
 	it('explains where the setup link is while no account exists, and creates the first account through it', async () => {
@@ -95,12 +104,14 @@ describe('researcher workspace in Chromium', () => {
 		await page.waitForURL(/\/statements$/);
 		studyUrl = page.url().replace(/\/statements$/, '');
 
-		await page.getByLabel('Stellingen, één per regel').fill(STATEMENTS.map((line, i) => `${i + 1}. ${line}`).join('\n'));
+		await page
+			.getByLabel('Stellingen, één per regel')
+			.fill(STATEMENTS.map((line, i) => `${i + 1}. ${line}`).join('\n'));
 		await page.getByRole('button', { name: 'Toevoegen (9)' }).click();
 		await expect.poll(() => page.locator('#qset-title').textContent()).toBe('Q-set (9)');
-		await expect(page.getByRole('listitem', { name: 'Stelling S01' }).locator('textarea[lang="en"]').inputValue()).resolves.toBe(
-			'I have enough time for my work'
-		);
+		await expect(
+			page.getByRole('listitem', { name: 'Stelling S01' }).locator('textarea[lang="en"]').inputValue()
+		).resolves.toBe('I have enough time for my work');
 
 		const themes = page.getByRole('listitem', { name: 'Stelling S01' }).getByLabel(/Thema’s/);
 		await themes.fill('tijd, rooster');
@@ -119,7 +130,9 @@ describe('researcher workspace in Chromium', () => {
 	it('designs the grid: explains a mismatch, suggests a quasi-normal distribution and saves it', async () => {
 		await tab('Raster').click();
 		await page.getByRole('button', { name: 'Stel een quasi-normale verdeling voor (9 stellingen)' }).click();
-		await expect.poll(() => page.locator('.check').textContent()).toBe('Het raster past: 9 plaatsen voor 9 stellingen.');
+		await expect
+			.poll(() => page.locator('.check').textContent())
+			.toBe('Het raster past: 9 plaatsen voor 9 stellingen.');
 		await page.getByLabel('Aantal kaarten in kolom 0').fill('5');
 		await expect.poll(() => page.locator('.check').textContent()).toContain('plaatsen te veel');
 		await expect(page.getByRole('button', { name: 'Raster opslaan' }).isDisabled()).resolves.toBe(true);
@@ -202,14 +215,19 @@ describe('researcher workspace in Chromium', () => {
 		const statements: string[] = participation.study.statements.map((s: { code: string }) => s.code);
 		const placements: { statement: string; value: number }[] = [];
 		for (const column of participation.study.grid as { value: number; capacity: number }[]) {
-			for (let i = 0; i < column.capacity; i++) placements.push({ statement: statements[placements.length]!, value: column.value });
+			for (let i = 0; i < column.capacity; i++)
+				placements.push({ statement: statements[placements.length]!, value: column.value });
 		}
 		submittedPlacements = placements;
 		const team = participation.study.questions[0].key;
 		const submitted = await fetch(`${server.url}/api/participate/${code}/submission`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
-			body: JSON.stringify({ placements, answers: { [team]: 'a2' }, comments: { [placements[0]!.statement]: 'Nooit genoeg tijd.' } })
+			body: JSON.stringify({
+				placements,
+				answers: { [team]: 'a2' },
+				comments: { [placements[0]!.statement]: 'Nooit genoeg tijd.' }
+			})
 		});
 		expect([200, 201]).toContain(submitted.status);
 
@@ -245,26 +263,45 @@ describe('researcher workspace in Chromium', () => {
 
 		// Import: a dry run first shows what is wrong, and stores nothing; a good file is then imported.
 		const header = `sort,${submittedPlacements.map((p) => p.statement).join(',')}`;
-		const csv = (label: string, values: number[]) => ({ name: 'sorts.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\n${label},${values.join(',')}\n`) });
+		const csv = (label: string, values: number[]) => ({
+			name: 'sorts.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(`${header}\n${label},${values.join(',')}\n`)
+		});
 		await page.getByLabel('Formaat').selectOption('csv');
-		await page.getByLabel('Bestand', { exact: true }).setInputFiles(csv('fout-1', submittedPlacements.map(() => 0)));
+		await page.getByLabel('Bestand', { exact: true }).setInputFiles(
+			csv(
+				'fout-1',
+				submittedPlacements.map(() => 0)
+			)
+		);
 		await page.getByRole('button', { name: 'Controleren (nog niet opslaan)' }).click();
 		await page.getByText('Dit klopt niet; er is niets opgeslagen:').waitFor();
 		await expect(page.getByRole('button', { name: /sorteringen importeren/ }).count()).resolves.toBe(0);
-		await page.getByLabel('Bestand', { exact: true }).setInputFiles(csv('import-1', [...submittedPlacements].reverse().map((p) => p.value)));
+		await page.getByLabel('Bestand', { exact: true }).setInputFiles(
+			csv(
+				'import-1',
+				[...submittedPlacements].reverse().map((p) => p.value)
+			)
+		);
 		await page.getByRole('button', { name: 'Controleren (nog niet opslaan)' }).click();
 		await page.getByText('Alles klopt: 1 sortering kan worden geïmporteerd.').waitFor();
 		await shot(page, 'data-import');
 		await page.getByRole('button', { name: '1 sortering importeren' }).click();
 		await expect.poll(notice).toBe('1 sortering geïmporteerd.');
-		const sorts = await page.evaluate(async (url) => (await (await fetch(url)).json()).sorts.map((s: { label: string }) => s.label), `/api/studies/${studyUrl.split('/').pop()}/sorts`);
+		const sorts = await page.evaluate(
+			async (url) => (await (await fetch(url)).json()).sorts.map((s: { label: string }) => s.label),
+			`/api/studies/${studyUrl.split('/').pop()}/sorts`
+		);
 		expect(sorts).toContain('import-1');
 		expect(sorts).not.toContain('fout-1');
 
 		await page.getByLabel('Label (bijv. respondentnummer)').fill('papier-1');
 		await page.getByLabel('Kolom voor stelling S01').selectOption('2');
 		await page.getByLabel('Kolom voor stelling S02').selectOption('2');
-		await expect.poll(() => page.locator('.check').textContent()).toContain('Kolom +2 heeft 2 kaarten, maar er is plaats voor 1.');
+		await expect
+			.poll(() => page.locator('.check').textContent())
+			.toContain('Kolom +2 heeft 2 kaarten, maar er is plaats voor 1.');
 		await expect(page.getByRole('button', { name: 'Sortering opslaan' }).isDisabled()).resolves.toBe(true);
 		await expectAccessible(page, 'data');
 		await shot(page, 'data');
@@ -285,7 +322,9 @@ describe('researcher workspace in Chromium', () => {
 		await page.getByLabel('E-mailadres').fill(EMAIL);
 		await page.getByLabel('Wachtwoord').fill(PASSWORD);
 		await page.getByRole('button', { name: 'Inloggen' }).click();
-		await expect.poll(() => page.getByRole('alert').first().textContent()).toBe('E-mailadres of wachtwoord klopt niet.');
+		await expect
+			.poll(() => page.getByRole('alert').first().textContent())
+			.toBe('E-mailadres of wachtwoord klopt niet.');
 		await page.getByLabel('Wachtwoord').fill(`${PASSWORD}!`);
 		await page.getByRole('button', { name: 'Inloggen' }).click();
 		await page.getByRole('heading', { name: 'Mijn studies' }).waitFor();
@@ -294,13 +333,19 @@ describe('researcher workspace in Chromium', () => {
 	});
 
 	it('fits every page on a phone without sideways scrolling', async () => {
-		const phone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 1, storageState: await context.storageState() });
+		const phone = await browser.newContext({
+			viewport: PHONE,
+			deviceScaleFactor: 1,
+			storageState: await context.storageState()
+		});
 		const small = await phone.newPage();
 		for (const path of ['', '/statements', '/grid', '/questions', '/preview', '/invitations', '/monitoring', '/data']) {
 			await small.goto(`${studyUrl}${path}`);
 			await small.getByRole('navigation', { name: 'Onderdelen van de studie' }).waitFor();
 			await small.waitForLoadState('networkidle');
-			const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await small.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
 			expect(overflow, `sideways scrolling on ${path || '/'}`).toBeLessThanOrEqual(0);
 			await shot(small, `phone${path.replace('/', '-') || '-basics'}`, false);
 			await small.evaluate(() => window.scrollTo(0, 560));

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { DESKTOP, launchBrowser, newContext, NARROW, PHONE, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import {
+	DESKTOP,
+	launchBrowser,
+	newContext,
+	NARROW,
+	PHONE,
+	type RunningServer,
+	startServer,
+	watchConsole
+} from '../helpers/e2e.js';
 
 // Smoke test of the built app in Debian's Chromium: the landing page loads at phone and desktop
 // size without console errors, offers both ways in, and switches language.
@@ -33,7 +42,9 @@ describe('landing page in Chromium', () => {
 		await expect(page.getByRole('link', { name: 'Doe mee met de demostudie' }).getAttribute('href')).resolves.toBe(
 			'/s/politie-diversiteit'
 		);
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+		const overflow = await page.evaluate(
+			() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+		);
 		expect(overflow).toBeLessThanOrEqual(0);
 		expect(problems).toEqual([]);
 		await context.close();

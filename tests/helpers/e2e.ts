@@ -45,7 +45,9 @@ export interface RunningServer {
  * server instead, unless `env.DATABASE_URL` names one (e.g. two processes sharing one database).
  * Resolves when /api/health answers.
  */
-export async function startServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(
+	options: { env?: Record<string, string>; dataDir?: string } = {}
+): Promise<RunningServer> {
 	const port = await freePort();
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'standpunt-e2e-'));
 	const ownDb = serverUrl && !options.env?.DATABASE_URL ? await createServerDatabase() : undefined;
@@ -148,7 +150,12 @@ export async function setUpFirstResearcher(context: BrowserContext, server: Runn
 	if (!token) throw new Error('the server prints a setup link while no account exists');
 	const setup = await context.request.post(`${server.url}/api/auth/setup`, {
 		headers: { 'x-standpunt-csrf': '1' },
-		data: { token, email: 'onderzoeker@example.org', password: 'een lang en sterk wachtwoord', displayName: 'Onderzoeker' }
+		data: {
+			token,
+			email: 'onderzoeker@example.org',
+			password: 'een lang en sterk wachtwoord',
+			displayName: 'Onderzoeker'
+		}
 	});
 	if (setup.status() !== 201) throw new Error(`the setup link answered ${setup.status()}, not 201`);
 	const { studies } = await (await context.request.get(`${server.url}/api/studies`)).json();

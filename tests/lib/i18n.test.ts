@@ -7,7 +7,9 @@ import { translate } from '../../src/lib/i18n/translate.js';
 // Every message catalog must offer the same keys in Dutch and English, so that switching the
 // language never shows a bare key or falls back to the other language.
 const folder = join(process.cwd(), 'src/lib/i18n/messages');
-const files = readdirSync(folder).filter((f) => f.endsWith('.ts')).sort();
+const files = readdirSync(folder)
+	.filter((f) => f.endsWith('.ts'))
+	.sort();
 
 type Catalog = Record<string, Record<string, unknown>>;
 interface Loaded {
@@ -50,7 +52,11 @@ describe('i18n catalogs', async () => {
 			expect(keys.length).toBeGreaterThan(0);
 			for (const locale of others) {
 				const otherKeys = Object.keys(catalog[locale]!).sort();
-				expect({ locale, missing: keys.filter((k) => !otherKeys.includes(k)), extra: otherKeys.filter((k) => !keys.includes(k)) }).toEqual({
+				expect({
+					locale,
+					missing: keys.filter((k) => !otherKeys.includes(k)),
+					extra: otherKeys.filter((k) => !keys.includes(k))
+				}).toEqual({
 					locale,
 					missing: [],
 					extra: []
@@ -74,7 +80,10 @@ describe('i18n catalogs', async () => {
 		);
 		for (const file of files) {
 			const importPath = `/${file.replace(/\.ts$/, '.js')}'`;
-			expect(sources.some((s) => s.includes(importPath)), `${file} is never imported`).toBe(true);
+			expect(
+				sources.some((s) => s.includes(importPath)),
+				`${file} is never imported`
+			).toBe(true);
 		}
 	});
 
@@ -110,7 +119,8 @@ describe('i18n catalogs', async () => {
 		const offenders: string[] = [];
 		for (const { file, catalog, composite } of catalogs) {
 			if (composite || file === 'participant.ts') continue;
-			for (const [key, text] of Object.entries(catalog.nl!)) if (formal.test(String(text))) offenders.push(`${file} ${key}: ${text}`);
+			for (const [key, text] of Object.entries(catalog.nl!))
+				if (formal.test(String(text))) offenders.push(`${file} ${key}: ${text}`);
 		}
 		expect(offenders).toEqual([]);
 	});

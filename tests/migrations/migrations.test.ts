@@ -40,7 +40,9 @@ describe('migrations', () => {
 		const db = testDb.database.db as Kysely<any>;
 		const tablesUp = await publicTables(db);
 		const indexesUp = await publicIndexes(db);
-		expect(tablesUp).toEqual(expect.arrayContaining(['studies', 'statements', 'grid_columns', 'questions', 'participants', 'drafts', 'sorts']));
+		expect(tablesUp).toEqual(
+			expect.arrayContaining(['studies', 'statements', 'grid_columns', 'questions', 'participants', 'drafts', 'sorts'])
+		);
 
 		const reverted = await migrateDownAll(db);
 		expect(reverted).toEqual(Object.keys(migrations).reverse());

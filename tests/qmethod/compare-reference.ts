@@ -24,13 +24,21 @@ export function expectMatchesReference(result: AnalysisJson, ref: ReferenceResul
 	expect(match.maxLoadingDifference).toBeLessThan(REFERENCE_TOLERANCE);
 	const zReference = orient(ref.zScores, match);
 	result.zScores.forEach((row, s) =>
-		row.forEach((z, f) => expect(Math.abs((z as number) - zReference[s][f]), `statement ${s + 1}, factor ${f + 1}`).toBeLessThan(REFERENCE_TOLERANCE))
+		row.forEach((z, f) =>
+			expect(Math.abs((z as number) - zReference[s][f]), `statement ${s + 1}, factor ${f + 1}`).toBeLessThan(
+				REFERENCE_TOLERANCE
+			)
+		)
 	);
 	expect(result.flagged).toEqual(permuteColumns(ref.flagged, match));
-	expect(result.factorCharacteristics.nDefining).toEqual(match.permutation.map((g) => ref.factorCharacteristics.nDefining[g]));
+	expect(result.factorCharacteristics.nDefining).toEqual(
+		match.permutation.map((g) => ref.factorCharacteristics.nDefining[g])
+	);
 	const se = match.permutation.map((g) => ref.factorCharacteristics.seZScores[g]);
 	result.factorCharacteristics.seZScores.forEach((value, f) => expect(value).toBeCloseTo(se[f], 12));
-	result.explainedVariance.forEach((value, f) => expect(Math.abs(value - ref.explainedVariance[match.permutation[f]])).toBeLessThan(0.05));
+	result.explainedVariance.forEach((value, f) =>
+		expect(Math.abs(value - ref.explainedVariance[match.permutation[f]])).toBeLessThan(0.05)
+	);
 	// Unrotated eigenvalues are listed in extraction order by both, so compare them sorted.
 	const sortedOurs = [...result.eigenvalues].sort((a, b) => b - a);
 	const sortedTheirs = [...ref.eigenvalues].sort((a, b) => b - a);

@@ -21,7 +21,9 @@ describe('correlationMatrix', () => {
 	it('reproduces the Lipset correlations of spec §12.2', () => {
 		const { size, data } = correlationMatrix(validateSorts(lipsetDat()));
 		expect(size).toBe(9);
-		TIMES_160.forEach((row, i) => row.forEach((value, j) => expect(Math.abs(data[i * 9 + j] * 160 - value)).toBeLessThan(1e-12)));
+		TIMES_160.forEach((row, i) =>
+			row.forEach((value, j) => expect(Math.abs(data[i * 9 + j] * 160 - value)).toBeLessThan(1e-12))
+		);
 	});
 
 	it('is symmetric with an exact unit diagonal (generated unforced-looking data)', () => {

@@ -16,26 +16,37 @@ import { lipsetDat } from './lipset.js';
 const lipset = () => validateSorts(lipsetDat());
 
 function expectColumnsClose(actual: Float64Array, k: number, expected: number[][], tolerance: number): void {
-	expected.forEach((row, i) => row.forEach((value, f) => expect(Math.abs(actual[i * k + f] - value), `sort ${i + 1}, factor ${f + 1}`).toBeLessThan(tolerance)));
+	expected.forEach((row, i) =>
+		row.forEach((value, f) =>
+			expect(Math.abs(actual[i * k + f] - value), `sort ${i + 1}, factor ${f + 1}`).toBeLessThan(tolerance)
+		)
+	);
 }
 
 describe('extractPrincipalComponents', () => {
 	it('reproduces the Lipset eigenvalues and unrotated loadings of spec §12.3', () => {
 		const data = lipset();
 		const result = extractPrincipalComponents(unitScaledSorts(data), 9, 33, 3);
-		expect(Array.from(result.allEigenvalues, (v) => Number(v.toFixed(4)))).toEqual([2.3838, 2.0153, 1.3408, 1.1274, 0.7322, 0.5117, 0.4013, 0.3196, 0.1679]);
+		expect(Array.from(result.allEigenvalues, (v) => Number(v.toFixed(4)))).toEqual([
+			2.3838, 2.0153, 1.3408, 1.1274, 0.7322, 0.5117, 0.4013, 0.3196, 0.1679
+		]);
 		expect(result.allEigenvalues.reduce((a, b) => a + b, 0)).toBeCloseTo(9, 12);
-		expectColumnsClose(result.loadings.data, 3, [
-			[-0.481, 0.6065, 0.2281],
-			[-0.5008, 0.3915, 0.5417],
-			[0.3876, 0.6675, -0.2654],
-			[0.4162, 0.7249, 0.1708],
-			[-0.5253, -0.5997, 0.289],
-			[0.6907, -0.1072, 0.5914],
-			[0.711, -0.1821, 0.386],
-			[-0.5647, 0.3201, 0.2337],
-			[-0.0268, 0.1277, -0.5087]
-		], 1e-4);
+		expectColumnsClose(
+			result.loadings.data,
+			3,
+			[
+				[-0.481, 0.6065, 0.2281],
+				[-0.5008, 0.3915, 0.5417],
+				[0.3876, 0.6675, -0.2654],
+				[0.4162, 0.7249, 0.1708],
+				[-0.5253, -0.5997, 0.289],
+				[0.6907, -0.1072, 0.5914],
+				[0.711, -0.1821, 0.386],
+				[-0.5647, 0.3201, 0.2337],
+				[-0.0268, 0.1277, -0.5087]
+			],
+			1e-4
+		);
 	});
 
 	it.each([
@@ -44,15 +55,26 @@ describe('extractPrincipalComponents', () => {
 		[12, 40, 5]
 	])('matches a full eigen-decomposition of R on generated data (n=%s, m=%s, k=%s) within 1e-10', (n, m, k) => {
 		const heights = m === 24 ? [2, 3, 4, 6, 4, 3, 2] : [2, 3, 4, 5, 6, 5, 6, 4, 3, 2];
-		const study = generatedStudy({ sorts: n, distribution: grid(-Math.floor(heights.length / 2), heights), viewpoints: k, seed: n });
+		const study = generatedStudy({
+			sorts: n,
+			distribution: grid(-Math.floor(heights.length / 2), heights),
+			viewpoints: k,
+			seed: n
+		});
 		const data = validateSorts(study);
 		const result = extractPrincipalComponents(unitScaledSorts(data), n, m, k);
 		const r = correlationMatrix(data);
-		const evd = new EigenvalueDecomposition(new Matrix(Array.from({ length: n }, (_, i) => Array.from(r.data.subarray(i * n, i * n + n)))), { assumeSymmetric: true });
+		const evd = new EigenvalueDecomposition(
+			new Matrix(Array.from({ length: n }, (_, i) => Array.from(r.data.subarray(i * n, i * n + n)))),
+			{ assumeSymmetric: true }
+		);
 		const values = [...evd.realEigenvalues].map((v, c) => ({ v, c })).sort((a, b) => b.v - a.v);
 		for (let f = 0; f < k; f++) {
 			expect(Math.abs(result.eigenvalues[f] - values[f].v)).toBeLessThan(1e-10);
-			const vector = Array.from({ length: n }, (_, i) => evd.eigenvectorMatrix.get(i, values[f].c) * Math.sqrt(values[f].v));
+			const vector = Array.from(
+				{ length: n },
+				(_, i) => evd.eigenvectorMatrix.get(i, values[f].c) * Math.sqrt(values[f].v)
+			);
 			const sign = vector.reduce((s, a) => s + a * Math.abs(a), 0) < 0 ? -1 : 1;
 			vector.forEach((a, i) => expect(Math.abs(result.loadings.data[i * k + f] - sign * a)).toBeLessThan(1e-10));
 		}
@@ -91,17 +113,26 @@ describe('extractCentroid', () => {
 
 	it('reproduces KADE’s first-factor fixture with the PQMethod/KADE variant (start 0.5, stop 0.001; 1e-6)', () => {
 		const result = extractCentroid(correlationMatrix(lipset()), 1, { variant: 'pqmethod' });
-		const kade = [-0.2913921, -0.38405309, 0.36818255, 0.33476604, -0.54873003, 0.47844413, 0.58270093, -0.5156279, 0.00535119];
+		const kade = [
+			-0.2913921, -0.38405309, 0.36818255, 0.33476604, -0.54873003, 0.47844413, 0.58270093, -0.5156279, 0.00535119
+		];
 		kade.forEach((value, i) => expect(Math.abs(result.loadings.data[i] - value)).toBeLessThan(1e-6));
 	});
 
 	it('gives the 7-factor sums of squares of spec §12.7 with the PQMethod/KADE variant, 7th larger than 6th', () => {
 		const result = extractCentroid(correlationMatrix(lipset()), 7, { variant: 'pqmethod' });
-		expect(Array.from(result.eigenvalues, (v) => Number(v.toFixed(4)))).toEqual([1.6155, 1.4113, 0.8401, 0.5535, 0.3844, 0.1831, 0.2783]);
+		expect(Array.from(result.eigenvalues, (v) => Number(v.toFixed(4)))).toEqual([
+			1.6155, 1.4113, 0.8401, 0.5535, 0.3844, 0.1831, 0.2783
+		]);
 	});
 
 	it('satisfies the fixed point a_j = (c_j + a_j²) / Σ|a| on generated data (stopping tolerance 1e-12 → 1e-9)', () => {
-		const study = generatedStudy({ sorts: 40, distribution: grid(-4, [2, 3, 4, 5, 6, 5, 4, 3, 2]), viewpoints: 3, seed: 11 });
+		const study = generatedStudy({
+			sorts: 40,
+			distribution: grid(-4, [2, 3, 4, 5, 6, 5, 4, 3, 2]),
+			viewpoints: 3,
+			seed: 11
+		});
 		const r = correlationMatrix(validateSorts(study));
 		const n = r.size;
 		const result = extractCentroid(r, 1, { tolerance: 1e-12 });
@@ -131,9 +162,13 @@ describe('symmetricEigen (tred2/tql2 on flat arrays)', () => {
 		const random = seededRandom(4);
 		for (const size of [1, 2, 5, 17]) {
 			const data = new Float64Array(size * size);
-			for (let r = 0; r < size; r++) for (let c = r; c < size; c++) data[r * size + c] = data[c * size + r] = random() - 0.5;
+			for (let r = 0; r < size; r++)
+				for (let c = r; c < size; c++) data[r * size + c] = data[c * size + r] = random() - 0.5;
 			const ours = symmetricEigen(data, size);
-			const theirs = new EigenvalueDecomposition(new Matrix(Array.from({ length: size }, (_, r) => Array.from(data.subarray(r * size, r * size + size)))), { assumeSymmetric: true });
+			const theirs = new EigenvalueDecomposition(
+				new Matrix(Array.from({ length: size }, (_, r) => Array.from(data.subarray(r * size, r * size + size)))),
+				{ assumeSymmetric: true }
+			);
 			const expected = [...theirs.realEigenvalues].sort((a, b) => b - a);
 			expected.forEach((value, c) => expect(Math.abs(ours.values[c] - value)).toBeLessThan(1e-12));
 			// A v = λ v for every returned pair.

@@ -10,7 +10,13 @@ export function grid(lowest: number, heights: number[]): number[] {
  * noisy copy of one viewpoint's (or its mirror's) latent scores, then takes the grid in that
  * order. Seeded, so tests and benchmarks are reproducible.
  */
-export function generatedStudy(options: { sorts: number; distribution: number[]; viewpoints: number; noise?: number; seed?: number }): QSortData {
+export function generatedStudy(options: {
+	sorts: number;
+	distribution: number[];
+	viewpoints: number;
+	noise?: number;
+	seed?: number;
+}): QSortData {
 	const { sorts: n, distribution, viewpoints } = options;
 	const m = distribution.length;
 	const random = seededRandom(options.seed ?? 1);

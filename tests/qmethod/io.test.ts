@@ -45,14 +45,23 @@ describe('parseDat / writeDat', () => {
 	it('accepts LF line ends, trailing spaces and blank lines; counts ≥ 100 touch', () => {
 		const text = fixtureText('lipset.dat').replace(/\r\n/g, '   \n') + '\n\n';
 		expect(parseDat(text).sorts).toHaveLength(9);
-		const many = writeDat({ title: 't', sortIds: Array.from({ length: 120 }, (_, i) => `P${i}`), sorts: Array.from({ length: 120 }, () => lipsetDat().sorts[0]), distribution: lipsetDat().distribution as number[] });
+		const many = writeDat({
+			title: 't',
+			sortIds: Array.from({ length: 120 }, (_, i) => `P${i}`),
+			sorts: Array.from({ length: 120 }, () => lipsetDat().sorts[0]),
+			distribution: lipsetDat().distribution as number[]
+		});
 		expect(many.slice(0, 9)).toBe('  0120 33');
 		expect(parseDat(many).sorts).toHaveLength(120);
 	});
 
 	it.each([
 		['a wrong sort count', (t: string) => t.replace('  0  9 33', '  0 10 33'), /header says 10 Q-sorts/],
-		['column heights that do not add up', (t: string) => t.replace(' -4  4  0  0  2', ' -4  4  0  0  3'), /add up to 34/],
+		[
+			'column heights that do not add up',
+			(t: string) => t.replace(' -4  4  0  0  2', ' -4  4  0  0  3'),
+			/add up to 34/
+		],
 		['a non-numeric value', (t: string) => t.replace('US1       -1 0', 'US1       -1 x'), /line 3: statement 2/],
 		['a missing distribution line', () => '  0  9 33 x\r\n', /distribution line/]
 	])('rejects %s with invalid_file', (_label, mutate, message) => {
@@ -62,8 +71,17 @@ describe('parseDat / writeDat', () => {
 
 	it('refuses to write ids longer than 8 characters or values outside −6…+13', () => {
 		const dat = lipsetDat();
-		expect(() => writeDat({ ...dat, title: '', sortIds: ['VERYLONGID', ...dat.sortIds.slice(1)], distribution: dat.distribution as number[] })).toThrow(/longer than 8/);
-		expect(() => writeDat({ title: '', sortIds: ['a'], sorts: [[14, -1, 0]], distribution: [14, -1, 0] })).toThrow(QMethodInputError);
+		expect(() =>
+			writeDat({
+				...dat,
+				title: '',
+				sortIds: ['VERYLONGID', ...dat.sortIds.slice(1)],
+				distribution: dat.distribution as number[]
+			})
+		).toThrow(/longer than 8/);
+		expect(() => writeDat({ title: '', sortIds: ['a'], sorts: [[14, -1, 0]], distribution: [14, -1, 0] })).toThrow(
+			QMethodInputError
+		);
 	});
 });
 
@@ -86,13 +104,19 @@ describe('parseSta / writeSta', () => {
 
 describe('CSV', () => {
 	it('parses RFC 4180 quotes, doubled quotes, commas and line ends inside quotes', () => {
-		expect(parseCsv('a,"b ""c"", d"\r\n"x\ny",z\n')).toEqual([['a', 'b "c", d'], ['x\ny', 'z']]);
+		expect(parseCsv('a,"b ""c"", d"\r\n"x\ny",z\n')).toEqual([
+			['a', 'b "c", d'],
+			['x\ny', 'z']
+		]);
 		expect(() => parseCsv('a,"open\n')).toThrow(/not closed/);
 		expect(() => parseCsv('"a"b,c\n')).toThrow(/after a closing quote/);
 	});
 
 	it('reads semicolon-separated CSV and tells on which line a quoting error is', () => {
-		expect(parseCsv('code;nl\n1;"Eens; zeker"\n', { delimiter: ';' })).toEqual([['code', 'nl'], ['1', 'Eens; zeker']]);
+		expect(parseCsv('code;nl\n1;"Eens; zeker"\n', { delimiter: ';' })).toEqual([
+			['code', 'nl'],
+			['1', 'Eens; zeker']
+		]);
 		expect(parseCsv('a;b,c\n', { delimiter: ';' })).toEqual([['a', 'b,c']]);
 		const error = (() => {
 			try {
@@ -113,7 +137,11 @@ describe('CSV', () => {
 
 	it('reads padded, signed and decimal cells through the careful path (validation rejects decimals later)', () => {
 		const parsed = parseSortsCsv('sort,S01,S02\nA, 1,+2\nB,-1,0.5\nC,2,-3\n');
-		expect(parsed.sorts.map((sort) => Array.from(sort))).toEqual([[1, 2], [-1, 0.5], [2, -3]]);
+		expect(parsed.sorts.map((sort) => Array.from(sort))).toEqual([
+			[1, 2],
+			[-1, 0.5],
+			[2, -3]
+		]);
 		expect(parseSortsCsv('sort,S01,S02\r\n"A",1,2\r\n').sortIds).toEqual(['A']);
 	});
 

@@ -16,8 +16,10 @@ import {
 import { lipsetDat } from './lipset.js';
 
 const input = lipsetDat();
-const run = (rotationSteps: JudgmentalStep[], flags?: boolean[][]) => analyze(input, { factors: 3, rotationSteps, flags });
-const column = (values: Float64Array, k: number, f: number) => Array.from({ length: values.length / k }, (_, r) => values[r * k + f]);
+const run = (rotationSteps: JudgmentalStep[], flags?: boolean[][]) =>
+	analyze(input, { factors: 3, rotationSteps, flags });
+const column = (values: Float64Array, k: number, f: number) =>
+	Array.from({ length: values.length / k }, (_, r) => values[r * k + f]);
 
 /** max |unrotated · rotation − loadings|: the cumulative transform must reproduce the loadings. */
 function transformError(full: FullAnalysis): number {
@@ -46,7 +48,12 @@ describe('analyze with inversions', () => {
 	});
 
 	it('interleaves inversions with turns in order and keeps loadings = unrotated · rotation', () => {
-		const steps: JudgmentalStep[] = [{ invert: 1 }, { p: 0, q: 1, degrees: 10 }, { p: 0, q: 2, degrees: 4 }, { invert: 0 }];
+		const steps: JudgmentalStep[] = [
+			{ invert: 1 },
+			{ p: 0, q: 1, degrees: 10 },
+			{ p: 0, q: 2, degrees: 4 },
+			{ invert: 0 }
+		];
 		const full = run(steps);
 		expect(full.options.rotationSteps).toEqual(steps);
 		expect(transformError(full)).toBeLessThan(1e-12);
@@ -88,7 +95,9 @@ describe('analyze with bipolar splits', () => {
 	it('takes the flags at the moment of the split, after the turns before it', () => {
 		const turned = run([{ p: 0, q: 1, degrees: 25 }]);
 		const full = run([{ p: 0, q: 1, degrees: 25 }, { split: 1 }]);
-		expect(full.flags).toEqual(splitBipolarFactor(turned.loadings, autoFlag(turned.loadings, 33, input.sortIds).flags, 1).flags);
+		expect(full.flags).toEqual(
+			splitBipolarFactor(turned.loadings, autoFlag(turned.loadings, 33, input.sortIds).flags, 1).flags
+		);
 	});
 
 	it('uses manual flags instead of the split flags; they must cover the factors after the split', () => {
@@ -121,7 +130,9 @@ describe('judgmental step rules', () => {
 		['a step of unknown shape', [{ angle: 5 } as unknown as JudgmentalStep]]
 	])('refuses %s with invalid_rotation and the step number', (_label, steps) => {
 		expect(() => run(steps)).toThrow(QMethodInputError);
-		expect(() => run(steps)).toThrow(expect.objectContaining({ code: 'invalid_rotation', message: expect.stringMatching(/rotation step [12]/) }));
+		expect(() => run(steps)).toThrow(
+			expect.objectContaining({ code: 'invalid_rotation', message: expect.stringMatching(/rotation step [12]/) })
+		);
 	});
 
 	it('allows splitting a factor made by an earlier split', () => {

@@ -42,7 +42,12 @@ describe('runAnalysis against qmethod: sizes of the deliberate differences', () 
 		const theirs = ref.factorArrays.map((row) => row[2] * match.sign[f3]);
 		const ours = result.factorArrays.map((row) => row[f3] as number);
 		// qmethod: 5 × (−2) and 4 × (−1) on this factor (README); ours keeps the grid's 4 and 5.
-		expect(count(ref.factorArrays.map((row) => row[2]), -2)).toBe(5);
+		expect(
+			count(
+				ref.factorArrays.map((row) => row[2]),
+				-2
+			)
+		).toBe(5);
 		expect([count(ours, -2), count(ours, -1)]).toEqual([4, 5]);
 		expect(ours.filter((v, s) => v !== theirs[s]).length).toBeGreaterThan(0);
 		expect(result.warnings.map((w) => w.code)).toContain('tied_z_scores');

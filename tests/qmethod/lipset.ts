@@ -30,7 +30,12 @@ export interface ReferenceResult {
 	factorArrays: number[][];
 	distinguishing: number[][];
 	consensus: number[];
-	factorCharacteristics: { nDefining: number[]; avgRelCoef: number[]; compositeReliability: number[]; seZScores: number[] };
+	factorCharacteristics: {
+		nDefining: number[];
+		avgRelCoef: number[];
+		compositeReliability: number[];
+		seZScores: number[];
+	};
 	meta: { sortIds: string[]; statementCodes: string[]; distribution: number[]; unrotatedLoadings: number[][] };
 }
 

@@ -13,7 +13,9 @@ export interface FactorMatch {
 
 function permutations(k: number): number[][] {
 	if (k === 1) return [[0]];
-	return permutations(k - 1).flatMap((p) => Array.from({ length: k }, (_, at) => [...p.slice(0, at), k - 1, ...p.slice(at)]));
+	return permutations(k - 1).flatMap((p) =>
+		Array.from({ length: k }, (_, at) => [...p.slice(0, at), k - 1, ...p.slice(at)])
+	);
 }
 
 export function matchFactors(ours: number[][], theirs: number[][]): FactorMatch {
@@ -25,7 +27,9 @@ export function matchFactors(ours: number[][], theirs: number[][]): FactorMatch 
 			return dot < 0 ? -1 : 1;
 		});
 		let worst = 0;
-		ours.forEach((row, i) => row.forEach((value, f) => (worst = Math.max(worst, Math.abs(value - sign[f] * theirs[i][permutation[f]])))));
+		ours.forEach((row, i) =>
+			row.forEach((value, f) => (worst = Math.max(worst, Math.abs(value - sign[f] * theirs[i][permutation[f]]))))
+		);
 		if (!best || worst < best.maxLoadingDifference) best = { permutation, sign, maxLoadingDifference: worst };
 	}
 	return best!;
@@ -64,7 +68,10 @@ export function qmethodArrays(zScores: number[][], distribution: number[], toler
 }
 
 /** qmethod `qdc`: distinguishing per factor (1-based) and consensus at p < .05, |d| > 1.96·SED. */
-export function qmethodClassification(zScores: number[][], seZScores: number[]): { distinguishing: number[][]; consensus: number[] } {
+export function qmethodClassification(
+	zScores: number[][],
+	seZScores: number[]
+): { distinguishing: number[][]; consensus: number[] } {
 	const k = seZScores.length;
 	const significant = (row: number[], f: number, g: number) =>
 		Math.abs(row[f] - row[g]) > 1.96 * Math.sqrt(seZScores[f] ** 2 + seZScores[g] ** 2);

@@ -64,7 +64,13 @@ describe('retention aids on Lipset (spec §12.8)', () => {
 });
 
 describe('bootstrap', () => {
-	const study = generatedStudy({ sorts: 40, distribution: grid(-4, [2, 3, 4, 5, 6, 5, 4, 3, 2]), viewpoints: 3, noise: 0.6, seed: 21 });
+	const study = generatedStudy({
+		sorts: 40,
+		distribution: grid(-4, [2, 3, 4, 5, 6, 5, 4, 3, 2]),
+		viewpoints: 3,
+		noise: 0.6,
+		seed: 21
+	});
 
 	it('is reproducible from its seed and summarises z, loadings and flag frequencies', () => {
 		const a = bootstrap(study, { factors: 3, resamples: 60, seed: 9 });
@@ -77,9 +83,14 @@ describe('bootstrap', () => {
 		a.flagFrequency.forEach((share) => expect(share).toBeGreaterThanOrEqual(0));
 		a.flagFrequency.forEach((share) => expect(share).toBeLessThanOrEqual(1));
 		// Sorts flagged in the full sample stay flagged on the same factor most of the time.
-		full.flags.forEach((row, i) => row.forEach((flag, f) => flag && expect(a.flagFrequency[i * 3 + f]).toBeGreaterThan(0.5)));
+		full.flags.forEach((row, i) =>
+			row.forEach((flag, f) => flag && expect(a.flagFrequency[i * 3 + f]).toBeGreaterThan(0.5))
+		);
 		const distribution = Array.from(validateSorts(study).distribution);
-		for (let f = 0; f < 3; f++) expect(Array.from({ length: distribution.length }, (_, s) => a.arrays[s * 3 + f]).sort((x, y) => x - y)).toEqual(distribution);
+		for (let f = 0; f < 3; f++)
+			expect(Array.from({ length: distribution.length }, (_, s) => a.arrays[s * 3 + f]).sort((x, y) => x - y)).toEqual(
+				distribution
+			);
 	});
 
 	it('reports failed alignments when factors cannot be matched one-to-one', () => {

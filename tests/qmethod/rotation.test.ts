@@ -21,7 +21,8 @@ const unrotated = (k = 3) => extractPrincipalComponents(unitScaledSorts(validate
 function times(a: LoadingMatrix, t: Float64Array): Float64Array {
 	const k = a.columns;
 	const out = new Float64Array(a.rows * k);
-	for (let i = 0; i < a.rows; i++) for (let c = 0; c < k; c++) for (let t2 = 0; t2 < k; t2++) out[i * k + c] += a.data[i * k + t2] * t[t2 * k + c];
+	for (let i = 0; i < a.rows; i++)
+		for (let c = 0; c < k; c++) for (let t2 = 0; t2 < k; t2++) out[i * k + c] += a.data[i * k + t2] * t[t2 * k + c];
 	return out;
 }
 
@@ -39,7 +40,9 @@ describe('varimax', () => {
 			[0.6625, -0.0891, -0.1705],
 			[-0.1828, 0.2038, -0.4481]
 		];
-		expected.forEach((row, i) => row.forEach((v, f) => expect(Math.abs(result.loadings.data[i * 3 + f] - v)).toBeLessThan(1e-4)));
+		expected.forEach((row, i) =>
+			row.forEach((v, f) => expect(Math.abs(result.loadings.data[i * 3 + f] - v)).toBeLessThan(1e-4))
+		);
 		expect(result.converged).toBe(true);
 	});
 
@@ -59,7 +62,9 @@ describe('varimax', () => {
 				expect(Math.abs(dot - (p === q ? 1 : 0))).toBeLessThan(1e-12);
 			}
 		}
-		times(start, result.rotation).forEach((v, index) => expect(Math.abs(v - result.loadings.data[index])).toBeLessThan(1e-12));
+		times(start, result.rotation).forEach((v, index) =>
+			expect(Math.abs(v - result.loadings.data[index])).toBeLessThan(1e-12)
+		);
 	});
 
 	it('does not lower the varimax criterion when more sweeps are allowed', () => {
@@ -71,7 +76,10 @@ describe('varimax', () => {
 
 describe('applyRotationSteps', () => {
 	it('turns a pair clockwise: a′p = ap cos θ + aq sin θ, a′q = −ap sin θ + aq cos θ', () => {
-		const start = loadingMatrix([[1, 0], [0, 1]]);
+		const start = loadingMatrix([
+			[1, 0],
+			[0, 1]
+		]);
 		const { loadings } = applyRotationSteps(start, [{ p: 0, q: 1, degrees: 90 }]);
 		expect(Array.from(loadings.data).map((v) => Math.round(v * 1e12) / 1e12)).toEqual([0, -1, 1, 0]);
 	});
@@ -86,14 +94,23 @@ describe('applyRotationSteps', () => {
 
 	it('keeps the order of steps on different pairs (they do not commute)', () => {
 		const start = unrotated();
-		const a = applyRotationSteps(start, [{ p: 0, q: 1, degrees: 30 }, { p: 1, q: 2, degrees: 20 }]);
-		const b = applyRotationSteps(start, [{ p: 1, q: 2, degrees: 20 }, { p: 0, q: 1, degrees: 30 }]);
+		const a = applyRotationSteps(start, [
+			{ p: 0, q: 1, degrees: 30 },
+			{ p: 1, q: 2, degrees: 20 }
+		]);
+		const b = applyRotationSteps(start, [
+			{ p: 1, q: 2, degrees: 20 },
+			{ p: 0, q: 1, degrees: 30 }
+		]);
 		expect(Math.max(...a.loadings.data.map((v, i) => Math.abs(v - b.loadings.data[i])))).toBeGreaterThan(1e-3);
 	});
 
-	it.each([[{ p: 0, q: 0, degrees: 5 }], [{ p: 0, q: 3, degrees: 5 }], [{ p: 0, q: 1, degrees: Infinity }]])('rejects %o with invalid_rotation', (step) => {
-		expect(() => applyRotationSteps(unrotated(), [step])).toThrow(QMethodInputError);
-	});
+	it.each([[{ p: 0, q: 0, degrees: 5 }], [{ p: 0, q: 3, degrees: 5 }], [{ p: 0, q: 1, degrees: Infinity }]])(
+		'rejects %o with invalid_rotation',
+		(step) => {
+			expect(() => applyRotationSteps(unrotated(), [step])).toThrow(QMethodInputError);
+		}
+	);
 });
 
 describe('invertFactor and splitBipolarFactor', () => {
@@ -108,12 +125,26 @@ describe('invertFactor and splitBipolarFactor', () => {
 	});
 
 	it('splits a bipolar factor into its positive pole and the mirrored negative pole', () => {
-		const loadings = loadingMatrix([[0.7, 0.1], [-0.6, 0.2], [0.1, 0.8]]);
-		const flags = [[true, false], [true, false], [false, true]];
+		const loadings = loadingMatrix([
+			[0.7, 0.1],
+			[-0.6, 0.2],
+			[0.1, 0.8]
+		]);
+		const flags = [
+			[true, false],
+			[true, false],
+			[false, true]
+		];
 		const split = splitBipolarFactor(loadings, flags, 0);
 		expect(split.loadings.columns).toBe(3);
-		expect(Array.from(split.loadings.data.subarray(3, 6)).map((v) => Math.round(v * 10) / 10)).toEqual([-0.6, 0.2, 0.6]);
-		expect(split.flags).toEqual([[true, false, false], [false, false, true], [false, true, false]]);
+		expect(Array.from(split.loadings.data.subarray(3, 6)).map((v) => Math.round(v * 10) / 10)).toEqual([
+			-0.6, 0.2, 0.6
+		]);
+		expect(split.flags).toEqual([
+			[true, false, false],
+			[false, false, true],
+			[false, true, false]
+		]);
 		expect(flags[1][0]).toBe(true);
 	});
 });

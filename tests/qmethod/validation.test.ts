@@ -1,6 +1,12 @@
 // Each QMethodInputError code of validateSorts / validateFactorCount / analyze (spec §1).
 import { describe, expect, it } from 'vitest';
-import { analyze, QMethodInputError, validateFactorCount, validateSorts, type QSortData } from '../../src/lib/qmethod/index.js';
+import {
+	analyze,
+	QMethodInputError,
+	validateFactorCount,
+	validateSorts,
+	type QSortData
+} from '../../src/lib/qmethod/index.js';
 import { lipsetDat } from './lipset.js';
 
 function expectCode(action: () => unknown, code: string): void {
@@ -47,21 +53,94 @@ describe('validateSorts', () => {
 		['too_few_statements', { statementCodes: ['a', 'b'], sortIds: ['p'], sorts: [[0, 1]] }],
 		['duplicate_sort_id', { ...small(), sortIds: ['p1', 'p2', 'p1'] }],
 		['duplicate_statement_code', { ...small(), statementCodes: ['a', 'b', 'a', 'd'] }],
-		['wrong_length', { ...small(), sorts: [[-1, 0, 0, 1], [1, 0, -1], [0, 1, -1, 0]] }],
+		[
+			'wrong_length',
+			{
+				...small(),
+				sorts: [
+					[-1, 0, 0, 1],
+					[1, 0, -1],
+					[0, 1, -1, 0]
+				]
+			}
+		],
 		['wrong_length', { ...small(), sortIds: ['p1', 'p2'] }],
-		['not_integer', { ...small(), sorts: [[-1, 0, 0, 1], [1, 0, -1, 0.5], [0, 1, -1, 0]] }],
-		['not_integer', { ...small(), sorts: [[-1, 0, 0, 1], [1, 0, -1, NaN], [0, 1, -1, 0]] }],
-		['value_outside_grid', { ...small(), forced: false, distribution: [-1, 0, 0, 1], sorts: [[-1, 0, 0, 1], [2, 0, -1, 0], [0, 1, -1, 0]] }],
+		[
+			'not_integer',
+			{
+				...small(),
+				sorts: [
+					[-1, 0, 0, 1],
+					[1, 0, -1, 0.5],
+					[0, 1, -1, 0]
+				]
+			}
+		],
+		[
+			'not_integer',
+			{
+				...small(),
+				sorts: [
+					[-1, 0, 0, 1],
+					[1, 0, -1, NaN],
+					[0, 1, -1, 0]
+				]
+			}
+		],
+		[
+			'value_outside_grid',
+			{
+				...small(),
+				forced: false,
+				distribution: [-1, 0, 0, 1],
+				sorts: [
+					[-1, 0, 0, 1],
+					[2, 0, -1, 0],
+					[0, 1, -1, 0]
+				]
+			}
+		],
 		['value_outside_grid', { ...small(), forced: false, distribution: [-7, 0, 0, 1] }],
-		['distribution_mismatch', { ...small(), sorts: [[-1, 0, 0, 1], [1, 1, -1, 0], [0, 1, -1, 0]] }],
+		[
+			'distribution_mismatch',
+			{
+				...small(),
+				sorts: [
+					[-1, 0, 0, 1],
+					[1, 1, -1, 0],
+					[0, 1, -1, 0]
+				]
+			}
+		],
 		['distribution_mismatch', { ...small(), forced: false }],
-		['zero_variance', { ...small(), forced: false, distribution: [-1, 0, 0, 1], sorts: [[-1, 0, 0, 1], [0, 0, 0, 0], [0, 1, -1, 0]] }]
+		[
+			'zero_variance',
+			{
+				...small(),
+				forced: false,
+				distribution: [-1, 0, 0, 1],
+				sorts: [
+					[-1, 0, 0, 1],
+					[0, 0, 0, 0],
+					[0, 1, -1, 0]
+				]
+			}
+		]
 	] as [string, QSortData][])('rejects with %s', (code, input) => {
 		expectCode(() => validateSorts(input), code);
 	});
 
 	it('accepts unforced sorts inside the grid of the target distribution', () => {
-		const data = validateSorts({ ...small(), forced: false, distribution: [-1, 0, 0, 1], sorts: [[-1, -1, 0, 1], [1, 0, 1, 0], [0, 1, -1, 0]] });
+		const data = validateSorts({
+			...small(),
+			forced: false,
+			distribution: [-1, 0, 0, 1],
+			sorts: [
+				[-1, -1, 0, 1],
+				[1, 0, 1, 0],
+				[0, 1, -1, 0]
+			]
+		});
 		expect(data.forced).toBe(false);
 	});
 });
@@ -84,12 +163,10 @@ describe('validateFactorCount', () => {
 });
 
 describe('analyze options', () => {
-	it.each([
-		[{ extraction: 'ml' }],
-		[{ rotation: 'quartimax' }],
-		[{ correlation: 'kendall' }],
-		[{ flagLevel: 0.1 }]
-	])('rejects %o with invalid_option', (extra) => {
-		expectCode(() => analyze(lipsetDat(), { factors: 2, ...(extra as object) }), 'invalid_option');
-	});
+	it.each([[{ extraction: 'ml' }], [{ rotation: 'quartimax' }], [{ correlation: 'kendall' }], [{ flagLevel: 0.1 }]])(
+		'rejects %o with invalid_option',
+		(extra) => {
+			expectCode(() => analyze(lipsetDat(), { factors: 2, ...(extra as object) }), 'invalid_option');
+		}
+	);
 });

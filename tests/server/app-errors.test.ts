@@ -18,7 +18,10 @@ beforeAll(async () => {
 		throw new Error(SECRET);
 	});
 	app.get('/api/test-failures/db', async () => {
-		await testDb.database.db.selectFrom('no_such_table' as 'studies').selectAll().execute();
+		await testDb.database.db
+			.selectFrom('no_such_table' as 'studies')
+			.selectAll()
+			.execute();
 		return {};
 	});
 	app.get('/api/test-failures/app-error', async () => {
@@ -26,7 +29,9 @@ beforeAll(async () => {
 	});
 	app.post(
 		'/api/test-failures/validated',
-		{ schema: { body: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } } } },
+		{
+			schema: { body: { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 1 } } } }
+		},
 		async () => ({ ok: true })
 	);
 	await app.ready();
@@ -38,7 +43,11 @@ afterAll(async () => {
 
 describe('error handling', () => {
 	it('answers unknown /api routes with a JSON 404, for any method', async () => {
-		for (const [method, url] of [['GET', '/api/nope'], ['POST', '/api/nope/deeper?x=1'], ['DELETE', '/api']] as const) {
+		for (const [method, url] of [
+			['GET', '/api/nope'],
+			['POST', '/api/nope/deeper?x=1'],
+			['DELETE', '/api']
+		] as const) {
 			const response = await app.inject({ method, url });
 			expect(response.statusCode).toBe(404);
 			expect(response.headers['content-type']).toMatch(/application\/json/);
@@ -67,7 +76,9 @@ describe('error handling', () => {
 	it('returns an AppError with its own status, code and details', async () => {
 		const response = await app.inject({ method: 'GET', url: '/api/test-failures/app-error' });
 		expect(response.statusCode).toBe(409);
-		expect(response.json()).toEqual({ error: { code: 'STUDY_CLOSED', message: 'This study is closed.', details: { slug: 'x' } } });
+		expect(response.json()).toEqual({
+			error: { code: 'STUDY_CLOSED', message: 'This study is closed.', details: { slug: 'x' } }
+		});
 	});
 
 	it('turns schema validation failures into a 400 with code VALIDATION_FAILED', async () => {
@@ -122,15 +133,25 @@ describe('errors answered before any route runs', () => {
 
 	it.each([
 		['a broken request line', 'BROKEN\r\n\r\n', 400, 'BAD_REQUEST'],
-		['headers over the size limit', `GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'HEADERS_TOO_LARGE']
+		[
+			'headers over the size limit',
+			`GET /api/health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+			431,
+			'HEADERS_TOO_LARGE'
+		]
 	])('answers %s with the error body', async (_name, bytes, status, code) => {
 		const answer = await raw(bytes);
 		expect(answer.split('\r\n')[0]).toBe(`HTTP/1.1 ${status} ${STATUS_CODES[status]}`);
-		expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code, message: expect.any(String) } });
+		expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({
+			error: { code, message: expect.any(String) }
+		});
 	});
 
 	it('answers a broken percent-encoding and an over-long path parameter with the error body, without the URL', async () => {
-		for (const [url, status, code] of [['/api/participate/%ED%A0%80', 400, 'BAD_URL'], [`/api/participate/${'A'.repeat(200)}`, 414, 'URI_TOO_LONG']] as const) {
+		for (const [url, status, code] of [
+			['/api/participate/%ED%A0%80', 400, 'BAD_URL'],
+			[`/api/participate/${'A'.repeat(200)}`, 414, 'URI_TOO_LONG']
+		] as const) {
 			const response = await app.inject({ method: 'GET', url });
 			expect(response.statusCode).toBe(status);
 			expect(response.json()).toEqual({ error: { code, message: expect.any(String) } });
@@ -139,8 +160,15 @@ describe('errors answered before any route runs', () => {
 	});
 
 	it('answers an unsupported content type with 415 and the error body', async () => {
-		const response = await app.inject({ method: 'POST', url: '/api/test-failures/validated', headers: { 'content-type': 'application/xml' }, payload: '<x/>' });
+		const response = await app.inject({
+			method: 'POST',
+			url: '/api/test-failures/validated',
+			headers: { 'content-type': 'application/xml' },
+			payload: '<x/>'
+		});
 		expect(response.statusCode).toBe(415);
-		expect(response.json()).toEqual({ error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/), message: expect.any(String) } });
+		expect(response.json()).toEqual({
+			error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/), message: expect.any(String) }
+		});
 	});
 });

@@ -35,11 +35,17 @@ describe('health', () => {
 	it(`reports ok and the database kind (${databaseKind})`, async () => {
 		const response = await app.inject({ method: 'GET', url: '/api/health' });
 		expect(response.statusCode).toBe(200);
-		expect(response.json()).toEqual({ status: 'ok', database: databaseKind, checks: { database: 'reachable', migrations: 'current' } });
+		expect(response.json()).toEqual({
+			status: 'ok',
+			database: databaseKind,
+			checks: { database: 'reachable', migrations: 'current' }
+		});
 	});
 
 	it('answers 50 parallel requests, each with a database round trip', async () => {
-		const responses = await Promise.all(Array.from({ length: 50 }, () => app.inject({ method: 'GET', url: '/api/health' })));
+		const responses = await Promise.all(
+			Array.from({ length: 50 }, () => app.inject({ method: 'GET', url: '/api/health' }))
+		);
 		expect(responses.map((r) => r.statusCode)).toEqual(Array(50).fill(200));
 		expect(new Set(responses.map((r) => r.json().database))).toEqual(new Set([databaseKind]));
 	});

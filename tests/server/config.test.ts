@@ -64,7 +64,12 @@ describe('loadConfig', () => {
 	});
 
 	it('rejects a DATABASE_URL that is not a Postgres URL, without repeating it (it may hold a password)', () => {
-		for (const url of ['mysql://root:geheim@localhost/db', 'localhost:5432', 'postgres://u:ge#heim@host/db', 'postgres://u:geheim@ho st/db']) {
+		for (const url of [
+			'mysql://root:geheim@localhost/db',
+			'localhost:5432',
+			'postgres://u:ge#heim@host/db',
+			'postgres://u:geheim@ho st/db'
+		]) {
 			const error = configError({ DATABASE_URL: url });
 			expect(error.message).toMatch(/^DATABASE_URL /);
 			expect(error.message).not.toContain('geheim');

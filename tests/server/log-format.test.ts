@@ -17,11 +17,20 @@ describe('readable log lines for a terminal', () => {
 			msg: 'request completed',
 			database: 'embedded'
 		});
-		expect(formatLogLine(line)).toBe('09:20:01.123 INFO  request completed GET /api/studies/:id 200 12ms reqId=req-1 database=embedded');
+		expect(formatLogLine(line)).toBe(
+			'09:20:01.123 INFO  request completed GET /api/studies/:id 200 12ms reqId=req-1 database=embedded'
+		);
 	});
 
 	it('puts an error stack on the following lines and passes non-JSON through unchanged', () => {
-		const text = formatLogLine(JSON.stringify({ level: 50, time: 0, msg: 'request failed', err: { message: 'boom', stack: 'Error: boom\n    at x (y.ts:1)' } }));
+		const text = formatLogLine(
+			JSON.stringify({
+				level: 50,
+				time: 0,
+				msg: 'request failed',
+				err: { message: 'boom', stack: 'Error: boom\n    at x (y.ts:1)' }
+			})
+		);
 		expect(text.split('\n')).toEqual(['00:00:00.000 ERROR request failed', '    Error: boom', '        at x (y.ts:1)']);
 		expect(formatLogLine('plain text')).toBe('plain text');
 		expect(formatLogLine('42')).toBe('42');

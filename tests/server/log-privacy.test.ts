@@ -54,7 +54,10 @@ function call(method: InjectOptions['method'], url: string, payload?: unknown, c
 function cookieOf(response: { headers: Record<string, unknown> }, name: string): string {
 	const header = response.headers['set-cookie'];
 	const value = (Array.isArray(header) ? header : [header]).find((h) => String(h).startsWith(`${name}=`));
-	const token = String(value ?? '').split(';')[0]!.split('=')[1] ?? '';
+	const token =
+		String(value ?? '')
+			.split(';')[0]!
+			.split('=')[1] ?? '';
 	secret(token);
 	return `${name}=${token}`;
 }
@@ -69,14 +72,24 @@ describe('what reaches the log', () => {
 		const setup = await call('POST', '/api/auth/setup', { token, email: 'eigenaar@example.org', password: PASSWORD });
 		expect(setup.statusCode, setup.body).toBe(201);
 		const owner = cookieOf(setup, 'standpunt_session');
-		expect((await call('POST', '/api/auth/login', { email: 'eigenaar@example.org', password: secret('fout-wachtwoord-Rt5') })).statusCode).toBe(401);
+		expect(
+			(
+				await call('POST', '/api/auth/login', {
+					email: 'eigenaar@example.org',
+					password: secret('fout-wachtwoord-Rt5')
+				})
+			).statusCode
+		).toBe(401);
 		const login = await call('POST', '/api/auth/login', { email: 'eigenaar@example.org', password: PASSWORD });
 		const ownerAgain = cookieOf(login, 'standpunt_session');
 
 		// A participant: enrol, read, save a draft, a submission with a NUL in a comment, then a good one.
 		const study = await createTestStudy(db, { slug: 'log-studie' });
 		const me = (await call('GET', '/api/auth/me', undefined, owner)).json();
-		await db.insertInto('study_members').values({ study_id: study.id, researcher_id: me.researcher?.id ?? me.id, role: 'owner' }).execute();
+		await db
+			.insertInto('study_members')
+			.values({ study_id: study.id, researcher_id: me.researcher?.id ?? me.id, role: 'owner' })
+			.execute();
 		const enrolled = await call('POST', '/api/studies/by-slug/log-studie/participants', {});
 		expect(enrolled.statusCode, enrolled.body).toBe(201);
 		const code = secret(enrolled.json().code);
@@ -85,8 +98,15 @@ describe('what reaches the log', () => {
 		await call('GET', `/api/participate/${code}?lang=nl`);
 		await call('PUT', `/api/participate/${code}/draft`, { step: 'grid', note: DRAFT });
 		const placements = validPlacements(study.codes, study.grid);
-		const submission = { placements, answers: { role: 'noodhulp', remarks: ANSWER }, comments: { [study.codes[0]!]: COMMENT } };
-		const nul = await call('POST', `/api/participate/${code}/submission`, { ...submission, comments: { [study.codes[0]!]: `${COMMENT}\u0000` } });
+		const submission = {
+			placements,
+			answers: { role: 'noodhulp', remarks: ANSWER },
+			comments: { [study.codes[0]!]: COMMENT }
+		};
+		const nul = await call('POST', `/api/participate/${code}/submission`, {
+			...submission,
+			comments: { [study.codes[0]!]: `${COMMENT}\u0000` }
+		});
 		expect(nul.statusCode).toBeGreaterThanOrEqual(400);
 		const stored = await call('POST', `/api/participate/${code}/submission`, submission);
 		expect(stored.statusCode, stored.body).toBe(201);
@@ -101,7 +121,9 @@ describe('what reaches the log', () => {
 		// A dialogue session: join by code (a wrong one first), answer, free text, moderation.
 		const fx = await createDialogueFixture(db, 'log-dialoog');
 		for (const c of Object.values(fx.cookies)) secret(c.split('=')[1]!);
-		const session = (await call('POST', `/api/analyses/${fx.analysisId}/dialogue-sessions`, { name: 'Bureau' }, fx.cookies.owner)).json();
+		const session = (
+			await call('POST', `/api/analyses/${fx.analysisId}/dialogue-sessions`, { name: 'Bureau' }, fx.cookies.owner)
+		).json();
 		const joinCode = secret(session.joinCode);
 		await call('POST', '/api/dialogue/join', { code: secret('XXXXX9') });
 		await call('GET', `/d/${joinCode}`);
@@ -124,15 +146,30 @@ describe('what reaches the log', () => {
 			for (const method of Object.keys(methods)) {
 				if (!['get', 'post', 'put', 'patch', 'delete'].includes(method) || path.endsWith('/events')) continue;
 				const url = path
-					.replace('{id}', path.startsWith('/api/studies') ? study.id : path.includes('/sessions/') ? session.id : fx.analysisId)
+					.replace(
+						'{id}',
+						path.startsWith('/api/studies') ? study.id : path.includes('/sessions/') ? session.id : fx.analysisId
+					)
 					.replace('{code}', path.includes('dialogue') ? joinCode : code)
 					.replace('{token}', token)
 					.replace('{slug}', 'log-studie')
 					.replace('{format}', 'json')
 					.replace(/\{[^}]+\}/g, receipt);
-				const body = { comment: COMMENT, text: FREE_TEXT, answers: { remarks: ANSWER }, receipt, code, token: `${token}\u0000` };
+				const body = {
+					comment: COMMENT,
+					text: FREE_TEXT,
+					answers: { remarks: ANSWER },
+					receipt,
+					code,
+					token: `${token}\u0000`
+				};
 				for (const cookie of [owner, undefined]) {
-					const response = await call(method.toUpperCase() as InjectOptions['method'], url, method === 'get' ? undefined : body, cookie);
+					const response = await call(
+						method.toUpperCase() as InjectOptions['method'],
+						url,
+						method === 'get' ? undefined : body,
+						cookie
+					);
 					expect(response.statusCode).toBeGreaterThan(0);
 					requests++;
 				}
@@ -146,11 +183,13 @@ describe('what reaches the log', () => {
 		expect(log).toContain('"url":"/p/*"');
 		expect(log).toContain('"url":"/d/*"');
 		expect(log).toContain('"url":"/setup/*"');
-		const found = [...secrets].filter((value) => value && (log.includes(value) || log.toLowerCase().includes(value.toLowerCase())));
+		const found = [...secrets].filter(
+			(value) => value && (log.includes(value) || log.toLowerCase().includes(value.toLowerCase()))
+		);
 		expect(found).toEqual([]);
 	});
 
-	it('a failing query\'s error carries neither the SQL text nor its parameters, on either database', async () => {
+	it("a failing query's error carries neither the SQL text nor its parameters, on either database", async () => {
 		const error = await sql`select * from studies where id = ${SQL_PARAMETER}::uuid`.execute(testDb.database.db).then(
 			() => undefined,
 			(caught: unknown) => caught

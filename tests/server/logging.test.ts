@@ -35,8 +35,16 @@ describe('request logging', () => {
 		await app.inject({ method: 'GET', url: '/api/health', remoteAddress: CLIENT_IP, headers });
 		await app.inject({ method: 'GET', url: '/api/test-failures/crash', remoteAddress: CLIENT_IP, headers });
 		await app.inject({ method: 'POST', url: '/api/nowhere', remoteAddress: CLIENT_IP, headers });
-		await app.inject({ method: 'GET', url: '/api/test-echo/K7QM-4XTR-9BDW?token=secret-in-query', remoteAddress: CLIENT_IP });
-		await app.inject({ method: 'GET', url: '/api/test-failures/crash/K7QM-4XTR-9BDW?token=secret-in-query', remoteAddress: CLIENT_IP });
+		await app.inject({
+			method: 'GET',
+			url: '/api/test-echo/K7QM-4XTR-9BDW?token=secret-in-query',
+			remoteAddress: CLIENT_IP
+		});
+		await app.inject({
+			method: 'GET',
+			url: '/api/test-failures/crash/K7QM-4XTR-9BDW?token=secret-in-query',
+			remoteAddress: CLIENT_IP
+		});
 
 		const log = lines.join('');
 		expect(lines.length).toBeGreaterThanOrEqual(6); // incoming + completed per request, plus the error

@@ -43,26 +43,34 @@ describe('server process on one data folder', () => {
 		expect(participantCode).not.toBe('');
 	});
 
-	it('refuses a second process on the same folder, with a clear message and a non-zero exit', { timeout: 120_000 }, async () => {
-		const first = running[0]!;
-		await expect(startServer({ dataDir, env: EMBEDDED })).rejects.toThrow(
-			new RegExp(`server exited with 1:[\\s\\S]*in use by another Standpunt process \\(pid ${first.process.pid}\\)`)
-		);
-		expect(readFileSync(lockFile, 'utf8')).toBe(String(first.process.pid)); // the first keeps its lock
-		expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
-	});
+	it(
+		'refuses a second process on the same folder, with a clear message and a non-zero exit',
+		{ timeout: 120_000 },
+		async () => {
+			const first = running[0]!;
+			await expect(startServer({ dataDir, env: EMBEDDED })).rejects.toThrow(
+				new RegExp(`server exited with 1:[\\s\\S]*in use by another Standpunt process \\(pid ${first.process.pid}\\)`)
+			);
+			expect(readFileSync(lockFile, 'utf8')).toBe(String(first.process.pid)); // the first keeps its lock
+			expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
+		}
+	);
 
-	it('after kill -9, a restart takes over the stale lock and the data is still there', { timeout: 120_000 }, async () => {
-		const first = running.shift()!;
-		await first.stop({ keepData: true, signal: 'SIGKILL' });
-		expect(readFileSync(lockFile, 'utf8')).toBe(String(first.process.pid)); // left behind by the crash
+	it(
+		'after kill -9, a restart takes over the stale lock and the data is still there',
+		{ timeout: 120_000 },
+		async () => {
+			const first = running.shift()!;
+			await first.stop({ keepData: true, signal: 'SIGKILL' });
+			expect(readFileSync(lockFile, 'utf8')).toBe(String(first.process.pid)); // left behind by the crash
 
-		const second = await start();
-		expect(readFileSync(lockFile, 'utf8')).toBe(String(second.process.pid));
-		// The enrolled participant survived: the study view by code answers for it.
-		const view = await fetch(`${second.url}/api/participate/${participantCode}`);
-		expect(view.status).toBe(200);
-	});
+			const second = await start();
+			expect(readFileSync(lockFile, 'utf8')).toBe(String(second.process.pid));
+			// The enrolled participant survived: the study view by code answers for it.
+			const view = await fetch(`${second.url}/api/participate/${participantCode}`);
+			expect(view.status).toBe(200);
+		}
+	);
 
 	it('on SIGTERM shuts down cleanly, exits 0 and releases the lock', async () => {
 		const second = running.shift()!;
@@ -75,9 +83,16 @@ describe('server process on one data folder', () => {
 		try {
 			const studies = await database.db.selectFrom('studies').select(['slug']).execute();
 			expect(studies.map((s) => s.slug)).toEqual([DEMO_SLUG]);
-			const sorts = await database.db.selectFrom('sorts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+			const sorts = await database.db
+				.selectFrom('sorts')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow();
 			expect(Number(sorts.n)).toBe(70);
-			const participant = await database.db.selectFrom('participants').select('code').where('code', '=', participantCode).executeTakeFirst();
+			const participant = await database.db
+				.selectFrom('participants')
+				.select('code')
+				.where('code', '=', participantCode)
+				.executeTakeFirst();
 			expect(participant?.code).toBe(participantCode);
 		} finally {
 			await database.close();

@@ -4,7 +4,10 @@ import { AppError } from '../../errors.js';
 import { isUuid, requireStudyAccess, type Permission, type StudyAccess } from '../../studies/access.js';
 
 /** The study of `:id` if the logged-in researcher's role allows `permission` (404 for others' studies). */
-export function studyAccess(request: FastifyRequest<{ Params: { id: string } }>, permission: Permission): Promise<StudyAccess> {
+export function studyAccess(
+	request: FastifyRequest<{ Params: { id: string } }>,
+	permission: Permission
+): Promise<StudyAccess> {
 	return requireStudyAccess(request.server.database.db, researcherOf(request).id, request.params.id, permission);
 }
 

@@ -15,11 +15,20 @@ const previewSchema = {
 		sortCount: { type: 'integer' },
 		statementCount: { type: 'integer' },
 		labels: { type: 'array', items: { type: 'string' } },
-		newStatements: { type: 'array', items: { type: 'object', properties: { code: { type: 'string' }, text: { type: 'object', additionalProperties: { type: 'string' } } } } },
+		newStatements: {
+			type: 'array',
+			items: {
+				type: 'object',
+				properties: { code: { type: 'string' }, text: { type: 'object', additionalProperties: { type: 'string' } } }
+			}
+		},
 		newGrid: { anyOf: [{ type: 'null' }, { type: 'array', items: gridColumn }] },
 		problems: {
 			type: 'array',
-			items: { type: 'object', properties: { sort: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } } }
+			items: {
+				type: 'object',
+				properties: { sort: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }
+			}
 		}
 	}
 } as const;
@@ -33,7 +42,8 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 			// Files of a few thousand sorts are larger than the app's default 1 MiB body limit.
 			bodyLimit: 10 * 1024 * 1024,
 			schema: {
-				summary: 'Import sorts from PQMethod .DAT, CSV (one row per sort) or a KADE zip: all or nothing; dryRun → preview',
+				summary:
+					'Import sorts from PQMethod .DAT, CSV (one row per sort) or a KADE zip: all or nothing; dryRun → preview',
 				tags: ['data'],
 				headers: csrfHeaders,
 				body: {
@@ -43,8 +53,15 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 					properties: {
 						format: { enum: ['dat', 'csv', 'kade-zip'] },
 						content: { type: 'string', description: 'the sorts file as text; a KADE project zip as base64' },
-						statements: { type: 'string', description: '.STA (with dat) or statements CSV (with csv); required when the study has no Q-set yet (a KADE zip brings its own)' },
-						language: { enum: ['nl', 'en'], description: 'language of the statement texts (default: the study\'s first)' },
+						statements: {
+							type: 'string',
+							description:
+								'.STA (with dat) or statements CSV (with csv); required when the study has no Q-set yet (a KADE zip brings its own)'
+						},
+						language: {
+							enum: ['nl', 'en'],
+							description: "language of the statement texts (default: the study's first)"
+						},
 						dryRun: { type: 'boolean', description: 'only report what would be imported and what is wrong' }
 					}
 				},
@@ -64,11 +81,15 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Params: { id: string }; Querystring: { format: ExportFormat; lang?: string; excluded?: 'include' | 'omit' } }>(
+	app.get<{
+		Params: { id: string };
+		Querystring: { format: ExportFormat; lang?: string; excluded?: 'include' | 'omit' };
+	}>(
 		'/:id/export',
 		{
 			schema: {
-				summary: 'Download the study: PQMethod .dat/.sta, CSV (sorts, answers, comments, statements), JSON, Excel (owners and co-researchers)',
+				summary:
+					'Download the study: PQMethod .dat/.sta, CSV (sorts, answers, comments, statements), JSON, Excel (owners and co-researchers)',
 				tags: ['data'],
 				querystring: {
 					type: 'object',
@@ -76,11 +97,21 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 					additionalProperties: false,
 					properties: {
 						format: { enum: [...EXPORT_FORMATS] },
-						lang: { enum: ['nl', 'en'], description: 'language of .sta texts and the .dat title (when the study has it) and of the Excel sheet names' },
-						excluded: { enum: ['include', 'omit'], description: 'sorts excluded from analysis: omitted from dat/csv by default' }
+						lang: {
+							enum: ['nl', 'en'],
+							description:
+								'language of .sta texts and the .dat title (when the study has it) and of the Excel sheet names'
+						},
+						excluded: {
+							enum: ['include', 'omit'],
+							description: 'sorts excluded from analysis: omitted from dat/csv by default'
+						}
 					}
 				},
-				response: { 200: { description: 'the file (Content-Disposition: attachment)' }, ...errors(400, 401, 403, 404, 422) }
+				response: {
+					200: { description: 'the file (Content-Disposition: attachment)' },
+					...errors(400, 401, 403, 404, 422)
+				}
 			}
 		},
 		async (request, reply) => {
@@ -88,7 +119,10 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 			const { study, role } = await studyAccess(request, 'edit');
 			const data = await loadExportData(db, study, role, request.query.lang);
 			const file = await parsingAsync(() =>
-				buildExport(data, request.query.format, { includeExcluded: request.query.excluded === 'include', sheetLanguage: request.query.lang })
+				buildExport(data, request.query.format, {
+					includeExcluded: request.query.excluded === 'include',
+					sheetLanguage: request.query.lang
+				})
 			);
 			await auditRequest(request, study.id, 'export.data', { format: request.query.format, file: file.filename });
 			return reply

@@ -5,12 +5,40 @@ import { researcherOf } from '../../auth/guard.js';
 import type { StudyStatus } from '../../db/schema.js';
 import { acceptInvitations } from '../../studies/invitations.js';
 import { auditRequest } from '../../audit/actor.js';
-import { changeStatus, createStudy, deleteStudy, getStudyDetail, listStudies, updateStudy, type NewStudyInput, type StudyPatch } from '../../studies/studies.js';
+import {
+	changeStatus,
+	createStudy,
+	deleteStudy,
+	getStudyDetail,
+	listStudies,
+	updateStudy,
+	type NewStudyInput,
+	type StudyPatch
+} from '../../studies/studies.js';
 import { studyAccess } from './context.js';
-import { csrfHeaders, errors, gridColumn, idParams, statementInput, studyDetailSchema, studySummarySchema, textInput } from './schemas.js';
+import {
+	csrfHeaders,
+	errors,
+	gridColumn,
+	idParams,
+	statementInput,
+	studyDetailSchema,
+	studySummarySchema,
+	textInput
+} from './schemas.js';
 
-const SLUG = { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'lower-case letters, digits and dashes' } as const;
-const LANGUAGES = { type: 'array', minItems: 1, maxItems: 2, uniqueItems: true, items: { enum: ['nl', 'en'] } } as const;
+const SLUG = {
+	type: 'string',
+	pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$',
+	description: 'lower-case letters, digits and dashes'
+} as const;
+const LANGUAGES = {
+	type: 'array',
+	minItems: 1,
+	maxItems: 2,
+	uniqueItems: true,
+	items: { enum: ['nl', 'en'] }
+} as const;
 
 const studyFields = {
 	title: textInput,
@@ -24,7 +52,12 @@ const studyFields = {
 	contact: { ...textInput, description: 'how and with whom a participant withdraws (shown on the receipt page)' }
 } as const;
 
-const draftRetentionDays = { type: 'integer', minimum: 1, maximum: 3650, description: 'days after which drafts never submitted are removed (default 90)' } as const;
+const draftRetentionDays = {
+	type: 'integer',
+	minimum: 1,
+	maximum: 3650,
+	description: 'days after which drafts never submitted are removed (default 90)'
+} as const;
 
 const studyResponse = { type: 'object', required: ['study'], properties: { study: studyDetailSchema } } as const;
 
@@ -49,7 +82,11 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 					}
 				},
 				response: {
-					201: { type: 'object', required: ['id', 'slug'], properties: { id: { type: 'string' }, slug: { type: 'string' } } },
+					201: {
+						type: 'object',
+						required: ['id', 'slug'],
+						properties: { id: { type: 'string' }, slug: { type: 'string' } }
+					},
 					...errors(400, 401, 403, 409, 422)
 				}
 			}
@@ -63,13 +100,23 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				summary: "The caller's studies (any role), newest first",
 				tags: ['studies'],
-				response: { 200: { type: 'object', required: ['studies'], properties: { studies: { type: 'array', items: studySummarySchema } } }, ...errors(401) }
+				response: {
+					200: {
+						type: 'object',
+						required: ['studies'],
+						properties: { studies: { type: 'array', items: studySummarySchema } }
+					},
+					...errors(401)
+				}
 			}
 		},
 		async (request) => {
 			// Invitations to this researcher's address become memberships when they open their studies.
 			for (const accepted of await acceptInvitations(db, researcherOf(request).id)) {
-				await auditRequest(request, accepted.study_id, 'member.add', { member: researcherOf(request).email, role: accepted.role });
+				await auditRequest(request, accepted.study_id, 'member.add', {
+					member: researcherOf(request).email,
+					role: accepted.role
+				});
 			}
 			return { studies: await listStudies(db, researcherOf(request).id) };
 		}
@@ -99,7 +146,12 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['studies'],
 				params: idParams,
 				headers: csrfHeaders,
-				body: { type: 'object', additionalProperties: false, minProperties: 1, properties: { ...studyFields, draftRetentionDays } },
+				body: {
+					type: 'object',
+					additionalProperties: false,
+					minProperties: 1,
+					properties: { ...studyFields, draftRetentionDays }
+				},
 				response: { 200: studyResponse, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
@@ -108,7 +160,12 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 			await updateStudy(db, study, request.body);
 			const days = request.body.draftRetentionDays;
 			if (days !== undefined && days !== study.draft_retention_days) {
-				await recordAudit(db, { studyId: study.id, actor: auditActorOf(request), action: 'study.retention', details: { from: study.draft_retention_days, to: days } });
+				await recordAudit(db, {
+					studyId: study.id,
+					actor: auditActorOf(request),
+					action: 'study.retention',
+					details: { from: study.draft_retention_days, to: days }
+				});
 			}
 			const fresh = await studyAccess(request, 'read');
 			return { study: await getStudyDetail(db, fresh.study, role) };
@@ -119,7 +176,8 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 		'/:id',
 		{
 			schema: {
-				summary: "Delete a study and everything that belongs to it (owners only, after typing its name); its audit trail stays",
+				summary:
+					'Delete a study and everything that belongs to it (owners only, after typing its name); its audit trail stays',
 				tags: ['studies'],
 				params: idParams,
 				headers: csrfHeaders,
@@ -127,7 +185,13 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 					type: 'object',
 					required: ['confirm'],
 					additionalProperties: false,
-					properties: { confirm: { type: 'string', maxLength: 500, description: "the study's slug or its title in one of its languages, typed by the owner" } }
+					properties: {
+						confirm: {
+							type: 'string',
+							maxLength: 500,
+							description: "the study's slug or its title in one of its languages, typed by the owner"
+						}
+					}
 				},
 				response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404, 422) }
 			}
@@ -143,7 +207,8 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 		'/:id/status',
 		{
 			schema: {
-				summary: 'Open or close a study (draft → open → closed; closed → open). Opening checks the design; closing can remove the unused codes.',
+				summary:
+					'Open or close a study (draft → open → closed; closed → open). Opening checks the design; closing can remove the unused codes.',
 				tags: ['studies'],
 				params: idParams,
 				headers: csrfHeaders,
@@ -151,7 +216,10 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 					type: 'object',
 					required: ['status'],
 					additionalProperties: false,
-					properties: { status: { enum: ['open', 'closed'] }, removeUnusedCodes: { type: 'boolean', description: 'with closed: delete the codes nobody has used' } }
+					properties: {
+						status: { enum: ['open', 'closed'] },
+						removeUnusedCodes: { type: 'boolean', description: 'with closed: delete the codes nobody has used' }
+					}
 				},
 				response: {
 					200: {

@@ -1,7 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { GridColumn } from '../../studies/design.js';
 import { getGrid, replaceGrid } from '../../studies/grid.js';
-import { addQuestion, deleteQuestion, listQuestions, reorderQuestions, updateQuestion, type QuestionInput, type QuestionPatch } from '../../studies/questions.js';
+import {
+	addQuestion,
+	deleteQuestion,
+	listQuestions,
+	reorderQuestions,
+	updateQuestion,
+	type QuestionInput,
+	type QuestionPatch
+} from '../../studies/questions.js';
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, gridColumn, questionSchema, textInput } from './schemas.js';
 
@@ -10,9 +18,17 @@ const gridSchema = {
 	required: ['forced', 'columns'],
 	properties: { forced: { type: 'boolean' }, columns: { type: 'array', items: gridColumn } }
 } as const;
-const questionList = { type: 'object', required: ['questions'], properties: { questions: { type: 'array', items: questionSchema } } } as const;
+const questionList = {
+	type: 'object',
+	required: ['questions'],
+	properties: { questions: { type: 'array', items: questionSchema } }
+} as const;
 const questionResponse = { type: 'object', required: ['question'], properties: { question: questionSchema } } as const;
-const questionParams = { type: 'object', required: ['id', 'questionId'], properties: { id: { type: 'string' }, questionId: { type: 'string' } } } as const;
+const questionParams = {
+	type: 'object',
+	required: ['id', 'questionId'],
+	properties: { id: { type: 'string' }, questionId: { type: 'string' } }
+} as const;
 
 const questionFields = {
 	key: { type: 'string', pattern: '^[a-z0-9_]{1,40}$', description: 'stable key of the answers (default q1, q2, …)' },
@@ -41,7 +57,13 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 
 	app.get<{ Params: { id: string } }>(
 		'/:id/grid',
-		{ schema: { summary: 'The grid: columns (value, capacity) and forced or free', tags: ['grid'], response: { 200: gridSchema, ...errors(401, 404) } } },
+		{
+			schema: {
+				summary: 'The grid: columns (value, capacity) and forced or free',
+				tags: ['grid'],
+				response: { 200: gridSchema, ...errors(401, 404) }
+			}
+		},
 		async (request) => getGrid(db, (await studyAccess(request, 'read')).study)
 	);
 
@@ -69,7 +91,13 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 
 	app.get<{ Params: { id: string } }>(
 		'/:id/questions',
-		{ schema: { summary: 'Pre- and post-sort questions in order', tags: ['questions'], response: { 200: questionList, ...errors(401, 404) } } },
+		{
+			schema: {
+				summary: 'Pre- and post-sort questions in order',
+				tags: ['questions'],
+				response: { 200: questionList, ...errors(401, 404) }
+			}
+		},
 		async (request) => ({ questions: await listQuestions(db, (await studyAccess(request, 'read')).study.id) })
 	);
 
@@ -80,7 +108,12 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 				summary: 'Add a question',
 				tags: ['questions'],
 				headers: csrfHeaders,
-				body: { type: 'object', required: ['phase', 'type', 'prompt'], additionalProperties: false, properties: questionFields },
+				body: {
+					type: 'object',
+					required: ['phase', 'type', 'prompt'],
+					additionalProperties: false,
+					properties: questionFields
+				},
 				response: { 201: questionResponse, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
@@ -97,11 +130,18 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 				summary: 'Reorder: the ids of every question, in the new order',
 				tags: ['questions'],
 				headers: csrfHeaders,
-				body: { type: 'object', required: ['ids'], additionalProperties: false, properties: { ids: { type: 'array', maxItems: 500, items: { type: 'string' } } } },
+				body: {
+					type: 'object',
+					required: ['ids'],
+					additionalProperties: false,
+					properties: { ids: { type: 'array', maxItems: 500, items: { type: 'string' } } }
+				},
 				response: { 200: questionList, ...errors(400, 401, 403, 404, 422) }
 			}
 		},
-		async (request) => ({ questions: await reorderQuestions(db, (await studyAccess(request, 'edit')).study, request.body.ids) })
+		async (request) => ({
+			questions: await reorderQuestions(db, (await studyAccess(request, 'edit')).study, request.body.ids)
+		})
 	);
 
 	app.patch<{ Params: { id: string; questionId: string }; Body: QuestionPatch }>(
@@ -124,7 +164,15 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 
 	app.delete<{ Params: { id: string; questionId: string } }>(
 		'/:id/questions/:questionId',
-		{ schema: { summary: 'Delete a question', tags: ['questions'], params: questionParams, headers: csrfHeaders, response: { 204: { type: 'null' }, ...errors(401, 403, 404) } } },
+		{
+			schema: {
+				summary: 'Delete a question',
+				tags: ['questions'],
+				params: questionParams,
+				headers: csrfHeaders,
+				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
+			}
+		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'edit');
 			await deleteQuestion(db, study, questionId(request.params.questionId));

@@ -10,7 +10,11 @@ import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, memberSchema } from './schemas.js';
 
 const ROLE = { enum: ['owner', 'co_researcher', 'facilitator'] } as const;
-const memberParams = { type: 'object', required: ['id', 'researcherId'], properties: { id: { type: 'string' }, researcherId: { type: 'string' } } } as const;
+const memberParams = {
+	type: 'object',
+	required: ['id', 'researcherId'],
+	properties: { id: { type: 'string' }, researcherId: { type: 'string' } }
+} as const;
 const memberResponse = { type: 'object', required: ['member'], properties: { member: memberSchema } } as const;
 const invitationSchema = {
 	type: 'object',
@@ -32,7 +36,10 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 					200: {
 						type: 'object',
 						required: ['members', 'invitations'],
-						properties: { members: { type: 'array', items: memberSchema }, invitations: { type: 'array', items: invitationSchema } }
+						properties: {
+							members: { type: 'array', items: memberSchema },
+							invitations: { type: 'array', items: invitationSchema }
+						}
 					},
 					...errors(401, 404)
 				}
@@ -52,13 +59,27 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 					'Invite a researcher by e-mail with a role (owners only). The answer is the same whether or not an account with that address exists: 202 with the invitation, which becomes a membership when that account next opens its list of studies',
 				tags: ['members'],
 				headers: csrfHeaders,
-				body: { type: 'object', required: ['email', 'role'], additionalProperties: false, properties: { email: { type: 'string', maxLength: 254 }, role: ROLE } },
-				response: { 202: { type: 'object', required: ['invitation'], properties: { invitation: invitationSchema } }, ...errors(400, 401, 403, 404, 409, 422) }
+				body: {
+					type: 'object',
+					required: ['email', 'role'],
+					additionalProperties: false,
+					properties: { email: { type: 'string', maxLength: 254 }, role: ROLE }
+				},
+				response: {
+					202: { type: 'object', required: ['invitation'], properties: { invitation: invitationSchema } },
+					...errors(400, 401, 403, 404, 409, 422)
+				}
 			}
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
-			const invitation = await inviteMember(db, study.id, researcherOf(request).id, request.body.email, request.body.role);
+			const invitation = await inviteMember(
+				db,
+				study.id,
+				researcherOf(request).id,
+				request.body.email,
+				request.body.role
+			);
 			await auditRequest(request, study.id, 'member.invite', { member: invitation.email, role: invitation.role });
 			return reply.status(202).send({ invitation });
 		}
@@ -70,7 +91,11 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				summary: 'Withdraw an invitation (owners only)',
 				tags: ['members'],
-				params: { type: 'object', required: ['id', 'invitationId'], properties: { id: { type: 'string' }, invitationId: { type: 'string' } } },
+				params: {
+					type: 'object',
+					required: ['id', 'invitationId'],
+					properties: { id: { type: 'string' }, invitationId: { type: 'string' } }
+				},
 				headers: csrfHeaders,
 				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
 			}
@@ -97,7 +122,13 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request) => {
 			const { study } = await studyAccess(request, 'own');
-			const member = await changeMemberRole(db, study.id, researcherOf(request).id, researcherId(request.params.researcherId), request.body.role);
+			const member = await changeMemberRole(
+				db,
+				study.id,
+				researcherOf(request).id,
+				researcherId(request.params.researcherId),
+				request.body.role
+			);
 			await auditRequest(request, study.id, 'member.role', { member: member.email, role: member.role });
 			return { member };
 		}
@@ -137,7 +168,14 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 					additionalProperties: false,
 					properties: { count: { type: 'integer', minimum: 1, maximum: MAX_CODES_PER_REQUEST } }
 				},
-				response: { 201: { type: 'object', required: ['codes'], properties: { codes: { type: 'array', items: { type: 'string' } } } }, ...errors(400, 401, 403, 404) }
+				response: {
+					201: {
+						type: 'object',
+						required: ['codes'],
+						properties: { codes: { type: 'array', items: { type: 'string' } } }
+					},
+					...errors(400, 401, 403, 404)
+				}
 			}
 		},
 		async (request, reply) => {
@@ -162,7 +200,12 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 								items: {
 									type: 'object',
 									required: ['code', 'status', 'source', 'createdAt'],
-									properties: { code: { type: 'string' }, status: { type: 'string' }, source: { type: 'string' }, createdAt: { type: 'string' } }
+									properties: {
+										code: { type: 'string' },
+										status: { type: 'string' },
+										source: { type: 'string' },
+										createdAt: { type: 'string' }
+									}
 								}
 							}
 						}
@@ -177,7 +220,10 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 			if (request.query.format !== 'csv') return { codes };
 			await auditRequest(request, study.id, 'export.codes', { codes: codes.length });
 			const origin = `${request.protocol}://${request.headers.host ?? 'localhost'}`;
-			const csv = toCsv(['code', 'status', 'source', 'link'], codes.map((c) => [c.code, c.status, c.source, `${origin}/p/${c.code}`]));
+			const csv = toCsv(
+				['code', 'status', 'source', 'link'],
+				codes.map((c) => [c.code, c.status, c.source, `${origin}/p/${c.code}`])
+			);
 			return reply
 				.type('text/csv; charset=utf-8')
 				.header('content-disposition', `attachment; filename="${study.slug}-codes.csv"`)

@@ -1,12 +1,23 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRequest } from '../../audit/actor.js';
 import { researcherOf } from '../../auth/guard.js';
-import { deleteSort, listSorts, listWithdrawals, setExclusion, studyStats, withdrawByReceipt } from '../../studies/monitoring.js';
+import {
+	deleteSort,
+	listSorts,
+	listWithdrawals,
+	setExclusion,
+	studyStats,
+	withdrawByReceipt
+} from '../../studies/monitoring.js';
 import { addManualSort, type ManualSortInput } from '../../studies/sorts.js';
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, sortSchema } from './schemas.js';
 
-const sortParams = { type: 'object', required: ['id', 'sortId'], properties: { id: { type: 'string' }, sortId: { type: 'string' } } } as const;
+const sortParams = {
+	type: 'object',
+	required: ['id', 'sortId'],
+	properties: { id: { type: 'string' }, sortId: { type: 'string' } }
+} as const;
 const sortResponse = { type: 'object', required: ['sort'], properties: { sort: sortSchema } } as const;
 const sortId = (value: string) => idParam(value, 'SORT_NOT_FOUND', 'sort');
 const count = { type: 'integer' } as const;
@@ -16,9 +27,24 @@ const statsSchema = {
 	properties: {
 		participants: {
 			type: 'object',
-			properties: { invited: count, selfEnrolled: count, facilitated: count, started: count, submitted: count, withdrawn: count }
+			properties: {
+				invited: count,
+				selfEnrolled: count,
+				facilitated: count,
+				started: count,
+				submitted: count,
+				withdrawn: count
+			}
 		},
-		sorts: { type: 'object', properties: { total: count, included: count, excluded: count, bySource: { type: 'object', additionalProperties: count } } },
+		sorts: {
+			type: 'object',
+			properties: {
+				total: count,
+				included: count,
+				excluded: count,
+				bySource: { type: 'object', additionalProperties: count }
+			}
+		},
 		medianCompletionSeconds: { type: ['number', 'null'] },
 		completionsPerDay: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, count } } },
 		withdrawals: count
@@ -30,7 +56,13 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 
 	app.get<{ Params: { id: string } }>(
 		'/:id/stats',
-		{ schema: { summary: 'Invited / started / submitted counts, median completion time, completions per day', tags: ['monitoring'], response: { 200: statsSchema, ...errors(401, 404) } } },
+		{
+			schema: {
+				summary: 'Invited / started / submitted counts, median completion time, completions per day',
+				tags: ['monitoring'],
+				response: { 200: statsSchema, ...errors(401, 404) }
+			}
+		},
 		async (request) => studyStats(db, (await studyAccess(request, 'read')).study.id)
 	);
 
@@ -41,7 +73,10 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 				summary:
 					"Every sort with its pre-sort answers, comments, interviewer notes, excluded flag and reason, synthetic flag (owners and co-researchers; a facilitator gets 403: individual participants' answers are not theirs to see)",
 				tags: ['monitoring'],
-				response: { 200: { type: 'object', required: ['sorts'], properties: { sorts: { type: 'array', items: sortSchema } } }, ...errors(401, 403, 404) }
+				response: {
+					200: { type: 'object', required: ['sorts'], properties: { sorts: { type: 'array', items: sortSchema } } },
+					...errors(401, 403, 404)
+				}
 			}
 		},
 		async (request) => ({ sorts: await listSorts(db, (await studyAccess(request, 'edit')).study.id) })
@@ -108,7 +143,15 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request) => {
 			const { study } = await studyAccess(request, 'edit');
-			return { sort: await setExclusion(db, study.id, sortId(request.params.sortId), request.body.excluded, request.body.reason) };
+			return {
+				sort: await setExclusion(
+					db,
+					study.id,
+					sortId(request.params.sortId),
+					request.body.excluded,
+					request.body.reason
+				)
+			};
 		}
 	);
 
@@ -139,8 +182,16 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 				summary: "Withdraw a participant's sort by receipt code: deleted permanently, logged without personal data",
 				tags: ['monitoring'],
 				headers: csrfHeaders,
-				body: { type: 'object', required: ['receipt'], additionalProperties: false, properties: { receipt: { type: 'string', minLength: 1, maxLength: 60 } } },
-				response: { 201: { type: 'object', required: ['withdrawnAt'], properties: { withdrawnAt: { type: 'string' } } }, ...errors(400, 401, 403, 404) }
+				body: {
+					type: 'object',
+					required: ['receipt'],
+					additionalProperties: false,
+					properties: { receipt: { type: 'string', minLength: 1, maxLength: 60 } }
+				},
+				response: {
+					201: { type: 'object', required: ['withdrawnAt'], properties: { withdrawnAt: { type: 'string' } } },
+					...errors(400, 401, 403, 404)
+				}
 			}
 		},
 		async (request, reply) => {
@@ -162,7 +213,13 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 					200: {
 						type: 'object',
 						properties: {
-							withdrawals: { type: 'array', items: { type: 'object', properties: { withdrawnAt: { type: 'string' }, sortSource: { type: 'string' } } } }
+							withdrawals: {
+								type: 'array',
+								items: {
+									type: 'object',
+									properties: { withdrawnAt: { type: 'string' }, sortSource: { type: 'string' } }
+								}
+							}
 						}
 					},
 					...errors(401, 404)

@@ -32,7 +32,10 @@ export const gridColumn = {
 	type: 'object',
 	required: ['value', 'capacity'],
 	additionalProperties: false,
-	properties: { value: { type: 'integer', minimum: -6, maximum: 13 }, capacity: { type: 'integer', minimum: 0, maximum: 200 } }
+	properties: {
+		value: { type: 'integer', minimum: -6, maximum: 13 },
+		capacity: { type: 'integer', minimum: 0, maximum: 200 }
+	}
 } as const;
 
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
@@ -85,12 +88,20 @@ const summaryProperties = {
 	updatedAt: { type: 'string' }
 } as const;
 
-export const studySummarySchema = { type: 'object', required: Object.keys(summaryProperties), properties: summaryProperties } as const;
+export const studySummarySchema = {
+	type: 'object',
+	required: Object.keys(summaryProperties),
+	properties: summaryProperties
+} as const;
 
 export const problemSchema = {
 	type: 'object',
 	required: ['code', 'message'],
-	properties: { code: { type: 'string' }, message: { type: 'string' }, languages: { type: 'array', items: { type: 'string' } } }
+	properties: {
+		code: { type: 'string' },
+		message: { type: 'string' },
+		languages: { type: 'array', items: { type: 'string' } }
+	}
 } as const;
 
 export const studyDetailSchema = {
@@ -103,7 +114,10 @@ export const studyDetailSchema = {
 		contact: stringMap,
 		selfEnrolment: { type: 'boolean' },
 		gridForced: { type: 'boolean' },
-		draftRetentionDays: { type: 'integer', description: 'drafts never submitted are removed this many days after their last change' },
+		draftRetentionDays: {
+			type: 'integer',
+			description: 'drafts never submitted are removed this many days after their last change'
+		},
 		locked: { type: 'boolean', description: 'true once a sort exists: Q-set and grid can no longer change' },
 		statements: { type: 'array', items: statementSchema },
 		grid: { type: 'array', items: gridColumn },
@@ -118,7 +132,11 @@ export const sortSchema = {
 		id: { type: 'string' },
 		label: { type: 'string' },
 		source: { enum: ['participant', 'facilitated', 'import', 'manual', 'demo'] },
-		placements: { type: 'object', additionalProperties: { type: 'integer' }, description: 'statement code → grid value' },
+		placements: {
+			type: 'object',
+			additionalProperties: { type: 'integer' },
+			description: 'statement code → grid value'
+		},
 		answers: { type: 'object', additionalProperties: true },
 		comments: stringMap,
 		interviewerNotes: { type: 'object', additionalProperties: true },

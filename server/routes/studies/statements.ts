@@ -14,7 +14,11 @@ import { importStatements, type StatementFileFormat } from '../../studies/statem
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, statementInput, statementSchema, textInput } from './schemas.js';
 
-const params = { type: 'object', required: ['id', 'statementId'], properties: { id: { type: 'string' }, statementId: { type: 'string' } } } as const;
+const params = {
+	type: 'object',
+	required: ['id', 'statementId'],
+	properties: { id: { type: 'string' }, statementId: { type: 'string' } }
+} as const;
 const statementList = {
 	type: 'object',
 	required: ['statements'],
@@ -23,7 +27,11 @@ const statementList = {
 const themesSchema = {
 	type: 'array',
 	description: 'statements per theme, in the Q-set and in the concourse',
-	items: { type: 'object', required: ['theme', 'qset', 'concourse'], properties: { theme: { type: 'string' }, qset: { type: 'integer' }, concourse: { type: 'integer' } } }
+	items: {
+		type: 'object',
+		required: ['theme', 'qset', 'concourse'],
+		properties: { theme: { type: 'string' }, qset: { type: 'integer' }, concourse: { type: 'integer' } }
+	}
 } as const;
 const statementId = (value: string) => idParam(value, 'STATEMENT_NOT_FOUND', 'statement');
 
@@ -36,7 +44,14 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				summary: 'Q-set and concourse statements in order, with counts per theme',
 				tags: ['statements'],
-				response: { 200: { type: 'object', required: ['statements', 'themes'], properties: { statements: statementList.properties.statements, themes: themesSchema } }, ...errors(401, 404) }
+				response: {
+					200: {
+						type: 'object',
+						required: ['statements', 'themes'],
+						properties: { statements: statementList.properties.statements, themes: themesSchema }
+					},
+					...errors(401, 404)
+				}
 			}
 		},
 		async (request) => {
@@ -81,7 +96,10 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 					additionalProperties: false,
 					properties: {
 						text: { type: 'string', maxLength: 500000 },
-						language: { enum: ['nl', 'en'], description: 'the language of the pasted text (default: the study\'s first)' },
+						language: {
+							enum: ['nl', 'en'],
+							description: "the language of the pasted text (default: the study's first)"
+						},
 						inQset: { type: 'boolean', default: true },
 						themes: statementInput.properties.themes
 					}
@@ -101,7 +119,10 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { format: StatementFileFormat; content: string; language?: string; inQset?: boolean } }>(
+	app.post<{
+		Params: { id: string };
+		Body: { format: StatementFileFormat; content: string; language?: string; inQset?: boolean };
+	}>(
 		'/:id/statements/import',
 		{
 			schema: {
@@ -125,7 +146,10 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'edit');
 			const { format, content, language, inQset } = request.body;
-			const items = importStatements(format, content, language ?? study.languages[0] ?? 'nl').map((s) => ({ ...s, inQset }));
+			const items = importStatements(format, content, language ?? study.languages[0] ?? 'nl').map((s) => ({
+				...s,
+				inQset
+			}));
 			return reply.status(201).send({ statements: await addStatements(db, study, items) });
 		}
 	);
@@ -137,7 +161,12 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 				summary: 'Reorder: the ids of every statement of the study, in the new order',
 				tags: ['statements'],
 				headers: csrfHeaders,
-				body: { type: 'object', required: ['ids'], additionalProperties: false, properties: { ids: { type: 'array', maxItems: 5000, items: { type: 'string' } } } },
+				body: {
+					type: 'object',
+					required: ['ids'],
+					additionalProperties: false,
+					properties: { ids: { type: 'array', maxItems: 5000, items: { type: 'string' } } }
+				},
 				response: { 200: statementList, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
@@ -151,7 +180,8 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		'/:id/statements/:statementId',
 		{
 			schema: {
-				summary: 'Edit a statement; inQset true moves a concourse statement into the Q-set (text per language is merged)',
+				summary:
+					'Edit a statement; inQset true moves a concourse statement into the Q-set (text per language is merged)',
 				tags: ['statements'],
 				params,
 				headers: csrfHeaders,
@@ -159,9 +189,17 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 					type: 'object',
 					additionalProperties: false,
 					minProperties: 1,
-					properties: { code: { type: 'string', maxLength: 20 }, text: textInput, themes: statementInput.properties.themes, inQset: { type: 'boolean' } }
+					properties: {
+						code: { type: 'string', maxLength: 20 },
+						text: textInput,
+						themes: statementInput.properties.themes,
+						inQset: { type: 'boolean' }
+					}
 				},
-				response: { 200: { type: 'object', required: ['statement'], properties: { statement: statementSchema } }, ...errors(400, 401, 403, 404, 409, 422) }
+				response: {
+					200: { type: 'object', required: ['statement'], properties: { statement: statementSchema } },
+					...errors(400, 401, 403, 404, 409, 422)
+				}
 			}
 		},
 		async (request) => {
@@ -173,7 +211,13 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 	app.delete<{ Params: { id: string; statementId: string } }>(
 		'/:id/statements/:statementId',
 		{
-			schema: { summary: 'Delete a statement', tags: ['statements'], params, headers: csrfHeaders, response: { 204: { type: 'null' }, ...errors(401, 403, 404, 409) } }
+			schema: {
+				summary: 'Delete a statement',
+				tags: ['statements'],
+				params,
+				headers: csrfHeaders,
+				response: { 204: { type: 'null' }, ...errors(401, 403, 404, 409) }
+			}
 		},
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'edit');

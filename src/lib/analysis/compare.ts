@@ -10,7 +10,9 @@ export interface VersionComparison {
 }
 
 function pearson(x: readonly (number | null)[], y: readonly (number | null)[]): number | null {
-	const pairs = x.map((v, i) => [v, y[i]]).filter((p): p is [number, number] => p[0] !== null && p[1] !== null && p[1] !== undefined);
+	const pairs = x
+		.map((v, i) => [v, y[i]])
+		.filter((p): p is [number, number] => p[0] !== null && p[1] !== null && p[1] !== undefined);
 	if (pairs.length < 3) return null;
 	const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 	const mx = mean(pairs.map((p) => p[0]));
@@ -53,7 +55,11 @@ export function compareVersions(a: AnalysisResult, b: AnalysisResult): VersionCo
 		matchA.set(c.a, { b: c.b, r: c.r });
 		usedB.add(c.b);
 	}
-	const factorMatch = Array.from({ length: a.nFactors }, (_, f) => ({ a: f, b: matchA.get(f)?.b ?? null, correlation: matchA.get(f)?.r ?? null }));
+	const factorMatch = Array.from({ length: a.nFactors }, (_, f) => ({
+		a: f,
+		b: matchA.get(f)?.b ?? null,
+		correlation: matchA.get(f)?.r ?? null
+	}));
 	const bToA = new Map([...matchA].map(([fa, m]) => [m.b, fa]));
 
 	const flaggedOn = (result: AnalysisResult, i: number, map?: Map<number, number>) =>
@@ -67,7 +73,11 @@ export function compareVersions(a: AnalysisResult, b: AnalysisResult): VersionCo
 		const from = ia >= 0 ? flaggedOn(a, ia) : [];
 		const toInA = ib !== undefined ? flaggedOn(b, ib, bToA) : [];
 		if (ia < 0 || ib === undefined || from.join() !== toInA.join()) {
-			movedSorts.push({ sortId, from: from.map((f) => f + 1), to: ib !== undefined ? flaggedOn(b, ib).map((f) => f + 1) : [] });
+			movedSorts.push({
+				sortId,
+				from: from.map((f) => f + 1),
+				to: ib !== undefined ? flaggedOn(b, ib).map((f) => f + 1) : []
+			});
 		}
 	}
 	const arrayChanges = factorMatch
@@ -79,7 +89,9 @@ export function compareVersions(a: AnalysisResult, b: AnalysisResult): VersionCo
 				const row = bIndex.get(code);
 				const from = a.factorArrays[s]?.[m.a];
 				const to = row === undefined ? null : b.factorArrays[row]?.[m.b];
-				return from !== null && from !== undefined && to !== null && to !== undefined && from !== to ? [{ statement: s, from, to }] : [];
+				return from !== null && from !== undefined && to !== null && to !== undefined && from !== to
+					? [{ statement: s, from, to }]
+					: [];
 			})
 		}));
 	return { factorMatch, movedSorts, arrayChanges };

@@ -9,7 +9,8 @@ import { parallelAnalysis, type RetentionAids } from './retention.js';
 import type { AnalysisData, AnalysisRequest } from './types.js';
 import { buildWorkspaceResult } from './workspace-result.js';
 
-export type WorkerRequest = { type: 'load'; data: AnalysisData } | { type: 'run'; id: number; request: AnalysisRequest };
+export type WorkerRequest =
+	{ type: 'load'; data: AnalysisData } | { type: 'run'; id: number; request: AnalysisRequest };
 export type WorkerResponse =
 	| { type: 'result'; id: number; workspace: ReturnType<typeof buildWorkspaceResult> }
 	| { type: 'error'; id: number; code: string; message: string };
@@ -28,9 +29,16 @@ function handle(message: WorkerRequest): WorkerResponse | undefined {
 		parallel ??= parallelAnalysis(validateSorts(input));
 		return { type: 'result', id: message.id, workspace: buildWorkspaceResult(input, message.request, parallel) };
 	} catch (error) {
-		if (error instanceof AnalysisRequestError) return { type: 'error', id: message.id, code: error.code, message: error.message };
-		if (error instanceof QMethodInputError) return { type: 'error', id: message.id, code: error.code.toUpperCase(), message: error.message };
-		return { type: 'error', id: message.id, code: 'ENGINE_FAILED', message: error instanceof Error ? error.message : String(error) };
+		if (error instanceof AnalysisRequestError)
+			return { type: 'error', id: message.id, code: error.code, message: error.message };
+		if (error instanceof QMethodInputError)
+			return { type: 'error', id: message.id, code: error.code.toUpperCase(), message: error.message };
+		return {
+			type: 'error',
+			id: message.id,
+			code: 'ENGINE_FAILED',
+			message: error instanceof Error ? error.message : String(error)
+		};
 	}
 }
 

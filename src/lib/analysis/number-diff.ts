@@ -22,13 +22,18 @@ export interface FieldDifference {
 	at: (number | string)[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Compares two analysis results value by value (object key order does not matter) and lists, per field,
  * how many values differ and by how much. An empty list means the results are the same numbers.
  */
-export function numberDifferences(a: AnalysisResult, b: AnalysisResult, tolerance = NUMBER_TOLERANCE): FieldDifference[] {
+export function numberDifferences(
+	a: AnalysisResult,
+	b: AnalysisResult,
+	tolerance = NUMBER_TOLERANCE
+): FieldDifference[] {
 	const byField = new Map<string, FieldDifference>();
 	const record = (path: (number | string)[], size: number | null) => {
 		const [field, ...at] = path;
@@ -45,7 +50,8 @@ export function numberDifferences(a: AnalysisResult, b: AnalysisResult, toleranc
 			const size = Math.abs(x - y);
 			// NaN never equals itself: two NaN (or equal infinities) are the same value; one of them is not.
 			if (Object.is(x, y) || x === y) return;
-			if (!(size <= tolerance * Math.max(1, Math.abs(x), Math.abs(y)))) record(path, Number.isFinite(size) ? size : null);
+			if (!(size <= tolerance * Math.max(1, Math.abs(x), Math.abs(y))))
+				record(path, Number.isFinite(size) ? size : null);
 			return;
 		}
 		if (Array.isArray(x) && Array.isArray(y)) {

@@ -26,22 +26,34 @@ const fail = (code: string, message: string): never => {
  *   INVALID_ROTATION_STEP, INVALID_FLAGS
  */
 export function normalizeRequest(body: Record<string, unknown>, nSorts: number, nStatements: number): AnalysisRequest {
-	const extraction = body.extraction === 'centroid' ? 'centroid' : body.extraction === 'pca' ? 'pca' : fail('INVALID_EXTRACTION', 'extraction must be "pca" or "centroid"');
+	const extraction =
+		body.extraction === 'centroid'
+			? 'centroid'
+			: body.extraction === 'pca'
+				? 'pca'
+				: fail('INVALID_EXTRACTION', 'extraction must be "pca" or "centroid"');
 	const centroidVariant =
 		body.centroidVariant === undefined || body.centroidVariant === null || body.centroidVariant === 'qmethod'
 			? 'qmethod'
 			: body.centroidVariant === 'pqmethod'
 				? 'pqmethod'
 				: fail('INVALID_CENTROID_VARIANT', 'centroidVariant must be "qmethod" or "pqmethod"');
-	const rotation = body.rotation === 'none' ? 'none' : body.rotation === 'varimax' ? 'varimax' : fail('INVALID_ROTATION', 'rotation must be "varimax" or "none"');
+	const rotation =
+		body.rotation === 'none'
+			? 'none'
+			: body.rotation === 'varimax'
+				? 'varimax'
+				: fail('INVALID_ROTATION', 'rotation must be "varimax" or "none"');
 	if (nSorts < 2) fail('TOO_FEW_SORTS', `an analysis needs at least 2 included Q-sorts; this study has ${nSorts}`);
 	const factors = body.factors;
 	if (typeof factors !== 'number' || !Number.isInteger(factors) || factors < 1 || factors > MAX_FACTORS) {
 		fail('INVALID_FACTOR_COUNT', `the number of factors must be a whole number from 1 to ${MAX_FACTORS}`);
 	}
 	const k = factors as number;
-	if (k > nSorts) fail('TOO_MANY_FACTORS', `${k} factors need at least ${k} included Q-sorts; this study has ${nSorts}`);
-	if (k > nStatements - 1) fail('TOO_MANY_FACTORS', `${k} factors need at least ${k + 1} statements; the Q-set has ${nStatements}`);
+	if (k > nSorts)
+		fail('TOO_MANY_FACTORS', `${k} factors need at least ${k} included Q-sorts; this study has ${nSorts}`);
+	if (k > nStatements - 1)
+		fail('TOO_MANY_FACTORS', `${k} factors need at least ${k + 1} statements; the Q-set has ${nStatements}`);
 	const flagLevel = body.flagLevel === undefined || body.flagLevel === null ? 0.05 : body.flagLevel;
 	if (flagLevel !== 0.05 && flagLevel !== 0.01) fail('INVALID_FLAG_LEVEL', 'flagLevel must be 0.05 or 0.01');
 
@@ -63,20 +75,33 @@ export function normalizeRequest(body: Record<string, unknown>, nSorts: number, 
 	if (body.flags !== undefined && body.flags !== null) {
 		const raw = body.flags;
 		const wellFormed =
-			Array.isArray(raw) && raw.length === nSorts && raw.every((row) => Array.isArray(row) && row.length === columns && row.every((v) => typeof v === 'boolean'));
-		if (!wellFormed) fail('INVALID_FLAGS', `flags must be ${nSorts} rows (one per included Q-sort) of ${columns} true/false values`);
+			Array.isArray(raw) &&
+			raw.length === nSorts &&
+			raw.every((row) => Array.isArray(row) && row.length === columns && row.every((v) => typeof v === 'boolean'));
+		if (!wellFormed)
+			fail('INVALID_FLAGS', `flags must be ${nSorts} rows (one per included Q-sort) of ${columns} true/false values`);
 		flags = (raw as boolean[][]).map((row) => [...row]);
 	}
-	return { extraction, ...(extraction === 'centroid' ? { centroidVariant } : {}), factors: k, rotation, flagLevel: flagLevel as FlagLevel, rotationSteps, flags };
+	return {
+		extraction,
+		...(extraction === 'centroid' ? { centroidVariant } : {}),
+		factors: k,
+		rotation,
+		flagLevel: flagLevel as FlagLevel,
+		rotationSteps,
+		flags
+	};
 }
 
 function checkStep(raw: unknown, index: number, columns: number, splitSeen: boolean): RotationStepRequest {
 	const where = `rotation step ${index + 1}`;
-	const isFactor = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= columns;
+	const isFactor = (value: unknown): value is number =>
+		typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= columns;
 	if (typeof raw !== 'object' || raw === null) return fail('INVALID_ROTATION_STEP', `${where} must be an object`);
 	const step = raw as Record<string, unknown>;
 	if ('split' in step) {
-		if (!isFactor(step.split)) fail('INVALID_ROTATION_STEP', `${where}: split needs a factor number from 1 to ${columns}`);
+		if (!isFactor(step.split))
+			fail('INVALID_ROTATION_STEP', `${where}: split needs a factor number from 1 to ${columns}`);
 		if (columns >= MAX_FACTORS + 4) fail('INVALID_ROTATION_STEP', `${where}: too many split factors`);
 		return { split: step.split as number };
 	}
@@ -84,7 +109,8 @@ function checkStep(raw: unknown, index: number, columns: number, splitSeen: bool
 	// disables rotation after a split for the same reason).
 	if (splitSeen) fail('INVALID_ROTATION_STEP', `${where}: no rotation or inversion may follow a split`);
 	if ('invert' in step) {
-		if (!isFactor(step.invert)) fail('INVALID_ROTATION_STEP', `${where}: invert needs a factor number from 1 to ${columns}`);
+		if (!isFactor(step.invert))
+			fail('INVALID_ROTATION_STEP', `${where}: invert needs a factor number from 1 to ${columns}`);
 		return { invert: step.invert as number };
 	}
 	const { p, q, angle } = step;

@@ -22,7 +22,14 @@ export interface RetentionAids {
 	/** Two or more sorts with a significant (p < .05) loading on the rotated factor. */
 	twoLoaders: { threshold: number; counts: number[]; passes: boolean[] };
 	/** Horn's parallel analysis with random permutations of the grid (seeded). */
-	parallel: { iterations: number; seed: number; mean: number[]; percentile95: number[]; retainedByPercentile: number; retainedByMean: number };
+	parallel: {
+		iterations: number;
+		seed: number;
+		mean: number[];
+		percentile95: number[];
+		retainedByPercentile: number;
+		retainedByMean: number;
+	};
 }
 
 /**

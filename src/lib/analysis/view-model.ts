@@ -15,7 +15,12 @@ export function signed(value: number | null | undefined): string {
 }
 
 /** Order of sorts for the heat map: by id, or by loading on a factor (highest first). */
-export function sortOrder(sortIds: readonly string[], by: 'id' | 'loading', loadings?: readonly number[][], factor = 0): number[] {
+export function sortOrder(
+	sortIds: readonly string[],
+	by: 'id' | 'loading',
+	loadings?: readonly number[][],
+	factor = 0
+): number[] {
 	const order = sortIds.map((_, i) => i);
 	if (by === 'id') return order.sort((a, b) => sortIds[a].localeCompare(sortIds[b], undefined, { numeric: true }));
 	return order.sort((a, b) => (loadings?.[b]?.[factor] ?? 0) - (loadings?.[a]?.[factor] ?? 0) || a - b);
@@ -36,8 +41,14 @@ export interface GridColumnCells {
 }
 
 /** A factor's array laid out as the study's grid: per column the statements it holds. */
-export function factorArrayColumns(result: AnalysisResult, factor: number, grid: AnalysisData['grid']): GridColumnCells[] {
-	const values = grid.length ? grid.map((c) => c.value) : [...new Set(result.factorArrays.map((row) => row[factor] ?? 0))].sort((a, b) => a - b);
+export function factorArrayColumns(
+	result: AnalysisResult,
+	factor: number,
+	grid: AnalysisData['grid']
+): GridColumnCells[] {
+	const values = grid.length
+		? grid.map((c) => c.value)
+		: [...new Set(result.factorArrays.map((row) => row[factor] ?? 0))].sort((a, b) => a - b);
 	return values.map((value) => ({
 		value,
 		statements: result.factorArrays
@@ -60,7 +71,12 @@ export interface StatementVoice {
 }
 
 /** What the defining sorts of a factor said about a statement: participants' comments and interviewer notes. */
-export function statementVoices(data: AnalysisData, result: AnalysisResult, factor: number, statement: number): StatementVoice[] {
+export function statementVoices(
+	data: AnalysisData,
+	result: AnalysisResult,
+	factor: number,
+	statement: number
+): StatementVoice[] {
 	const code = data.statements[statement]?.code;
 	if (!code) return [];
 	const defining = new Set(definingSortIds(result)[factor]);
@@ -125,7 +141,11 @@ const ROWS: Record<string, 'sort' | 'statement' | 'factor'> = {
  * One line for a field in which two results differ, e.g. "ladingen: 3 waarden, grootste verschil 0.0012
  * (sortering P12, F2)"; `t` is the i18n lookup. Differences are shown with 2 significant digits.
  */
-export function differenceText(difference: FieldDifference, result: AnalysisResult, t: (key: string, params?: Record<string, string | number>) => string): string {
+export function differenceText(
+	difference: FieldDifference,
+	result: AnalysisResult,
+	t: (key: string, params?: Record<string, string | number>) => string
+): string {
 	const fieldKey = `an.diff.field.${difference.field}`;
 	const fieldName = t(fieldKey) === fieldKey ? difference.field : t(fieldKey);
 	const [row, column] = difference.at;

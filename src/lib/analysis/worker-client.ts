@@ -29,7 +29,8 @@ export class EngineClient {
 			else waiting.reject(new EngineError(message.code, message.message));
 		};
 		this.worker.onerror = (event) => {
-			for (const waiting of this.pending.values()) waiting.reject(new EngineError('WORKER_FAILED', event.message || 'the analysis worker stopped'));
+			for (const waiting of this.pending.values())
+				waiting.reject(new EngineError('WORKER_FAILED', event.message || 'the analysis worker stopped'));
 			this.pending.clear();
 		};
 	}

@@ -43,7 +43,8 @@ export interface WorkspaceResult {
 }
 
 const finite = (value: number) => (Number.isFinite(value) ? value : null);
-const square = (data: Float64Array, k: number) => Array.from({ length: k }, (_, f) => Array.from(data.subarray(f * k, f * k + k), finite));
+const square = (data: Float64Array, k: number) =>
+	Array.from({ length: k }, (_, f) => Array.from(data.subarray(f * k, f * k + k), finite));
 
 /** Distinguishing marks from the engine's pairwise significance levels. */
 export function distinguishingMarks(full: FullAnalysis): DistinguishingMark[][] {
@@ -58,7 +59,8 @@ export function distinguishingMarks(full: FullAnalysis): DistinguishingMark[][] 
 			if (!level) return { level: 0, direction: null };
 			const z = full.zScores[s * k + f];
 			let higher = true;
-			for (let g = 0; g < k; g++) if (g !== f && pairSignificance[(s * k + f) * k + g] && full.zScores[s * k + g] >= z) higher = false;
+			for (let g = 0; g < k; g++)
+				if (g !== f && pairSignificance[(s * k + f) * k + g] && full.zScores[s * k + g] >= z) higher = false;
 			return { level, direction: higher ? 'up' : 'down' };
 		})
 	);
@@ -68,7 +70,11 @@ export function distinguishingMarks(full: FullAnalysis): DistinguishingMark[][] 
  * Runs a request and gathers the workspace's tables. `parallel` may be passed in from a cache, since
  * it depends on the data only.
  */
-export function buildWorkspaceResult(input: QSortData, request: AnalysisRequest, cachedParallel?: RetentionAids['parallel']): WorkspaceResult {
+export function buildWorkspaceResult(
+	input: QSortData,
+	request: AnalysisRequest,
+	cachedParallel?: RetentionAids['parallel']
+): WorkspaceResult {
 	const started = Date.now();
 	const full = runRequest(input, request);
 	const { data } = full;
@@ -80,7 +86,8 @@ export function buildWorkspaceResult(input: QSortData, request: AnalysisRequest,
 	const scaled = unitScaledSorts(data, 'pearson');
 	// The spectrum of R for every extraction: centroid factors are not eigenvectors, but the scree and the
 	// Kaiser–Guttman aid are about R itself (docs/methods.md §9).
-	const scree = request.extraction === 'pca' ? Array.from(full.allEigenvalues) : Array.from(correlationEigenvalues(scaled, n, m));
+	const scree =
+		request.extraction === 'pca' ? Array.from(full.allEigenvalues) : Array.from(correlationEigenvalues(scaled, n, m));
 	const correlations = correlationFromScaled(scaled, n, m);
 	const elapsedMs = Date.now() - started;
 	const aids = retentionAids(data, scree, unrotated, rotated, cachedParallel ?? parallelAnalysis(data));

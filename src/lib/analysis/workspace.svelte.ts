@@ -104,10 +104,14 @@ export class AnalysisWorkspace {
 			this.workspace = workspace;
 			this.runError = null;
 			this.scheduleComposition();
-			if (this.opened && this.opened.differences === null) this.opened = { ...this.opened, differences: numberDifferences(this.opened.analysis.result, workspace.result) };
+			if (this.opened && this.opened.differences === null)
+				this.opened = { ...this.opened, differences: numberDifferences(this.opened.analysis.result, workspace.result) };
 		} catch (error) {
 			if (id !== this.sequence) return;
-			this.runError = error instanceof EngineError ? { code: error.code, message: error.message } : { code: 'ENGINE_FAILED', message: String(error) };
+			this.runError =
+				error instanceof EngineError
+					? { code: error.code, message: error.message }
+					: { code: 'ENGINE_FAILED', message: String(error) };
 		} finally {
 			if (id === this.sequence) this.running = false;
 		}
@@ -127,7 +131,13 @@ export class AnalysisWorkspace {
 	}
 
 	/** New extraction settings start a fresh solution: recorded steps and flags are cleared (and can be undone). */
-	setExtraction(settings: { extraction?: Extraction; centroidVariant?: CentroidVariant; factors?: number; rotation?: Rotation; flagLevel?: FlagLevel }): void {
+	setExtraction(settings: {
+		extraction?: Extraction;
+		centroidVariant?: CentroidVariant;
+		factors?: number;
+		rotation?: Rotation;
+		flagLevel?: FlagLevel;
+	}): void {
 		this.remember();
 		if (settings.extraction) this.extraction = settings.extraction;
 		if (settings.centroidVariant) this.centroidVariant = settings.centroidVariant;
@@ -196,12 +206,16 @@ export class AnalysisWorkspace {
 		try {
 			const stored = await analysesApi.create(this.studyId, { ...this.request, name });
 			// While a run is under way the browser's numbers are not yet those of this request: run() compares them.
-			const differences = this.workspace && !this.running ? numberDifferences(stored.result, this.workspace.result) : null;
+			const differences =
+				this.workspace && !this.running ? numberDifferences(stored.result, this.workspace.result) : null;
 			this.opened = { analysis: stored, differences };
 			await this.refreshVersions();
 			return stored;
 		} catch (error) {
-			this.runError = error instanceof ApiError ? { code: error.code, message: error.message } : { code: 'SAVE_FAILED', message: String(error) };
+			this.runError =
+				error instanceof ApiError
+					? { code: error.code, message: error.message }
+					: { code: 'SAVE_FAILED', message: String(error) };
 			return undefined;
 		} finally {
 			this.saving = false;

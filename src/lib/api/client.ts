@@ -73,13 +73,23 @@ export async function toApiError(response: Response): Promise<ApiError> {
 	}
 	const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
 	if (error && typeof error.code === 'string') {
-		return new ApiError(response.status, error.code, typeof error.message === 'string' ? error.message : error.code, error.details);
+		return new ApiError(
+			response.status,
+			error.code,
+			typeof error.message === 'string' ? error.message : error.code,
+			error.details
+		);
 	}
 	return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || `HTTP ${response.status}`);
 }
 
 /** Sends a JSON request and returns the parsed JSON answer (undefined for 204). */
-export async function request<T>(method: HttpMethod, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+	method: HttpMethod,
+	path: string,
+	body?: unknown,
+	options: RequestOptions = {}
+): Promise<T> {
 	const response = await send(method, path, body, options);
 	if (response.status === 204) return undefined as T;
 	const text = await response.text();
@@ -87,7 +97,10 @@ export async function request<T>(method: HttpMethod, path: string, body?: unknow
 }
 
 /** Fetches a file from the API (an export) as a Blob with the file name the server suggests. */
-export async function download(path: string, options: RequestOptions = {}): Promise<{ blob: Blob; fileName: string | undefined }> {
+export async function download(
+	path: string,
+	options: RequestOptions = {}
+): Promise<{ blob: Blob; fileName: string | undefined }> {
 	const response = await send('GET', path, undefined, options);
 	const disposition = response.headers.get('content-disposition') ?? '';
 	const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
@@ -95,7 +108,10 @@ export async function download(path: string, options: RequestOptions = {}): Prom
 }
 
 export const get = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options);
-export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options);
-export const put = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body ?? {}, options);
-export const patch = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, body ?? {}, options);
+export const post = <T>(path: string, body?: unknown, options?: RequestOptions) =>
+	request<T>('POST', path, body ?? {}, options);
+export const put = <T>(path: string, body?: unknown, options?: RequestOptions) =>
+	request<T>('PUT', path, body ?? {}, options);
+export const patch = <T>(path: string, body?: unknown, options?: RequestOptions) =>
+	request<T>('PATCH', path, body ?? {}, options);
 export const del = <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, undefined, options);

@@ -22,15 +22,21 @@ const enc = encodeURIComponent;
 export const dialogue = {
 	createSession: (analysisId: string, body: NewSession) =>
 		post<SessionDto>(`/analyses/${enc(analysisId)}/dialogue-sessions`, body),
-	listSessions: (analysisId: string) => get<{ sessions: SessionDto[] }>(`/analyses/${enc(analysisId)}/dialogue-sessions`).then((r) => r.sessions),
-	state: (sessionId: string, view: 'display' | 'control') => get<PresenterState>(`/dialogue/sessions/${enc(sessionId)}`, { query: { view } }),
-	openQuestion: (sessionId: string, currentQuestion: string | null) => patch<SessionDto>(`/dialogue/sessions/${enc(sessionId)}`, { currentQuestion }),
+	listSessions: (analysisId: string) =>
+		get<{ sessions: SessionDto[] }>(`/analyses/${enc(analysisId)}/dialogue-sessions`).then((r) => r.sessions),
+	state: (sessionId: string, view: 'display' | 'control') =>
+		get<PresenterState>(`/dialogue/sessions/${enc(sessionId)}`, { query: { view } }),
+	openQuestion: (sessionId: string, currentQuestion: string | null) =>
+		patch<SessionDto>(`/dialogue/sessions/${enc(sessionId)}`, { currentQuestion }),
 	close: (sessionId: string) => patch<SessionDto>(`/dialogue/sessions/${enc(sessionId)}`, { status: 'closed' }),
 	moderate: (sessionId: string, responseId: string, moderation: FreeText['moderation']) =>
 		patch<{ id: string }>(`/dialogue/sessions/${enc(sessionId)}/responses/${enc(responseId)}`, { moderation }),
-	presenterEventsUrl: (sessionId: string, view: 'display' | 'control') => apiUrl(`/dialogue/sessions/${enc(sessionId)}/events`, { view }),
-	reactions: (studyId: string) => get<{ analyses: AnalysisReactions[] }>(`/studies/${enc(studyId)}/dialogue/reactions`).then((r) => r.analyses),
-	reactionsCsvUrl: (studyId: string, part: 'tallies' | 'texts') => apiUrl(`/studies/${enc(studyId)}/dialogue/reactions.csv`, { part }),
+	presenterEventsUrl: (sessionId: string, view: 'display' | 'control') =>
+		apiUrl(`/dialogue/sessions/${enc(sessionId)}/events`, { view }),
+	reactions: (studyId: string) =>
+		get<{ analyses: AnalysisReactions[] }>(`/studies/${enc(studyId)}/dialogue/reactions`).then((r) => r.analyses),
+	reactionsCsvUrl: (studyId: string, part: 'tallies' | 'texts') =>
+		apiUrl(`/studies/${enc(studyId)}/dialogue/reactions.csv`, { part }),
 	reactionsXlsxUrl: (studyId: string) => apiUrl(`/studies/${enc(studyId)}/dialogue/reactions.xlsx`)
 };
 
@@ -38,7 +44,8 @@ export const attend = {
 	join: (code: string) => post<{ code: string }>('/dialogue/join', { code }),
 	state: (code: string) => get<AttendeeState>(`/dialogue/attend/${enc(code)}`),
 	eventsUrl: (code: string) => apiUrl(`/dialogue/attend/${enc(code)}/events`),
-	answer: (code: string, key: string, body: { value?: string; text?: string }) => put<unknown>(`/dialogue/attend/${enc(code)}/answers/${enc(key)}`, body),
+	answer: (code: string, key: string, body: { value?: string; text?: string }) =>
+		put<unknown>(`/dialogue/attend/${enc(code)}/answers/${enc(key)}`, body),
 	miniSort: (code: string, lang: string) =>
 		get<MiniSortSheet>(`/dialogue/attend/${enc(code)}/mini-sort`, { query: { lang } }),
 	submitMiniSort: (code: string, placements: Record<string, number>) =>
@@ -46,11 +53,18 @@ export const attend = {
 };
 
 export const interpretations = {
-	list: (analysisId: string) => get<{ interpretations: Interpretation[] }>(`/analyses/${enc(analysisId)}/interpretations`).then((r) => r.interpretations),
-	candidates: (analysisId: string, factor: number) => get<{ candidates: Quote[] }>(`/analyses/${enc(analysisId)}/interpretations/${factor}/candidates`).then((r) => r.candidates),
+	list: (analysisId: string) =>
+		get<{ interpretations: Interpretation[] }>(`/analyses/${enc(analysisId)}/interpretations`).then(
+			(r) => r.interpretations
+		),
+	candidates: (analysisId: string, factor: number) =>
+		get<{ candidates: Quote[] }>(`/analyses/${enc(analysisId)}/interpretations/${factor}/candidates`).then(
+			(r) => r.candidates
+		),
 	save: (analysisId: string, factor: number, body: { name: string; narrative: string; quotes: Quote[] }) =>
 		put<Interpretation>(`/analyses/${enc(analysisId)}/interpretations/${factor}`, body),
-	presentation: (analysisId: string, lang: string) => get<Presentation>(`/analyses/${enc(analysisId)}/presentation`, { query: { lang } })
+	presentation: (analysisId: string, lang: string) =>
+		get<Presentation>(`/analyses/${enc(analysisId)}/presentation`, { query: { lang } })
 };
 
 /**

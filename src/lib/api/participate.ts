@@ -107,7 +107,10 @@ const codePath = (code: string) => `/api/participate/${encodeURIComponent(code)}
 
 /** Creates an anonymous participant code for an open study with self-enrolment. */
 export function enrol(slug: string, options: { facilitated?: boolean } = {}): Promise<{ code: string }> {
-	return post(`/api/studies/by-slug/${encodeURIComponent(slug)}/participants`, options.facilitated ? { facilitated: true } : {});
+	return post(
+		`/api/studies/by-slug/${encodeURIComponent(slug)}/participants`,
+		options.facilitated ? { facilitated: true } : {}
+	);
 }
 
 /** The title of a study anyone may join; 404 for any other slug (draft, invite-only, unknown). */

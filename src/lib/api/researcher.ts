@@ -32,14 +32,21 @@ export interface Researcher {
 
 export const auth = {
 	me: () => get<{ researcher: Researcher }>('/auth/me').then((r) => r.researcher),
-	login: (email: string, password: string) => post<{ researcher: Researcher }>('/auth/login', { email, password }).then((r) => r.researcher),
+	login: (email: string, password: string) =>
+		post<{ researcher: Researcher }>('/auth/login', { email, password }).then((r) => r.researcher),
 	logout: () => post<void>('/auth/logout'),
-	changePassword: (currentPassword: string, newPassword: string) => post<void>('/auth/password', { currentPassword, newPassword }),
+	changePassword: (currentPassword: string, newPassword: string) =>
+		post<void>('/auth/password', { currentPassword, newPassword }),
 	/** Whether no account exists yet (the first one is made through the link on the server console). */
 	setupRequired: () => get<{ required: boolean }>('/auth/setup').then((r) => r.required),
 	checkSetupToken: (token: string) => get<{ valid: true }>(`/auth/setup/${encodeURIComponent(token)}`),
 	setup: (token: string, email: string, password: string, displayName?: string) =>
-		post<{ researcher: Researcher }>('/auth/setup', { token, email, password, ...(displayName ? { displayName } : {}) }).then((r) => r.researcher)
+		post<{ researcher: Researcher }>('/auth/setup', {
+			token,
+			email,
+			password,
+			...(displayName ? { displayName } : {})
+		}).then((r) => r.researcher)
 };
 
 export interface NewStudy {
@@ -75,7 +82,8 @@ export interface NewStatementInput {
 export type QuestionInput = Omit<QuestionDto, 'id' | 'key' | 'position'> & { key?: string };
 
 const study = (id: string) => `/studies/${encodeURIComponent(id)}`;
-const sub = (id: string, path: string, itemId?: string) => `${study(id)}/${path}${itemId ? `/${encodeURIComponent(itemId)}` : ''}`;
+const sub = (id: string, path: string, itemId?: string) =>
+	`${study(id)}/${path}${itemId ? `/${encodeURIComponent(itemId)}` : ''}`;
 
 export type ExportFormat = 'dat' | 'sta' | 'csv' | 'answers-csv' | 'comments-csv' | 'statements-csv' | 'json' | 'xlsx';
 
@@ -87,18 +95,24 @@ export const studies = {
 	/** `confirm`: the study's slug or title, as the owner typed it. */
 	remove: (id: string, confirm: string) => request<void>('DELETE', study(id), { confirm }),
 	setStatus: (id: string, status: Exclude<StudyStatus, 'draft'>, removeUnusedCodes = false) =>
-		post<{ status: StudyStatus; removedCodes: number }>(sub(id, 'status'), removeUnusedCodes ? { status, removeUnusedCodes } : { status }),
+		post<{ status: StudyStatus; removedCodes: number }>(
+			sub(id, 'status'),
+			removeUnusedCodes ? { status, removeUnusedCodes } : { status }
+		),
 	audit: (id: string) => get<{ events: AuditEventDto[] }>(sub(id, 'audit')).then((r) => r.events),
 	downloadAudit: (id: string) => download(apiUrl(sub(id, 'audit'), { format: 'csv' })),
 	/** The study with everything that belongs to it, as a backup file for the CLI's restore (owners). */
 	downloadBackup: (id: string) => download(apiUrl(sub(id, 'backup'))),
-	addStatements: (id: string, statements: NewStatementInput[]) => post<{ statements: StatementDto[] }>(sub(id, 'statements'), { statements }),
-	updateStatement: (id: string, statementId: string, change: Partial<NewStatementInput>) => patch<unknown>(sub(id, 'statements', statementId), change),
+	addStatements: (id: string, statements: NewStatementInput[]) =>
+		post<{ statements: StatementDto[] }>(sub(id, 'statements'), { statements }),
+	updateStatement: (id: string, statementId: string, change: Partial<NewStatementInput>) =>
+		patch<unknown>(sub(id, 'statements', statementId), change),
 	deleteStatement: (id: string, statementId: string) => del<void>(sub(id, 'statements', statementId)),
 	reorderStatements: (id: string, ids: string[]) => put<unknown>(sub(id, 'statements/order'), { ids }),
 	saveGrid: (id: string, columns: GridColumn[], forced: boolean) => put<unknown>(sub(id, 'grid'), { columns, forced }),
 	addQuestion: (id: string, question: QuestionInput) => post<unknown>(sub(id, 'questions'), question),
-	updateQuestion: (id: string, questionId: string, question: Partial<QuestionInput>) => patch<unknown>(sub(id, 'questions', questionId), question),
+	updateQuestion: (id: string, questionId: string, question: Partial<QuestionInput>) =>
+		patch<unknown>(sub(id, 'questions', questionId), question),
 	deleteQuestion: (id: string, questionId: string) => del<void>(sub(id, 'questions', questionId)),
 	reorderQuestions: (id: string, ids: string[]) => put<unknown>(sub(id, 'questions/order'), { ids }),
 	makeCodes: (id: string, count: number) => post<{ codes: string[] }>(sub(id, 'codes'), { count }).then((r) => r.codes),
@@ -109,17 +123,24 @@ export const studies = {
 	addSort: (id: string, sort: { label: string; placements: Record<string, number> }) =>
 		post<{ sort: SortDto }>(sub(id, 'sorts'), sort).then((r) => r.sort),
 	setExclusion: (id: string, sortId: string, excluded: boolean, reason?: string) =>
-		post<{ sort: SortDto }>(`${sub(id, 'sorts', sortId)}/exclusion`, excluded ? { excluded, reason } : { excluded }).then((r) => r.sort),
+		post<{ sort: SortDto }>(
+			`${sub(id, 'sorts', sortId)}/exclusion`,
+			excluded ? { excluded, reason } : { excluded }
+		).then((r) => r.sort),
 	withdraw: (id: string, receipt: string) => post<{ withdrawnAt: string }>(sub(id, 'withdrawals'), { receipt }),
 	withdrawals: (id: string) => get<{ withdrawals: WithdrawalDto[] }>(sub(id, 'withdrawals')).then((r) => r.withdrawals),
 	members: (id: string) => get<{ members: MemberDto[]; invitations: InvitationDto[] }>(sub(id, 'members')),
 	/** The same answer whether or not an account with this address exists: an invitation. */
-	invite: (id: string, email: string, role: StudyRole) => post<{ invitation: InvitationDto }>(sub(id, 'members'), { email, role }).then((r) => r.invitation),
+	invite: (id: string, email: string, role: StudyRole) =>
+		post<{ invitation: InvitationDto }>(sub(id, 'members'), { email, role }).then((r) => r.invitation),
 	cancelInvitation: (id: string, invitationId: string) => del<void>(sub(id, 'invitations', invitationId)),
 	changeMemberRole: (id: string, researcherId: string, role: StudyRole) =>
 		patch<{ member: MemberDto }>(sub(id, 'members', researcherId), { role }).then((r) => r.member),
 	removeMember: (id: string, researcherId: string) => del<void>(sub(id, 'members', researcherId)),
-	previewImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) => post<ImportPreview>(sub(id, 'import'), { ...request, dryRun: true }),
-	runImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) => post<{ imported: number }>(sub(id, 'import'), request).then((r) => r.imported),
-	exportFile: (id: string, format: ExportFormat, lang?: string) => download(apiUrl(sub(id, 'export'), lang ? { format, lang } : { format }))
+	previewImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) =>
+		post<ImportPreview>(sub(id, 'import'), { ...request, dryRun: true }),
+	runImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) =>
+		post<{ imported: number }>(sub(id, 'import'), request).then((r) => r.imported),
+	exportFile: (id: string, format: ExportFormat, lang?: string) =>
+		download(apiUrl(sub(id, 'export'), lang ? { format, lang } : { format }))
 };

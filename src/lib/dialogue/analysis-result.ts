@@ -8,7 +8,17 @@ import type { AnalysisJson } from '../qmethod/index.js';
  */
 export type AnalysisResultLike = Pick<
 	AnalysisJson,
-	'nStatements' | 'nSorts' | 'nFactors' | 'sortIds' | 'statementCodes' | 'loadings' | 'flagged' | 'zScores' | 'factorArrays' | 'distinguishing' | 'consensus'
+	| 'nStatements'
+	| 'nSorts'
+	| 'nFactors'
+	| 'sortIds'
+	| 'statementCodes'
+	| 'loadings'
+	| 'flagged'
+	| 'zScores'
+	| 'factorArrays'
+	| 'distinguishing'
+	| 'consensus'
 >;
 
 /** 0-based indices of the sorts flagged for a factor (1-based `factor`). */

@@ -20,7 +20,9 @@ export function chooseMiniSortStatements(result: AnalysisResultLike, max = MINI_
 	const array = (s: number, f: number) => result.factorArrays[s][f] ?? 0;
 	const z = (s: number, f: number) => result.zScores[s][f] ?? 0;
 	const queues = scored.map((f) => {
-		const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => array(b, f) - array(a, f) || z(b, f) - z(a, f) || a - b);
+		const order = Array.from({ length: m }, (_, i) => i).sort(
+			(a, b) => array(b, f) - array(a, f) || z(b, f) - z(a, f) || a - b
+		);
 		const alternating: number[] = [];
 		for (let i = 0; i < Math.ceil(m / 2); i++) {
 			alternating.push(order[i]);
@@ -73,7 +75,12 @@ export interface ClosestViewpoint {
 /** Which viewpoint a mini-sort is closest to: the highest positive correlation with the factor arrays. */
 export function closestViewpoint(result: AnalysisResultLike, statements: number[], values: number[]): ClosestViewpoint {
 	const correlations = Array.from({ length: result.nFactors }, (_, f) =>
-		hasScores(result, f + 1) ? pearson(values, statements.map((s) => result.factorArrays[s][f] as number)) : null
+		hasScores(result, f + 1)
+			? pearson(
+					values,
+					statements.map((s) => result.factorArrays[s][f] as number)
+				)
+			: null
 	);
 	let factor = 0;
 	let best = 0;

@@ -38,8 +38,7 @@ export function findQuestion(key: string, nFactors: number): DialogueQuestion | 
 }
 
 export type AnswerCheck =
-	| { ok: true; value: string | null; text: string | null }
-	| { ok: false; code: 'ANSWER_INVALID'; message: string };
+	{ ok: true; value: string | null; text: string | null } | { ok: false; code: 'ANSWER_INVALID'; message: string };
 
 /** Checks an attendee's answer against the question: a listed option, or 1–500 characters of free text. */
 export function checkAnswer(question: DialogueQuestion, answer: { value?: unknown; text?: unknown }): AnswerCheck {

@@ -27,7 +27,8 @@ export function buildSlides(presentation: Presentation): Slide[] {
 	presentation.viewpoints.forEach((viewpoint, index) => {
 		slides.push({ kind: 'viewpoint', viewpoint: index, steps: VIEWPOINT_STEPS.length });
 		for (const direction of ['higher', 'lower'] as const) {
-			if (viewpoint.statements.some((s) => s.distinguishing === direction)) slides.push({ kind: 'distinguishing', viewpoint: index, direction, steps: 1 });
+			if (viewpoint.statements.some((s) => s.distinguishing === direction))
+				slides.push({ kind: 'distinguishing', viewpoint: index, direction, steps: 1 });
 		}
 		if (viewpoint.quotes.length > 0) slides.push({ kind: 'quotes', viewpoint: index, steps: 1 });
 	});
@@ -55,7 +56,9 @@ export function previous(slides: Slide[], at: Position): Position {
 }
 
 /** What a key does on the slides; clickers send PageUp/PageDown (some send arrows or B/period). */
-export function keyAction(key: string): 'next' | 'previous' | 'first' | 'last' | 'notes' | 'fullscreen' | 'print' | undefined {
+export function keyAction(
+	key: string
+): 'next' | 'previous' | 'first' | 'last' | 'notes' | 'fullscreen' | 'print' | undefined {
 	switch (key) {
 		case 'ArrowRight':
 		case 'ArrowDown':
@@ -95,7 +98,9 @@ export function extremes<T extends { value: number }>(statements: T[]): { agree:
 }
 
 /** A viewpoint's distinguishing statements, highest placed first: those it ranks higher, and those lower, than every other viewpoint. */
-export function distinguishingOf<T extends { value: number; z: number; distinguishing: 'higher' | 'lower' | null }>(statements: T[]): { higher: T[]; lower: T[] } {
+export function distinguishingOf<T extends { value: number; z: number; distinguishing: 'higher' | 'lower' | null }>(
+	statements: T[]
+): { higher: T[]; lower: T[] } {
 	const order = (a: T, b: T) => b.value - a.value || b.z - a.z;
 	return {
 		higher: statements.filter((s) => s.distinguishing === 'higher').sort(order),

@@ -41,7 +41,12 @@ function totalOf(question: DialogueQuestion, counts: Counts): number {
 export function buildTally(question: DialogueQuestion, counts: Counts): Tally {
 	const total = totalOf(question, counts);
 	if (total < MIN_GROUP) {
-		return { questionKey: question.key, total: null, options: question.options.map((value) => ({ value, count: null })), mean: null };
+		return {
+			questionKey: question.key,
+			total: null,
+			options: question.options.map((value) => ({ value, count: null })),
+			mean: null
+		};
 	}
 	const options = question.options.map((value) => ({ value, count: counts[value] ?? 0 }));
 	const scale = question.kind === 'recognise' || question.kind === 'relevant';
@@ -62,7 +67,8 @@ export function combineTallies(question: DialogueQuestion, perSession: readonly 
 		return total > 0 && total < MIN_GROUP;
 	});
 	const residue = hidden.reduce((sum, counts) => sum + totalOf(question, counts), 0);
-	const included = residue > 0 && residue < MIN_GROUP ? perSession.filter((counts) => !hidden.includes(counts)) : perSession;
+	const included =
+		residue > 0 && residue < MIN_GROUP ? perSession.filter((counts) => !hidden.includes(counts)) : perSession;
 	const sum: Counts = {};
 	for (const counts of included) for (const [value, n] of Object.entries(counts)) sum[value] = (sum[value] ?? 0) + n;
 	const tally = buildTally(question, sum);

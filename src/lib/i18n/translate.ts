@@ -28,7 +28,7 @@ export function format(template: string, params?: Record<string, string | number
 export function translate(locale: Locale, key: string, params?: Record<string, string | number>): string {
 	const amount = params?.count ?? params?.n;
 	const singular = amount === 1 || amount === '1' ? `${key}.one` : undefined;
-	const template = (singular && (merged[locale][singular] ?? merged.nl[singular])) || merged[locale][key] || merged.nl[key] || key;
+	const template =
+		(singular && (merged[locale][singular] ?? merged.nl[singular])) || merged[locale][key] || merged.nl[key] || key;
 	return format(template, params);
 }
-

@@ -1,6 +1,18 @@
-import { factorCharacteristics, factorScoreCorrelations, standardErrorsOfDifferences, type FactorCharacteristics } from './characteristics.js';
+import {
+	factorCharacteristics,
+	factorScoreCorrelations,
+	standardErrorsOfDifferences,
+	type FactorCharacteristics
+} from './characteristics.js';
 import { correlationFromScaled, unitScaledSorts } from './correlation.js';
-import { classifyStatements, cribSheets, descendingDifferences, type CribSheet, type PairDifferences, type StatementClassification } from './distinguishing.js';
+import {
+	classifyStatements,
+	cribSheets,
+	descendingDifferences,
+	type CribSheet,
+	type PairDifferences,
+	type StatementClassification
+} from './distinguishing.js';
 import { QMethodInputError } from './errors.js';
 import { extractCentroid } from './extraction/centroid.js';
 import { extractPrincipalComponents } from './extraction/pca.js';
@@ -89,11 +101,16 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 	const flagLevel = options.flagLevel ?? 0.05;
 	const rotationSteps = options.rotationSteps ?? [];
 	const centroidVariant = options.centroidVariant ?? 'qmethod';
-	if (extraction !== 'pca' && extraction !== 'centroid') throw new QMethodInputError('invalid_option', `unknown extraction "${String(extraction)}"`);
-	if (centroidVariant !== 'qmethod' && centroidVariant !== 'pqmethod') throw new QMethodInputError('invalid_option', `unknown centroid variant "${String(centroidVariant)}"`);
-	if (correlation !== 'pearson' && correlation !== 'spearman') throw new QMethodInputError('invalid_option', `unknown correlation "${String(correlation)}"`);
-	if (rotationMethod !== 'varimax' && rotationMethod !== 'none') throw new QMethodInputError('invalid_option', `unknown rotation "${String(rotationMethod)}"`);
-	if (flagLevel !== 0.05 && flagLevel !== 0.01) throw new QMethodInputError('invalid_option', `flag level must be 0.05 or 0.01, got ${String(flagLevel)}`);
+	if (extraction !== 'pca' && extraction !== 'centroid')
+		throw new QMethodInputError('invalid_option', `unknown extraction "${String(extraction)}"`);
+	if (centroidVariant !== 'qmethod' && centroidVariant !== 'pqmethod')
+		throw new QMethodInputError('invalid_option', `unknown centroid variant "${String(centroidVariant)}"`);
+	if (correlation !== 'pearson' && correlation !== 'spearman')
+		throw new QMethodInputError('invalid_option', `unknown correlation "${String(correlation)}"`);
+	if (rotationMethod !== 'varimax' && rotationMethod !== 'none')
+		throw new QMethodInputError('invalid_option', `unknown rotation "${String(rotationMethod)}"`);
+	if (flagLevel !== 0.05 && flagLevel !== 0.01)
+		throw new QMethodInputError('invalid_option', `flag level must be 0.05 or 0.01, got ${String(flagLevel)}`);
 
 	const data = validateSorts(input);
 	const { nStatements: m, nSorts: n, sortIds } = data;
@@ -102,21 +119,31 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 
 	const scaled = unitScaledSorts(data, correlation);
 	const extracted =
-		extraction === 'pca' ? extractPrincipalComponents(scaled, n, m, k) : extractCentroid(correlationFromScaled(scaled, n, m), k, { variant: centroidVariant });
+		extraction === 'pca'
+			? extractPrincipalComponents(scaled, n, m, k)
+			: extractCentroid(correlationFromScaled(scaled, n, m), k, { variant: centroidVariant });
 	const warnings: AnalysisWarning[] = [...extracted.warnings];
 
 	let loadings = extracted.loadings;
 	let rotation = identityMatrix(k);
 	if (rotationMethod === 'varimax' && k > 1) {
 		// qmethod rotates its centroid solution with stats::varimax (eps 1e-5); the qmethod variant does the same.
-		const rotated = extraction === 'centroid' && centroidVariant === 'qmethod' ? varimaxLikeR(extracted.loadings) : varimax(extracted.loadings);
-		if (!rotated.converged) warnings.push({ code: 'varimax_not_converged', message: `varimax did not converge in ${rotated.sweeps} sweeps` });
+		const rotated =
+			extraction === 'centroid' && centroidVariant === 'qmethod'
+				? varimaxLikeR(extracted.loadings)
+				: varimax(extracted.loadings);
+		if (!rotated.converged)
+			warnings.push({ code: 'varimax_not_converged', message: `varimax did not converge in ${rotated.sweeps} sweeps` });
 		loadings = rotated.loadings;
 		rotation = rotated.rotation;
 	}
 	let splitFlags: boolean[][] | null = null;
 	if (rotationSteps.length) {
-		const judged = applyJudgmentalSteps(loadings, rotationSteps, (current) => autoFlag(current, m, sortIds, flagLevel).flags);
+		const judged = applyJudgmentalSteps(
+			loadings,
+			rotationSteps,
+			(current) => autoFlag(current, m, sortIds, flagLevel).flags
+		);
 		loadings = judged.loadings;
 		rotation = multiplyMatrices(rotation, judged.rotation, k, k, loadings.columns);
 		splitFlags = judged.splitFlags;
@@ -150,7 +177,16 @@ export function analyze(input: QSortData, options: AnalysisOptions): FullAnalysi
 	const sed = standardErrorsOfDifferences(characteristics.seZScores);
 	return {
 		data,
-		options: { factors: k, extraction, centroidVariant, correlation, rotation: rotationMethod, rotationSteps, flagLevel, manualFlags: Boolean(options.flags) },
+		options: {
+			factors: k,
+			extraction,
+			centroidVariant,
+			correlation,
+			rotation: rotationMethod,
+			rotationSteps,
+			flagLevel,
+			manualFlags: Boolean(options.flags)
+		},
 		unrotated: extracted.loadings,
 		eigenvalues: extracted.eigenvalues,
 		allEigenvalues: extracted.allEigenvalues,

@@ -68,8 +68,10 @@ export function bootstrap(input: QSortData, options: BootstrapOptions): Bootstra
 	const seed = options.seed ?? 1;
 	const alignment = options.alignment ?? 'qindtest';
 	const correlation = options.correlation ?? 'pearson';
-	if (!Number.isInteger(resamples) || resamples < 2) throw new QMethodInputError('invalid_option', 'bootstrap requires at least 2 resamples');
-	if (alignment !== 'qindtest' && alignment !== 'procrustes') throw new QMethodInputError('invalid_option', `unknown bootstrap alignment "${String(alignment)}"`);
+	if (!Number.isInteger(resamples) || resamples < 2)
+		throw new QMethodInputError('invalid_option', 'bootstrap requires at least 2 resamples');
+	if (alignment !== 'qindtest' && alignment !== 'procrustes')
+		throw new QMethodInputError('invalid_option', `unknown bootstrap alignment "${String(alignment)}"`);
 	const full = analyze(input, { factors: options.factors, flagLevel: options.flagLevel, correlation });
 	const { data } = full;
 	const { nStatements: m, nSorts: n, sortIds } = data;
@@ -98,8 +100,12 @@ export function bootstrap(input: QSortData, options: BootstrapOptions): Bootstra
 			target.set(full.loadings.data.subarray(source * k, source * k + k), i * k);
 		});
 		const unrotated = extractPrincipalComponents(sampleScaled, n, m, k).loadings;
-		const rotated = k < 2 ? unrotated : alignment === 'qindtest' ? varimaxLikeR(unrotated).loadings : varimax(unrotated).loadings;
-		const aligned = alignment === 'qindtest' ? alignByQindtest(rotated.data, target, n, k) : alignByProcrustes(rotated.data, target, n, k);
+		const rotated =
+			k < 2 ? unrotated : alignment === 'qindtest' ? varimaxLikeR(unrotated).loadings : varimax(unrotated).loadings;
+		const aligned =
+			alignment === 'qindtest'
+				? alignByQindtest(rotated.data, target, n, k)
+				: alignByProcrustes(rotated.data, target, n, k);
 		if (!aligned) {
 			failedAlignments.push(b);
 			zSamples.fill(NaN, b * m * k, (b + 1) * m * k);
@@ -214,7 +220,9 @@ export interface BootstrapJson {
 
 export function toBootstrapJson(result: BootstrapResult, factors: number): BootstrapJson {
 	const rows = (values: Float64Array) =>
-		Array.from({ length: values.length / factors }, (_, r) => Array.from(values.subarray(r * factors, r * factors + factors), (v) => (Number.isFinite(v) ? v : null)));
+		Array.from({ length: values.length / factors }, (_, r) =>
+			Array.from(values.subarray(r * factors, r * factors + factors), (v) => (Number.isFinite(v) ? v : null))
+		);
 	return {
 		resamples: result.resamples,
 		resamplesNotAligned: result.failedAlignments.length,

@@ -30,7 +30,8 @@ export function factorCharacteristics(nDefining: readonly number[]): FactorChara
 export function standardErrorsOfDifferences(seZScores: readonly number[]): Float64Array {
 	const k = seZScores.length;
 	const result = new Float64Array(k * k);
-	for (let f = 0; f < k; f++) for (let g = 0; g < k; g++) result[f * k + g] = Math.sqrt(seZScores[f] ** 2 + seZScores[g] ** 2);
+	for (let f = 0; f < k; f++)
+		for (let g = 0; g < k; g++) result[f * k + g] = Math.sqrt(seZScores[f] ** 2 + seZScores[g] ** 2);
 	return result;
 }
 

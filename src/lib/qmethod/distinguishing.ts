@@ -20,7 +20,12 @@ export interface StatementClassification {
  * when no pair differs. Factors without scores (NaN) are left out. With one scored factor there
  * is nothing to compare: no distinguishing statements, and every statement is consensus.
  */
-export function classifyStatements(zScores: Float64Array, sed: Float64Array, m: number, k: number): StatementClassification {
+export function classifyStatements(
+	zScores: Float64Array,
+	sed: Float64Array,
+	m: number,
+	k: number
+): StatementClassification {
 	const scored: number[] = [];
 	for (let f = 0; f < k; f++) if (!Number.isNaN(zScores[f])) scored.push(f);
 	const pairSignificance = new Uint8Array(m * k * k);
@@ -35,7 +40,8 @@ export function classifyStatements(zScores: Float64Array, sed: Float64Array, m: 
 			for (const g of scored) {
 				if (f === g) continue;
 				const difference = Math.abs(zScores[s * k + f] - zScores[s * k + g]);
-				const level = difference > CRITICAL_Z[0.01] * sed[f * k + g] ? 2 : difference > CRITICAL_Z[0.05] * sed[f * k + g] ? 1 : 0;
+				const level =
+					difference > CRITICAL_Z[0.01] * sed[f * k + g] ? 2 : difference > CRITICAL_Z[0.05] * sed[f * k + g] ? 1 : 0;
 				pairSignificance[(s * k + f) * k + g] = level;
 				if (level >= 1) any05 = true;
 				if (level === 2) any01 = true;
@@ -107,7 +113,10 @@ export function descendingDifferences(zScores: Float64Array, m: number, k: numbe
 	for (let f = 0; f < k; f++) {
 		for (let g = f + 1; g < k; g++) {
 			if (Number.isNaN(zScores[f]) || Number.isNaN(zScores[g])) continue;
-			const differences = Array.from({ length: m }, (_, s) => ({ statement: s, difference: zScores[s * k + f] - zScores[s * k + g] }));
+			const differences = Array.from({ length: m }, (_, s) => ({
+				statement: s,
+				difference: zScores[s * k + f] - zScores[s * k + g]
+			}));
 			differences.sort((a, b) => b.difference - a.difference || a.statement - b.statement);
 			result.push({ f, g, differences });
 		}

@@ -41,7 +41,8 @@ export function factorArrays(
 		let start = 0;
 		while (start < m) {
 			let end = start;
-			while (end + 1 < m && z(order[end + 1]) - z(order[end]) <= TIE_TOLERANCE * Math.max(1, Math.abs(z(order[end])))) end++;
+			while (end + 1 < m && z(order[end + 1]) - z(order[end]) <= TIE_TOLERANCE * Math.max(1, Math.abs(z(order[end]))))
+				end++;
 			if (end > start) {
 				const group = order.slice(start, end + 1);
 				group.sort((a, b) => meanDefiningScore[a * k + f] - meanDefiningScore[b * k + f] || b - a);

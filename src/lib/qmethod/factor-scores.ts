@@ -26,7 +26,11 @@ export function factorWeight(loading: number): number {
  * exactly; for unforced data it gives every defining sort the same spread. Flags must have
  * |a| < 1 (checked by the flagging step).
  */
-export function factorScores(data: ValidatedData, loadings: LoadingMatrix, flags: ReadonlyArray<ReadonlyArray<boolean>>): FactorScores {
+export function factorScores(
+	data: ValidatedData,
+	loadings: LoadingMatrix,
+	flags: ReadonlyArray<ReadonlyArray<boolean>>
+): FactorScores {
 	const { nStatements: m, nSorts: n, values } = data;
 	const k = loadings.columns;
 	const weights = new Float64Array(n * k);

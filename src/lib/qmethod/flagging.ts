@@ -22,7 +22,12 @@ export interface FlagResult {
  * about. Loadings with |a| ≥ 1 (Heywood) are never flagged automatically. Matches qmethod 1.8.4
  * `qflag` exactly on Lipset (tests/qmethod/lipset-reference.test.ts).
  */
-export function autoFlag(loadings: LoadingMatrix, nStatements: number, sortIds: readonly string[], level: FlagLevel = 0.05): FlagResult {
+export function autoFlag(
+	loadings: LoadingMatrix,
+	nStatements: number,
+	sortIds: readonly string[],
+	level: FlagLevel = 0.05
+): FlagResult {
 	const { rows: n, columns: k, data } = loadings;
 	const threshold = significanceThreshold(nStatements, level);
 	const flags: boolean[][] = [];
@@ -103,17 +108,31 @@ function flagWarnings(
 			message: `Q-sorts flagged with a negative loading enter their factor reversed: ${list(negative)}; consider inverting or splitting the factor`
 		});
 	}
-	if (doubly.length) warnings.push({ code: 'sort_flagged_twice', message: `Q-sorts flagged on more than one factor: ${list(doubly)}` });
+	if (doubly.length)
+		warnings.push({ code: 'sort_flagged_twice', message: `Q-sorts flagged on more than one factor: ${list(doubly)}` });
 	if (confounded.length) {
-		warnings.push({ code: 'confounded_sorts', message: `Q-sorts loading significantly on more than one factor: ${list(confounded)}` });
+		warnings.push({
+			code: 'confounded_sorts',
+			message: `Q-sorts loading significantly on more than one factor: ${list(confounded)}`
+		});
 	}
 	if (heywood.length) {
-		warnings.push({ code: 'heywood_loading', message: `loadings with |a| ≥ 1 (Heywood case), not flagged: ${list(heywood)}` });
+		warnings.push({
+			code: 'heywood_loading',
+			message: `loadings with |a| ≥ 1 (Heywood case), not flagged: ${list(heywood)}`
+		});
 	}
 	defining.forEach((count, f) => {
-		if (count === 0) warnings.push({ code: 'factor_without_defining_sorts', message: `factor ${f + 1} has no defining Q-sort, so it has no scores` });
+		if (count === 0)
+			warnings.push({
+				code: 'factor_without_defining_sorts',
+				message: `factor ${f + 1} has no defining Q-sort, so it has no scores`
+			});
 		if (count === 1) {
-			warnings.push({ code: 'factor_with_one_defining_sort', message: `factor ${f + 1} has one defining Q-sort; its array reproduces that one person's sort` });
+			warnings.push({
+				code: 'factor_with_one_defining_sort',
+				message: `factor ${f + 1} has one defining Q-sort; its array reproduces that one person's sort`
+			});
 		}
 	});
 	return warnings;

@@ -18,7 +18,13 @@ export type {
 } from './types.js';
 export { ENGINE_VERSION } from './version.js';
 export { validateSorts, validateFactorCount, GRID_MIN, GRID_MAX } from './validation.js';
-export { correlationMatrix, correlationFromScaled, unitScaledSorts, midRanks, type CorrelationMatrix } from './correlation.js';
+export {
+	correlationMatrix,
+	correlationFromScaled,
+	unitScaledSorts,
+	midRanks,
+	type CorrelationMatrix
+} from './correlation.js';
 export { extractPrincipalComponents, correlationEigenvalues, statementCrossProduct } from './extraction/pca.js';
 export { extractCentroid, type CentroidOptions } from './extraction/centroid.js';
 export { varimax, varimaxCriterion, type VarimaxOptions, type VarimaxResult } from './rotation/varimax.js';
@@ -75,4 +81,11 @@ export {
 	type HumphreyResult,
 	type ParallelAnalysisResult
 } from './retention.js';
-export { bootstrap, toBootstrapJson, type BootstrapAlignment, type BootstrapJson, type BootstrapOptions, type BootstrapResult } from './bootstrap.js';
+export {
+	bootstrap,
+	toBootstrapJson,
+	type BootstrapAlignment,
+	type BootstrapJson,
+	type BootstrapOptions,
+	type BootstrapResult
+} from './bootstrap.js';

@@ -27,7 +27,10 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Fisher–Yates shuffle in place with the given generator. */
-export function shuffleInPlace<T extends { length: number; [index: number]: number }>(values: T, random: () => number): T {
+export function shuffleInPlace<T extends { length: number; [index: number]: number }>(
+	values: T,
+	random: () => number
+): T {
 	for (let i = values.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));
 		const held = values[i];

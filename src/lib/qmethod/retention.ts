@@ -32,7 +32,10 @@ export function humphreysRule(unrotated: LoadingMatrix, nStatements: number): Hu
 }
 
 /** Per factor, the number of sorts loading significantly (|a| > 1.96/√m); a factor needs ≥ 2 (Brown 1980 pp. 222–223). */
-export function significantLoaders(rotated: LoadingMatrix, nStatements: number): { counts: number[]; retained: boolean[] } {
+export function significantLoaders(
+	rotated: LoadingMatrix,
+	nStatements: number
+): { counts: number[]; retained: boolean[] } {
 	const { rows: n, columns: k, data } = rotated;
 	const threshold = significanceThreshold(nStatements, 0.05);
 	const counts = Array.from({ length: k }, (_, f) => {
@@ -44,7 +47,10 @@ export function significantLoaders(rotated: LoadingMatrix, nStatements: number):
 }
 
 /** Scree data: eigenvalue, percent of variance (100 λ / n) and cumulative percent per component. */
-export function screeData(eigenvalues: ArrayLike<number>, nSorts: number): { eigenvalue: number; percent: number; cumulative: number }[] {
+export function screeData(
+	eigenvalues: ArrayLike<number>,
+	nSorts: number
+): { eigenvalue: number; percent: number; cumulative: number }[] {
 	let cumulative = 0;
 	return Array.from(eigenvalues, (eigenvalue) => {
 		const percent = (100 * eigenvalue) / nSorts;
@@ -104,7 +110,14 @@ export function parallelAnalysis(
 		while (count < components && observed[count] > limits[count]) count++;
 		return count;
 	};
-	return { seed, iterations, mean: means, percentile95, retainedBy95: leading(percentile95), retainedByMean: leading(means) };
+	return {
+		seed,
+		iterations,
+		mean: means,
+		percentile95,
+		retainedBy95: leading(percentile95),
+		retainedByMean: leading(means)
+	};
 }
 
 /** Quantile of sorted values with linear interpolation (R type 7). */

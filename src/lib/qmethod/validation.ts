@@ -47,7 +47,10 @@ export function validateSorts(input: QSortData): ValidatedData {
 		for (let s = 0; s < m; s++) {
 			const value = sort[s];
 			if (typeof value !== 'number' || !Number.isInteger(value)) {
-				throw new QMethodInputError('not_integer', `Q-sort "${id}", statement ${s + 1}: "${String(value)}" is not an integer`);
+				throw new QMethodInputError(
+					'not_integer',
+					`Q-sort "${id}", statement ${s + 1}: "${String(value)}" is not an integer`
+				);
 			}
 			if (value < low || value > high || value < GRID_MIN || value > GRID_MAX) {
 				throw new QMethodInputError(
@@ -60,7 +63,10 @@ export function validateSorts(input: QSortData): ValidatedData {
 			if (value > max) max = value;
 		}
 		if (min === max) {
-			throw new QMethodInputError('zero_variance', `Q-sort "${id}" puts every statement in one column, so it cannot be correlated`);
+			throw new QMethodInputError(
+				'zero_variance',
+				`Q-sort "${id}" puts every statement in one column, so it cannot be correlated`
+			);
 		}
 		if (forced) {
 			// Compare column counts (grid values are integers in −6…+13) instead of sorting.
@@ -82,16 +88,23 @@ export function validateSorts(input: QSortData): ValidatedData {
 function targetDistribution(input: QSortData, m: number, forced: boolean): Float64Array {
 	const source = input.distribution ?? (forced ? input.sorts[0] : undefined);
 	if (!source) {
-		throw new QMethodInputError('distribution_mismatch', 'unforced data needs a target distribution for the factor arrays');
+		throw new QMethodInputError(
+			'distribution_mismatch',
+			'unforced data needs a target distribution for the factor arrays'
+		);
 	}
 	if (source.length !== m) {
 		throw new QMethodInputError('wrong_length', `the distribution has ${source.length} values, expected ${m}`);
 	}
 	const distribution = Float64Array.from(source as ArrayLike<number>);
 	for (const value of distribution) {
-		if (!Number.isInteger(value)) throw new QMethodInputError('not_integer', `distribution value ${value} is not an integer`);
+		if (!Number.isInteger(value))
+			throw new QMethodInputError('not_integer', `distribution value ${value} is not an integer`);
 		if (value < GRID_MIN || value > GRID_MAX) {
-			throw new QMethodInputError('value_outside_grid', `distribution value ${value} is outside ${GRID_MIN}…${GRID_MAX}`);
+			throw new QMethodInputError(
+				'value_outside_grid',
+				`distribution value ${value} is outside ${GRID_MIN}…${GRID_MAX}`
+			);
 		}
 	}
 	distribution.sort();
@@ -101,7 +114,11 @@ function targetDistribution(input: QSortData, m: number, forced: boolean): Float
 	return distribution;
 }
 
-function firstDuplicate(names: readonly string[], code: 'duplicate_sort_id' | 'duplicate_statement_code', label: string): void {
+function firstDuplicate(
+	names: readonly string[],
+	code: 'duplicate_sort_id' | 'duplicate_statement_code',
+	label: string
+): void {
 	const seen = new Set<string>();
 	for (const name of names) {
 		if (seen.has(name)) throw new QMethodInputError(code, `${label} "${name}" occurs more than once`);
@@ -116,12 +133,18 @@ function firstDuplicate(names: readonly string[], code: 'duplicate_sort_id' | 'd
  */
 export function validateFactorCount(factors: number, nSorts: number, nStatements: number): void {
 	if (!Number.isInteger(factors) || factors < 1 || factors > 8) {
-		throw new QMethodInputError('invalid_option', `the number of factors must be an integer from 1 to 8, got ${factors}`);
+		throw new QMethodInputError(
+			'invalid_option',
+			`the number of factors must be an integer from 1 to 8, got ${factors}`
+		);
 	}
 	if (factors > nSorts) {
 		throw new QMethodInputError('too_few_sorts', `${factors} factors need at least ${factors} Q-sorts, got ${nSorts}`);
 	}
 	if (factors > nStatements - 1) {
-		throw new QMethodInputError('too_few_statements', `${factors} factors need at least ${factors + 1} statements, got ${nStatements}`);
+		throw new QMethodInputError(
+			'too_few_statements',
+			`${factors} factors need at least ${factors + 1} statements, got ${nStatements}`
+		);
 	}
 }

@@ -54,9 +54,11 @@ export function checkPlacements(
 	for (const column of grid) {
 		const count = counts.get(column.value) ?? 0;
 		if (count > column.capacity) overfull.push({ value: column.value, count, capacity: column.capacity });
-		else if (forced && count < column.capacity) underfull.push({ value: column.value, count, capacity: column.capacity });
+		else if (forced && count < column.capacity)
+			underfull.push({ value: column.value, count, capacity: column.capacity });
 	}
-	const complete = unplaced.length === 0 && invalid.length === 0 && overfull.length === 0 && (!forced || underfull.length === 0);
+	const complete =
+		unplaced.length === 0 && invalid.length === 0 && overfull.length === 0 && (!forced || underfull.length === 0);
 	return { counts, overfull, underfull, unplaced, invalid, complete };
 }
 
@@ -130,7 +132,14 @@ export interface Bar {
  * Geometry of a simple bar chart in a `width`×`height` box: a count of `top` (default: the tallest bar) fills
  * the height, and a bar is never wider than `maxSlot` (a single day stays a bar, not a block).
  */
-export function barLayout(points: readonly DayCount[], width: number, height: number, gap = 2, maxSlot = 48, top?: number): Bar[] {
+export function barLayout(
+	points: readonly DayCount[],
+	width: number,
+	height: number,
+	gap = 2,
+	maxSlot = 48,
+	top?: number
+): Bar[] {
 	if (points.length === 0) return [];
 	const highest = Math.max(1, top ?? 0, ...points.map((point) => point.count));
 	const slot = Math.min(maxSlot, width / points.length);

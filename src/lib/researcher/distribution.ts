@@ -64,7 +64,8 @@ export function suggestQuasiNormal(size: number, halfWidth = suggestedHalfWidth(
 		sides[best]++;
 	}
 	const columns: GridColumn[] = [];
-	for (let value = -m; value <= m; value++) columns.push({ value, capacity: value === 0 ? centre() : sides[Math.abs(value)] });
+	for (let value = -m; value <= m; value++)
+		columns.push({ value, capacity: value === 0 ? centre() : sides[Math.abs(value)] });
 	return columns;
 }
 

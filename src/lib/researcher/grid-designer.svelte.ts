@@ -1,5 +1,14 @@
 import { studies } from '$lib/api/researcher';
-import { type CapacityCheck, checkCapacity, columnsForRange, GRID_VALUE_MAX, GRID_VALUE_MIN, suggestQuasiNormal, totalCapacity, type GridColumn } from './distribution.js';
+import {
+	type CapacityCheck,
+	checkCapacity,
+	columnsForRange,
+	GRID_VALUE_MAX,
+	GRID_VALUE_MIN,
+	suggestQuasiNormal,
+	totalCapacity,
+	type GridColumn
+} from './distribution.js';
 import type { StudyEditor } from './study-editor.svelte';
 
 /** The grid tab: a working copy of the columns, checked live against the Q-set size. */
@@ -40,7 +49,9 @@ export class GridDesigner {
 	}
 
 	setCapacity(value: number, capacity: number): void {
-		this.columns = this.columns.map((column) => (column.value === value ? { value, capacity: Math.max(0, Math.floor(capacity) || 0) } : column));
+		this.columns = this.columns.map((column) =>
+			column.value === value ? { value, capacity: Math.max(0, Math.floor(capacity) || 0) } : column
+		);
 	}
 
 	suggest(): void {

@@ -12,7 +12,12 @@ export class ManualEntry {
 
 	get check() {
 		const study = this.editor.study;
-		return checkPlacements(study?.grid ?? [], this.editor.qset.map((s) => s.code), this.placements, study?.gridForced ?? true);
+		return checkPlacements(
+			study?.grid ?? [],
+			this.editor.qset.map((s) => s.code),
+			this.placements,
+			study?.gridForced ?? true
+		);
 	}
 
 	set(code: string, value: string): void {
@@ -22,7 +27,9 @@ export class ManualEntry {
 	async save(): Promise<boolean> {
 		this.saved = '';
 		const label = this.label.trim();
-		const placements = Object.fromEntries(Object.entries(this.placements).filter((entry): entry is [string, number] => entry[1] !== null));
+		const placements = Object.fromEntries(
+			Object.entries(this.placements).filter((entry): entry is [string, number] => entry[1] !== null)
+		);
 		const ok = await this.editor.run(() => studies.addSort(this.editor.id, { label, placements }));
 		if (ok) {
 			this.saved = label;

@@ -26,7 +26,10 @@ export type DraftProblem = 'needPrompt' | 'needOptions';
  * Checks a question before it is sent: a prompt in every study language and, for single and multiple
  * choice, at least two options, each with a label in every language. A scale needs at least two points.
  */
-export function draftProblems(draft: { type: QuestionType; prompt: LocalizedText; options: QuestionOptionDto[] }, languages: readonly string[]): DraftProblem[] {
+export function draftProblems(
+	draft: { type: QuestionType; prompt: LocalizedText; options: QuestionOptionDto[] },
+	languages: readonly string[]
+): DraftProblem[] {
 	const problems: DraftProblem[] = [];
 	if (languages.some((language) => !draft.prompt[language]?.trim())) problems.push('needPrompt');
 	if (draft.type === 'single' || draft.type === 'multiple' || draft.type === 'scale') {
@@ -42,22 +45,32 @@ export function numberOptions(labels: readonly LocalizedText[]): QuestionOptionD
 }
 
 /** The request body for a draft: text questions have no options; "zeg ik liever niet" is on unless switched off. */
-export function toQuestionInput(draft: {
-	phase: 'pre' | 'post';
-	type: QuestionType;
-	prompt: LocalizedText;
-	choiceLabels: LocalizedText[];
-	scaleFrom: number;
-	scaleTo: number;
-	required: boolean;
-	offerDecline: boolean;
-}, languages: readonly string[]): QuestionInput {
+export function toQuestionInput(
+	draft: {
+		phase: 'pre' | 'post';
+		type: QuestionType;
+		prompt: LocalizedText;
+		choiceLabels: LocalizedText[];
+		scaleFrom: number;
+		scaleTo: number;
+		required: boolean;
+		offerDecline: boolean;
+	},
+	languages: readonly string[]
+): QuestionInput {
 	const options = hasOptions(draft.type)
 		? numberOptions(draft.choiceLabels)
 		: draft.type === 'scale'
 			? scaleOptions(draft.scaleFrom, draft.scaleTo, languages)
 			: [];
-	return { phase: draft.phase, type: draft.type, prompt: draft.prompt, options, required: draft.required, offerDecline: draft.offerDecline };
+	return {
+		phase: draft.phase,
+		type: draft.type,
+		prompt: draft.prompt,
+		options,
+		required: draft.required,
+		offerDecline: draft.offerDecline
+	};
 }
 
 /** A new, empty draft, or one filled from a saved question. */
@@ -68,7 +81,10 @@ export function draftFrom(question: QuestionDto | undefined, phase: 'pre' | 'pos
 		phase: question?.phase ?? phase,
 		type: question?.type ?? ('single' as QuestionType),
 		prompt: { ...empty(), ...question?.prompt },
-		choiceLabels: question && hasOptions(question.type) ? question.options.map((option) => ({ ...empty(), ...option.label })) : [empty(), empty()],
+		choiceLabels:
+			question && hasOptions(question.type)
+				? question.options.map((option) => ({ ...empty(), ...option.label }))
+				: [empty(), empty()],
 		scaleFrom: range.from,
 		scaleTo: range.to,
 		required: question?.required ?? false,

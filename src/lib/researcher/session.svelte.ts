@@ -54,7 +54,10 @@ class ResearcherSession {
 export const session = new ResearcherSession();
 
 /** Message key for an API error: a known code has its own text, anything else shows the server's message. */
-export function errorText(error: unknown, t: (key: string, params?: Record<string, string | number>) => string): string {
+export function errorText(
+	error: unknown,
+	t: (key: string, params?: Record<string, string | number>) => string
+): string {
 	if (error instanceof ApiError) {
 		const key = `r.error.${error.code}`;
 		const text = t(key);

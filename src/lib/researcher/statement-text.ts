@@ -17,7 +17,8 @@ export interface ParseResult {
 	problems: { line: number; problem: ParseProblem; detail?: string }[];
 }
 
-export type ParseProblem = 'empty' | 'no-text-column' | 'missing-text' | 'duplicate-code' | 'unclosed-quote' | 'text-after-quote';
+export type ParseProblem =
+	'empty' | 'no-text-column' | 'missing-text' | 'duplicate-code' | 'unclosed-quote' | 'text-after-quote';
 
 // "1. ", "12) ", "- ", "• ", "* " at the start of a pasted line are list markers, not part of the statement.
 const LIST_MARKER = /^\s*(?:\d{1,3}[.)]\s+|[-•*–]\s+)/;
@@ -65,7 +66,10 @@ export function parseSta(text: string, language: string): ParseResult {
  * (Dutch spreadsheets write semicolons) from the first line. Rows of blank cells are dropped. A quoting
  * error comes back as a problem with its line instead of an exception.
  */
-export function parseCsvRows(text: string): { rows: string[][]; quoteProblem?: { line: number; problem: 'unclosed-quote' | 'text-after-quote' } } {
+export function parseCsvRows(text: string): {
+	rows: string[][];
+	quoteProblem?: { line: number; problem: 'unclosed-quote' | 'text-after-quote' };
+} {
 	const source = text.replace(/^\uFEFF/, '');
 	const firstLine = source.split(/\r?\n/, 1)[0] ?? '';
 	const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
@@ -89,10 +93,16 @@ export function parseStatementsCsv(text: string, languages: readonly string[]): 
 	if (rows.length === 0) return { statements: [], problems: [{ line: 1, problem: 'empty' }] };
 	const header = rows[0].map((cell) => cell.trim().toLowerCase());
 	const codeColumn = header.indexOf('code');
-	const themeColumn = header.findIndex((cell) => cell === 'themes' || cell === 'theme' || cell === 'thema' || cell === "thema's");
+	const themeColumn = header.findIndex(
+		(cell) => cell === 'themes' || cell === 'theme' || cell === 'thema' || cell === "thema's"
+	);
 	const languageColumns = languages.map((language, index) => {
 		const exact = header.indexOf(language);
-		return exact >= 0 ? exact : index === 0 ? header.findIndex((cell) => cell === 'text' || cell === 'tekst' || cell === 'statement' || cell === 'stelling') : -1;
+		return exact >= 0
+			? exact
+			: index === 0
+				? header.findIndex((cell) => cell === 'text' || cell === 'tekst' || cell === 'statement' || cell === 'stelling')
+				: -1;
 	});
 	if (languageColumns.every((column) => column < 0)) {
 		return { statements: [], problems: [{ line: 1, problem: 'no-text-column', detail: languages.join(', ') }] };
@@ -114,7 +124,11 @@ export function parseStatementsCsv(text: string, languages: readonly string[]): 
 		const code = codeColumn >= 0 ? row[codeColumn]?.trim() || undefined : undefined;
 		if (code && seen.has(code)) problems.push({ line, problem: 'duplicate-code', detail: code });
 		if (code) seen.add(code);
-		statements.push({ ...(code ? { code } : {}), text: entry, themes: themeColumn >= 0 ? parseThemes(row[themeColumn] ?? '') : [] });
+		statements.push({
+			...(code ? { code } : {}),
+			text: entry,
+			themes: themeColumn >= 0 ? parseThemes(row[themeColumn] ?? '') : []
+		});
 	});
 	if (!statements.length && !problems.length) problems.push({ line: 1, problem: 'empty' });
 	return { statements, problems };
@@ -131,7 +145,10 @@ export function parseThemes(text: string): string[] {
 }
 
 /** How many statements carry each theme, most used first (then alphabetical); untagged ones counted apart. */
-export function themeCounts(statements: readonly { themes: readonly string[] }[]): { themes: { theme: string; count: number }[]; untagged: number } {
+export function themeCounts(statements: readonly { themes: readonly string[] }[]): {
+	themes: { theme: string; count: number }[];
+	untagged: number;
+} {
 	const counts = new Map<string, number>();
 	let untagged = 0;
 	for (const statement of statements) {

@@ -26,7 +26,12 @@ export class StatementsPanel {
 
 	private add(parsed: ParseResult, notice: string): Promise<boolean> {
 		const inQset = this.pasteTarget === 'qset';
-		const items: NewStatementInput[] = parsed.statements.map((s) => ({ ...(s.code ? { code: s.code } : {}), text: s.text, themes: s.themes, inQset }));
+		const items: NewStatementInput[] = parsed.statements.map((s) => ({
+			...(s.code ? { code: s.code } : {}),
+			text: s.text,
+			themes: s.themes,
+			inQset
+		}));
 		return this.editor.run(() => studies.addStatements(this.editor.id, items), notice);
 	}
 
@@ -39,7 +44,9 @@ export class StatementsPanel {
 	async readFile(file: File): Promise<void> {
 		const text = await file.text();
 		this.importName = file.name;
-		this.imported = /\.sta$/i.test(file.name) ? parseSta(text, this.staLanguage) : parseStatementsCsv(text, this.languages);
+		this.imported = /\.sta$/i.test(file.name)
+			? parseSta(text, this.staLanguage)
+			: parseStatementsCsv(text, this.languages);
 	}
 
 	async addImported(notice: string): Promise<void> {

@@ -58,7 +58,9 @@ export class StudyEditor {
 /** The text in the interface language if the study has it, otherwise in the study's first language. */
 export function localized(text: LocalizedText | undefined, locale: string, languages: readonly string[] = []): string {
 	if (!text) return '';
-	return text[locale] || languages.map((language) => text[language]).find(Boolean) || Object.values(text).find(Boolean) || '';
+	return (
+		text[locale] || languages.map((language) => text[language]).find(Boolean) || Object.values(text).find(Boolean) || ''
+	);
 }
 
 const CONTEXT = Symbol('study-editor');

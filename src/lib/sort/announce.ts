@@ -14,12 +14,21 @@ export function columnLabel(value: number): string {
 export function announcement(event: SortEvent, t: Translate, number: (code: string) => number): string {
 	switch (event.kind) {
 		case 'placed':
-			return t('sort.announce.placed', { n: number(event.card), column: columnLabel(event.column), count: event.count, capacity: event.capacity });
+			return t('sort.announce.placed', {
+				n: number(event.card),
+				column: columnLabel(event.column),
+				count: event.count,
+				capacity: event.capacity
+			});
 		case 'full':
 			return t('sort.announce.full', { column: columnLabel(event.column), capacity: event.capacity });
 		case 'swapped':
 			return event.otherColumn === null
-				? t('sort.announce.swappedOut', { n: number(event.card), other: number(event.other), column: columnLabel(event.column) })
+				? t('sort.announce.swappedOut', {
+						n: number(event.card),
+						other: number(event.other),
+						column: columnLabel(event.column)
+					})
 				: t('sort.announce.swapped', {
 						n: number(event.card),
 						other: number(event.other),
@@ -29,7 +38,9 @@ export function announcement(event: SortEvent, t: Translate, number: (code: stri
 		case 'unplaced':
 			return t('sort.announce.unplaced', { n: number(event.card) });
 		case 'selected':
-			return event.card === null ? t('sort.announce.deselected') : t('sort.announce.selected', { n: number(event.card) });
+			return event.card === null
+				? t('sort.announce.deselected')
+				: t('sort.announce.selected', { n: number(event.card) });
 		case 'roughSorted':
 			return t('sort.announce.roughSorted', { n: number(event.card), pile: t(`sort.pile.${event.pile}`) });
 		case 'undone':

@@ -18,11 +18,7 @@ export function groupCode(raw: string): string {
  * do not matter, and the look-alikes O→0 and I/L→1 are read as Crockford prescribes.
  */
 export function normalizeCode(input: string): string | undefined {
-	const raw = input
-		.toUpperCase()
-		.replace(/[\s-]/g, '')
-		.replace(/O/g, '0')
-		.replace(/[IL]/g, '1');
+	const raw = input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 	if (raw.length !== CODE_LENGTH) return undefined;
 	for (const char of raw) if (!CODE_ALPHABET.includes(char)) return undefined;
 	return groupCode(raw);

@@ -22,7 +22,8 @@ export interface ParticipantDraft extends SortSnapshot {
 	facilitated?: FacilitatedDraft;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function strings(value: unknown): Record<string, string> {
 	if (!isRecord(value)) return {};
@@ -36,7 +37,9 @@ function strings(value: unknown): Record<string, string> {
 export function parseDraft(raw: unknown, codes: string[]): ParticipantDraft | undefined {
 	if (!isRecord(raw) || raw.v !== 1) return undefined;
 	const known = new Set(codes);
-	const saved = Array.isArray(raw.order) ? raw.order.filter((c): c is string => typeof c === 'string' && known.has(c)) : [];
+	const saved = Array.isArray(raw.order)
+		? raw.order.filter((c): c is string => typeof c === 'string' && known.has(c))
+		: [];
 	// Keep the saved order, then add statements the study gained since; no saved order: the caller shuffles.
 	const order = saved.length ? [...new Set([...saved, ...codes])] : [];
 	const piles: Record<string, Pile> = {};
@@ -49,17 +52,26 @@ export function parseDraft(raw: unknown, codes: string[]): ParticipantDraft | un
 	}
 	const answers: Record<string, AnswerValue> = {};
 	for (const [key, value] of Object.entries(isRecord(raw.answers) ? raw.answers : {})) {
-		if (value === null || typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string'))) answers[key] = value as AnswerValue;
+		if (
+			value === null ||
+			typeof value === 'string' ||
+			(Array.isArray(value) && value.every((v) => typeof v === 'string'))
+		)
+			answers[key] = value as AnswerValue;
 	}
-	const facilitated = isRecord(raw.facilitated) && typeof raw.facilitated.respondentNumber === 'string'
-		? {
-				respondentNumber: raw.facilitated.respondentNumber,
-				notes: {
-					sort: isRecord(raw.facilitated.notes) && typeof raw.facilitated.notes.sort === 'string' ? raw.facilitated.notes.sort : '',
-					statements: strings(isRecord(raw.facilitated.notes) ? raw.facilitated.notes.statements : undefined)
+	const facilitated =
+		isRecord(raw.facilitated) && typeof raw.facilitated.respondentNumber === 'string'
+			? {
+					respondentNumber: raw.facilitated.respondentNumber,
+					notes: {
+						sort:
+							isRecord(raw.facilitated.notes) && typeof raw.facilitated.notes.sort === 'string'
+								? raw.facilitated.notes.sort
+								: '',
+						statements: strings(isRecord(raw.facilitated.notes) ? raw.facilitated.notes.statements : undefined)
+					}
 				}
-			}
-		: undefined;
+			: undefined;
 	return {
 		v: 1,
 		step: (STEPS as readonly unknown[]).includes(raw.step) ? (raw.step as Step) : 'consent',
@@ -74,7 +86,10 @@ export function parseDraft(raw: unknown, codes: string[]): ParticipantDraft | un
 }
 
 /** A random presentation order (Fisher–Yates with the browser's crypto generator). */
-export function shuffled(codes: string[], random: () => number = () => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32): string[] {
+export function shuffled(
+	codes: string[],
+	random: () => number = () => crypto.getRandomValues(new Uint32Array(1))[0] / 2 ** 32
+): string[] {
 	const order = [...codes];
 	for (let i = order.length - 1; i > 0; i--) {
 		const j = Math.floor(random() * (i + 1));

@@ -80,7 +80,12 @@ export class ParticipantFlow {
 			if (first) this.restore(participation);
 		} catch (error) {
 			// 429: very many unknown codes were tried lately (the server's guessing limit); a retry later works.
-			this.problem = error instanceof ApiError && error.status === 404 ? 'not_found' : error instanceof ApiError && error.status === 429 ? 'busy' : 'network';
+			this.problem =
+				error instanceof ApiError && error.status === 404
+					? 'not_found'
+					: error instanceof ApiError && error.status === 429
+						? 'busy'
+						: 'network';
 		}
 	}
 

@@ -21,7 +21,11 @@ export function columnForKey(config: SortConfig, key: string): number | undefine
  * rough-sort pile, the leftmost free column (disagree), the rightmost (agree) or the free one nearest
  * the middle (neutral, or no pile). Every column when none is free (a free grid never fills up).
  */
-export function suggestedColumn(state: Pick<SortState, 'placements' | 'piles'>, config: SortConfig, card: string): number | undefined {
+export function suggestedColumn(
+	state: Pick<SortState, 'placements' | 'piles'>,
+	config: SortConfig,
+	card: string
+): number | undefined {
 	const placed = columnOf(state, card);
 	if (placed !== undefined) return placed;
 	const columns = columnsInOrder(config);

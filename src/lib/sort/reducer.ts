@@ -10,7 +10,11 @@ export function initialSortState(order: string[]): SortState {
 }
 
 /** Restores a saved sort, dropping anything that does not fit the study (unknown cards, columns, piles). */
-export function restoreSortState(order: string[], config: SortConfig, saved: Partial<SortSnapshot> | undefined): SortState {
+export function restoreSortState(
+	order: string[],
+	config: SortConfig,
+	saved: Partial<SortSnapshot> | undefined
+): SortState {
 	const state = initialSortState(order);
 	const cards = new Set(order);
 	for (const [card, pile] of Object.entries(saved?.piles ?? {})) {
@@ -44,7 +48,8 @@ export function sortReducer(state: SortState, action: SortAction, config: SortCo
 	switch (action.type) {
 		case 'roughSort': {
 			if (!known(action.card)) return { ...state, last: { kind: 'nothing' } };
-			if (state.piles[action.card] === action.pile) return { ...state, last: { kind: 'roughSorted', card: action.card, pile: action.pile } };
+			if (state.piles[action.card] === action.pile)
+				return { ...state, last: { kind: 'roughSorted', card: action.card, pile: action.pile } };
 			return {
 				...state,
 				history: withHistory(state),
@@ -61,11 +66,19 @@ export function sortReducer(state: SortState, action: SortAction, config: SortCo
 			if (!known(action.card) || !column) return { ...state, last: { kind: 'nothing' } };
 			const count = columnCount(state, column.value);
 			if (columnOf(state, action.card) === column.value) {
-				return { ...state, selected: null, last: { kind: 'placed', card: action.card, column: column.value, count, capacity: column.capacity } };
+				return {
+					...state,
+					selected: null,
+					last: { kind: 'placed', card: action.card, column: column.value, count, capacity: column.capacity }
+				};
 			}
 			if (config.forced && count >= column.capacity) {
 				// The card stays selected so that the participant can pick a card to swap with.
-				return { ...state, selected: action.card, last: { kind: 'full', card: action.card, column: column.value, capacity: column.capacity } };
+				return {
+					...state,
+					selected: action.card,
+					last: { kind: 'full', card: action.card, column: column.value, capacity: column.capacity }
+				};
 			}
 			return {
 				...state,
@@ -77,7 +90,8 @@ export function sortReducer(state: SortState, action: SortAction, config: SortCo
 		}
 		case 'swap': {
 			const target = columnOf(state, action.other);
-			if (!known(action.card) || target === undefined || action.card === action.other) return { ...state, last: { kind: 'nothing' } };
+			if (!known(action.card) || target === undefined || action.card === action.other)
+				return { ...state, last: { kind: 'nothing' } };
 			const from = columnOf(state, action.card);
 			const placements = { ...state.placements, [action.card]: target };
 			if (from === undefined) delete placements[action.other];
@@ -94,7 +108,13 @@ export function sortReducer(state: SortState, action: SortAction, config: SortCo
 			if (columnOf(state, action.card) === undefined) return { ...state, last: { kind: 'nothing' } };
 			const placements = { ...state.placements };
 			delete placements[action.card];
-			return { ...state, history: withHistory(state), placements, selected: null, last: { kind: 'unplaced', card: action.card } };
+			return {
+				...state,
+				history: withHistory(state),
+				placements,
+				selected: null,
+				last: { kind: 'unplaced', card: action.card }
+			};
 		}
 		case 'undo': {
 			const previous = state.history.at(-1);

@@ -27,7 +27,9 @@ export function freePlaces(state: Sorted, config: SortConfig, column: number): n
 
 /** Cards not yet in the grid, optionally only those of one rough-sort pile, in presentation order. */
 export function unplaced(state: Pick<SortState, 'order' | 'placements' | 'piles'>, pile?: Pile): string[] {
-	return state.order.filter((card) => columnOf(state, card) === undefined && (pile === undefined || state.piles[card] === pile));
+	return state.order.filter(
+		(card) => columnOf(state, card) === undefined && (pile === undefined || state.piles[card] === pile)
+	);
 }
 
 /** The first card still to place in the order the grid lists them: pile by pile (oneens, neutraal, eens), then any without a pile. */
@@ -66,7 +68,10 @@ export function openColumns(state: Sorted, config: SortConfig): number[] {
 }
 
 /** The two extreme columns (lowest and highest value), whose cards get a comment. */
-export function extremeCards(state: Pick<SortState, 'order' | 'placements'>, config: SortConfig): { column: number; cards: string[] }[] {
+export function extremeCards(
+	state: Pick<SortState, 'order' | 'placements'>,
+	config: SortConfig
+): { column: number; cards: string[] }[] {
 	const values = config.grid.map((c) => c.value).sort((a, b) => a - b);
 	if (values.length === 0) return [];
 	const ends = values.length === 1 ? [values[0]] : [values[values.length - 1], values[0]];

@@ -10,7 +10,9 @@ import { analysis } from '../../../src/lib/i18n/messages/analysis.js';
 import { parseSortsCsv, runAnalysis } from '../../../src/lib/qmethod/index.js';
 
 const lipset = parseSortsCsv(readFileSync('tests/fixtures/lipset/lipset.csv', 'utf8'));
-const base: AnalysisResult = JSON.parse(JSON.stringify(runAnalysis(lipset, { factors: 3, extraction: 'pca', rotation: 'varimax' })));
+const base: AnalysisResult = JSON.parse(
+	JSON.stringify(runAnalysis(lipset, { factors: 3, extraction: 'pca', rotation: 'varimax' }))
+);
 const copy = (): AnalysisResult => JSON.parse(JSON.stringify(base));
 
 describe('numberDifferences', () => {
@@ -61,15 +63,21 @@ describe('numberDifferences', () => {
 	it('treats a number against null or a missing field as a difference, and two NaN as equal', () => {
 		const a = { ...copy(), eigenvalues: [NaN, 1] } as AnalysisResult;
 		expect(numberDifferences(a, { ...copy(), eigenvalues: [NaN, 1] } as AnalysisResult)).toEqual([]);
-		expect(numberDifferences(a, { ...copy(), eigenvalues: [null, 1] } as unknown as AnalysisResult)).toMatchObject([{ field: 'eigenvalues', count: 1 }]);
+		expect(numberDifferences(a, { ...copy(), eigenvalues: [null, 1] } as unknown as AnalysisResult)).toMatchObject([
+			{ field: 'eigenvalues', count: 1 }
+		]);
 		const { consensus: _dropped, ...withoutConsensus } = copy();
-		expect(numberDifferences(base, withoutConsensus as AnalysisResult)).toMatchObject([{ field: 'consensus', count: 1, largest: null }]);
+		expect(numberDifferences(base, withoutConsensus as AnalysisResult)).toMatchObject([
+			{ field: 'consensus', count: 1, largest: null }
+		]);
 	});
 });
 
 // The analysis catalog's messages with their {placeholders} filled, as the i18n module does.
 const translate = (locale: 'nl' | 'en', key: string, params: Record<string, string | number> = {}) =>
-	((analysis[locale] as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+	((analysis[locale] as Record<string, string>)[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) =>
+		String(params[name])
+	);
 
 describe('differenceText', () => {
 	const t = (key: string, params?: Record<string, string | number>) => translate('nl', key, params);
@@ -78,10 +86,18 @@ describe('differenceText', () => {
 		expect(differenceText({ field: 'loadings', count: 3, largest: 0.01234, at: [4, 1] }, base, t)).toBe(
 			`ladingen: 3× een ander getal, grootste verschil 0.012 (sortering ${base.sortIds[4]}, F2)`
 		);
-		expect(differenceText({ field: 'factorArrays', count: 2, largest: null, at: [12, 0] }, base, t)).toBe('factorarrays: 2× anders (stelling 13, F1)');
-		expect(differenceText({ field: 'eigenvalues', count: 1, largest: 2e-7, at: [2] }, base, (k: string, p?: Record<string, string | number>) => translate('en', k, p))).toBe(
-			'eigenvalues: 1× a different number, largest difference 2.0e-7 (F3)'
+		expect(differenceText({ field: 'factorArrays', count: 2, largest: null, at: [12, 0] }, base, t)).toBe(
+			'factorarrays: 2× anders (stelling 13, F1)'
 		);
-		expect(differenceText({ field: 'somethingNew', count: 1, largest: null, at: ['x'] }, base, t)).toBe('somethingNew: 1× anders');
+		expect(
+			differenceText(
+				{ field: 'eigenvalues', count: 1, largest: 2e-7, at: [2] },
+				base,
+				(k: string, p?: Record<string, string | number>) => translate('en', k, p)
+			)
+		).toBe('eigenvalues: 1× a different number, largest difference 2.0e-7 (F3)');
+		expect(differenceText({ field: 'somethingNew', count: 1, largest: null, at: ['x'] }, base, t)).toBe(
+			'somethingNew: 1× anders'
+		);
 	});
 });

@@ -3,7 +3,10 @@ import { dragAngle, dragTurn } from '../../../src/lib/analysis/rotation-view.js'
 
 // Hand rotation by dragging in the two-factor plot: fine control (issue 12 item 10). Plot units, y up.
 describe('dragTurn', () => {
-	const polar = (degrees: number, r = 100) => ({ x: r * Math.cos((degrees * Math.PI) / 180), y: r * Math.sin((degrees * Math.PI) / 180) });
+	const polar = (degrees: number, r = 100) => ({
+		x: r * Math.cos((degrees * Math.PI) / 180),
+		y: r * Math.sin((degrees * Math.PI) / 180)
+	});
 
 	it('snaps a drag to whole 5° steps, and to whole degrees with Shift', () => {
 		// From 0° to 12.4° counter-clockwise: the points follow the pointer, an engine turn of −12.4°.

@@ -10,7 +10,14 @@ import { parallelAnalysis } from '../../../src/lib/analysis/retention.js';
 import type { AnalysisRequest } from '../../../src/lib/analysis/types.js';
 
 const lipset = parseSortsCsv(readFileSync('tests/fixtures/lipset/lipset.csv', 'utf8'));
-const request: AnalysisRequest = { extraction: 'pca', factors: 4, rotation: 'varimax', flagLevel: 0.05, rotationSteps: [], flags: null };
+const request: AnalysisRequest = {
+	extraction: 'pca',
+	factors: 4,
+	rotation: 'varimax',
+	flagLevel: 0.05,
+	rotationSteps: [],
+	flags: null
+};
 const parallel = parallelAnalysis(validateSorts(lipset), 200, 7);
 
 describe('buildWorkspaceResult', () => {

@@ -59,7 +59,11 @@ describe('closestViewpoint', () => {
 		const result = fakeResult();
 		const statements = [0, 19];
 		// One factor with S1 at +3 and S20 at −3; the attendee puts them the other way round.
-		const closest = closestViewpoint({ ...result, nFactors: 1, factorArrays: result.factorArrays.map((r) => [r[0]]) }, statements, [-2, 2]);
+		const closest = closestViewpoint(
+			{ ...result, nFactors: 1, factorArrays: result.factorArrays.map((r) => [r[0]]) },
+			statements,
+			[-2, 2]
+		);
 		expect(closest).toEqual({ factor: 0, correlations: [-1] });
 	});
 });

@@ -1,12 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import type { Presentation } from '../../../src/lib/api/dialogue.js';
-import { buildSlides, distinguishingOf, extremes, keyAction, next, previous } from '../../../src/lib/dialogue/slides.js';
+import {
+	buildSlides,
+	distinguishingOf,
+	extremes,
+	keyAction,
+	next,
+	previous
+} from '../../../src/lib/dialogue/slides.js';
 
 const viewpoint = (factor: number, quotes: number) => ({
 	factor,
 	name: `P${factor}`,
 	narrative: '',
-	quotes: Array.from({ length: quotes }, () => ({ sortId: 'x', respondent: '1', text: 't', source: 'comment' as const })),
+	quotes: Array.from({ length: quotes }, () => ({
+		sortId: 'x',
+		respondent: '1',
+		text: 't',
+		source: 'comment' as const
+	})),
 	updatedAt: null,
 	statements: [],
 	nDefining: 3
@@ -22,7 +34,14 @@ const presentation = {
 describe('buildSlides and navigation', () => {
 	const slides = buildSlides(presentation);
 	it('orders title, overview, each viewpoint with its quotes, then consensus', () => {
-		expect(slides.map((s) => `${s.kind}${s.viewpoint ?? ''}`)).toEqual(['title', 'overview', 'viewpoint0', 'quotes0', 'viewpoint1', 'consensus']);
+		expect(slides.map((s) => `${s.kind}${s.viewpoint ?? ''}`)).toEqual([
+			'title',
+			'overview',
+			'viewpoint0',
+			'quotes0',
+			'viewpoint1',
+			'consensus'
+		]);
 	});
 	it('reveals a viewpoint in three steps going forward, and fully when coming back', () => {
 		let at = { slide: 1, step: 0 };
@@ -55,11 +74,30 @@ describe('buildSlides and navigation', () => {
 });
 
 describe('distinguishing slides', () => {
-	const st = (number: number, value: number, z: number, distinguishing: 'higher' | 'lower' | null) => ({ number, code: `S${number}`, text: `s${number}`, value, z, distinguishing });
-	const statements = [st(1, 2, 1.5, 'higher'), st(2, -2, -1.4, 'lower'), st(3, 0, 0.1, null), st(4, 1, 0.6, 'higher'), st(5, 1, 0.9, 'higher')];
+	const st = (number: number, value: number, z: number, distinguishing: 'higher' | 'lower' | null) => ({
+		number,
+		code: `S${number}`,
+		text: `s${number}`,
+		value,
+		z,
+		distinguishing
+	});
+	const statements = [
+		st(1, 2, 1.5, 'higher'),
+		st(2, -2, -1.4, 'lower'),
+		st(3, 0, 0.1, null),
+		st(4, 1, 0.6, 'higher'),
+		st(5, 1, 0.9, 'higher')
+	];
 
 	it('follow a viewpoint with one slide per direction that has statements, before its quotes', () => {
-		const deck = buildSlides({ ...presentation, viewpoints: [{ ...viewpoint(1, 1), statements }, { ...viewpoint(2, 0), statements: [st(1, 0, 0, 'lower')] }] });
+		const deck = buildSlides({
+			...presentation,
+			viewpoints: [
+				{ ...viewpoint(1, 1), statements },
+				{ ...viewpoint(2, 0), statements: [st(1, 0, 0, 'lower')] }
+			]
+		});
 		expect(deck.map((s) => `${s.kind}${s.viewpoint ?? ''}${s.direction ?? ''}`)).toEqual([
 			'title',
 			'overview',

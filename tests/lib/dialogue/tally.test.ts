@@ -5,7 +5,12 @@ import { buildTally, combineTallies, MIN_GROUP } from '../../../src/lib/dialogue
 const [recognise] = sessionQuestions(2);
 const bestFit = sessionQuestions(2).find((q) => q.key === 'best-fit')!;
 const missing = sessionQuestions(2).find((q) => q.key === 'missing')!;
-const nothing = (question: typeof recognise) => ({ questionKey: question.key, total: null, mean: null, options: question.options.map((value) => ({ value, count: null })) });
+const nothing = (question: typeof recognise) => ({
+	questionKey: question.key,
+	total: null,
+	mean: null,
+	options: question.options.map((value) => ({ value, count: null }))
+});
 
 describe('buildTally: a question is shown once it has 5 answers in total, and not at all below that', () => {
 	it('shows nothing at 4 answers, not even a mean, however the answers are spread', () => {

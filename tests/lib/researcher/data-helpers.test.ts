@@ -43,7 +43,11 @@ describe('checkPlacements', () => {
 		]);
 	});
 	it('does not require full columns in a free grid', () => {
-		const roomy = [{ value: -1, capacity: 3 }, { value: 0, capacity: 3 }, { value: 1, capacity: 3 }];
+		const roomy = [
+			{ value: -1, capacity: 3 },
+			{ value: 0, capacity: 3 },
+			{ value: 1, capacity: 3 }
+		];
 		expect(checkPlacements(roomy, codes, { '1': 0, '2': 0, '3': 0, '4': 1 }, false).complete).toBe(true);
 		expect(checkPlacements(roomy, codes, { '1': 0, '2': 0, '3': 0, '4': 1 }, true).complete).toBe(false);
 	});
@@ -96,8 +100,13 @@ describe('completionsPerDay and barLayout', () => {
 			[48, 0, 48, 50]
 		]);
 	});
-	it('fills the empty days of the server\'s per-day counts, across a month end, in date order', () => {
-		expect(fillDays([{ day: '2026-03-02', count: 1 }, { day: '2026-02-27', count: 3 }])).toEqual([
+	it("fills the empty days of the server's per-day counts, across a month end, in date order", () => {
+		expect(
+			fillDays([
+				{ day: '2026-03-02', count: 1 },
+				{ day: '2026-02-27', count: 3 }
+			])
+		).toEqual([
 			{ day: '2026-02-27', count: 3 },
 			{ day: '2026-02-28', count: 0 },
 			{ day: '2026-03-01', count: 0 },

@@ -73,7 +73,12 @@ describe('checkCapacity', () => {
 		expect(checkCapacity(grid, 9, true)).toEqual({ kind: 'too-few-places', capacity: 7, statements: 9, difference: 2 });
 	});
 	it('reports how many places are left over in a forced grid', () => {
-		expect(checkCapacity(grid, 4, true)).toEqual({ kind: 'too-many-places', capacity: 7, statements: 4, difference: 3 });
+		expect(checkCapacity(grid, 4, true)).toEqual({
+			kind: 'too-many-places',
+			capacity: 7,
+			statements: 4,
+			difference: 3
+		});
 	});
 	it('accepts spare places in a free grid but not too few', () => {
 		expect(checkCapacity(grid, 4, false).kind).toBe('free');
@@ -83,7 +88,12 @@ describe('checkCapacity', () => {
 
 describe('columnsForRange', () => {
 	it('keeps the capacities of columns that stay', () => {
-		expect(columnsForRange(-1, 2, [{ value: 0, capacity: 4 }, { value: 3, capacity: 1 }])).toEqual([
+		expect(
+			columnsForRange(-1, 2, [
+				{ value: 0, capacity: 4 },
+				{ value: 3, capacity: 1 }
+			])
+		).toEqual([
 			{ value: -1, capacity: 0 },
 			{ value: 0, capacity: 4 },
 			{ value: 1, capacity: 0 },

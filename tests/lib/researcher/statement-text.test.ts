@@ -13,7 +13,12 @@ describe('parseOnePerLine', () => {
 	it('takes one statement per line, skipping blank lines and list markers', () => {
 		const result = parseOnePerLine('1. Eerste stelling\n\n- Tweede stelling  \n• Derde\r\n12) Vierde', ['nl', 'en']);
 		expect(result.problems).toEqual([]);
-		expect(result.statements.map((s) => s.text)).toEqual([{ nl: 'Eerste stelling' }, { nl: 'Tweede stelling' }, { nl: 'Derde' }, { nl: 'Vierde' }]);
+		expect(result.statements.map((s) => s.text)).toEqual([
+			{ nl: 'Eerste stelling' },
+			{ nl: 'Tweede stelling' },
+			{ nl: 'Derde' },
+			{ nl: 'Vierde' }
+		]);
 	});
 
 	it('splits tab- or bar-separated lines into the study languages', () => {

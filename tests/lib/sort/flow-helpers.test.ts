@@ -15,8 +15,12 @@ describe('announcement', () => {
 	const number = (code: string) => Number(code.slice(1));
 	it('says where a card went and how full the column is, in Dutch and English', () => {
 		const event = { kind: 'placed', card: 'S12', column: 3, count: 2, capacity: 3 } as const;
-		expect(announcement(event, (k, p) => translate('nl', k, p), number)).toBe('Stelling 12 geplaatst in kolom +3, 2 van 3 plaatsen bezet.');
-		expect(announcement(event, (k, p) => translate('en', k, p), number)).toBe('Statement 12 placed in column +3, 2 of 3 places taken.');
+		expect(announcement(event, (k, p) => translate('nl', k, p), number)).toBe(
+			'Stelling 12 geplaatst in kolom +3, 2 van 3 plaatsen bezet.'
+		);
+		expect(announcement(event, (k, p) => translate('en', k, p), number)).toBe(
+			'Statement 12 placed in column +3, 2 of 3 places taken.'
+		);
 	});
 
 	it('explains a full column, a swap and an undo', () => {
@@ -41,25 +45,60 @@ describe('normalizeCode', () => {
 		[' o0il-2345-6789 ', '0011-2345-6789']
 	])('reads %s as %s', (input, expected) => expect(normalizeCode(input)).toBe(expected));
 
-	it.each(['', 'ABCD-EFGH', 'ABCD-EFGH-JKMU', 'ABCD-EFGH-JKMN-P'])('rejects %s', (input) => expect(normalizeCode(input)).toBeUndefined());
+	it.each(['', 'ABCD-EFGH', 'ABCD-EFGH-JKMU', 'ABCD-EFGH-JKMN-P'])('rejects %s', (input) =>
+		expect(normalizeCode(input)).toBeUndefined()
+	);
 });
 
 describe('parseDraft', () => {
 	const codes = ['S1', 'S2', 'S3'];
 	it('keeps a well-formed draft and adds statements missing from the saved order', () => {
-		const draft = parseDraft({ v: 1, step: 'grid', order: ['S3', 'S1'], piles: { S1: 'agree' }, placements: { S1: 2 }, answers: { a: null, b: ['x'] }, comments: { S1: 'c' }, textScale: 1.2 }, codes);
-		expect(draft).toMatchObject({ step: 'grid', order: ['S3', 'S1', 'S2'], piles: { S1: 'agree' }, placements: { S1: 2 }, answers: { a: null, b: ['x'] }, textScale: 1.2 });
+		const draft = parseDraft(
+			{
+				v: 1,
+				step: 'grid',
+				order: ['S3', 'S1'],
+				piles: { S1: 'agree' },
+				placements: { S1: 2 },
+				answers: { a: null, b: ['x'] },
+				comments: { S1: 'c' },
+				textScale: 1.2
+			},
+			codes
+		);
+		expect(draft).toMatchObject({
+			step: 'grid',
+			order: ['S3', 'S1', 'S2'],
+			piles: { S1: 'agree' },
+			placements: { S1: 2 },
+			answers: { a: null, b: ['x'] },
+			textScale: 1.2
+		});
 	});
 
 	it('drops malformed parts and unknown versions', () => {
 		expect(parseDraft({ v: 2 }, codes)).toBeUndefined();
 		expect(parseDraft('junk', codes)).toBeUndefined();
-		const draft = parseDraft({ v: 1, step: 'nowhere', order: 'S1', piles: { S1: 'up' }, placements: { S1: 1.5 }, answers: { a: 3 }, textScale: 9 }, codes);
+		const draft = parseDraft(
+			{
+				v: 1,
+				step: 'nowhere',
+				order: 'S1',
+				piles: { S1: 'up' },
+				placements: { S1: 1.5 },
+				answers: { a: 3 },
+				textScale: 9
+			},
+			codes
+		);
 		expect(draft).toMatchObject({ step: 'consent', order: [], piles: {}, placements: {}, answers: {}, textScale: 1 });
 	});
 
 	it('reads the facilitated part', () => {
-		const draft = parseDraft({ v: 1, facilitated: { respondentNumber: '64', notes: { statements: { S1: 'quote', S2: 5 } } } }, codes);
+		const draft = parseDraft(
+			{ v: 1, facilitated: { respondentNumber: '64', notes: { statements: { S1: 'quote', S2: 5 } } } },
+			codes
+		);
 		expect(draft?.facilitated).toEqual({ respondentNumber: '64', notes: { sort: '', statements: { S1: 'quote' } } });
 	});
 });

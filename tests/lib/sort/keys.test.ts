@@ -15,18 +15,31 @@ describe('keyboard helpers for the grid', () => {
 		expect(columnForKey(demo, '5')).toBe(0);
 		expect(columnForKey(demo, '9')).toBe(4);
 		for (const key of ['0', 'a', 'Enter', '10', '']) expect(columnForKey(demo, key)).toBeUndefined();
-		const three: SortConfig = { grid: [{ value: -1, capacity: 1 }, { value: 0, capacity: 1 }, { value: 1, capacity: 1 }], forced: true };
+		const three: SortConfig = {
+			grid: [
+				{ value: -1, capacity: 1 },
+				{ value: 0, capacity: 1 },
+				{ value: 1, capacity: 1 }
+			],
+			forced: true
+		};
 		expect(columnForKey(three, '3')).toBe(1);
 		expect(columnForKey(three, '4')).toBeUndefined();
 	});
 
 	it('gives no digit keys to a grid of more than nine columns (−5…+5)', () => {
-		const wide: SortConfig = { grid: Array.from({ length: 11 }, (_, i) => ({ value: i - 5, capacity: 2 })), forced: true };
+		const wide: SortConfig = {
+			grid: Array.from({ length: 11 }, (_, i) => ({ value: i - 5, capacity: 2 })),
+			forced: true
+		};
 		expect(columnForKey(wide, '1')).toBeUndefined();
 	});
 
 	it('suggests the column by pile: leftmost free for disagree, rightmost free for agree, nearest the middle otherwise', () => {
-		const state = { placements: { a: -4, b: -4, c: 4 } as Record<string, number>, piles: { x: 'disagree', y: 'agree', z: 'neutral' } as const };
+		const state = {
+			placements: { a: -4, b: -4, c: 4 } as Record<string, number>,
+			piles: { x: 'disagree', y: 'agree', z: 'neutral' } as const
+		};
 		expect(suggestedColumn(state, demo, 'x')).toBe(-3); // −4 is full (2 of 2)
 		expect(suggestedColumn(state, demo, 'y')).toBe(4); // +4 has one place left
 		expect(suggestedColumn(state, demo, 'z')).toBe(0);

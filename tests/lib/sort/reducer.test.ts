@@ -19,7 +19,14 @@ import {
 } from '../../../src/lib/sort/index.js';
 
 // A small forced grid: −1 (1 place), 0 (2 places), +1 (1 place) for four cards.
-const config: SortConfig = { grid: [{ value: -1, capacity: 1 }, { value: 0, capacity: 2 }, { value: 1, capacity: 1 }], forced: true };
+const config: SortConfig = {
+	grid: [
+		{ value: -1, capacity: 1 },
+		{ value: 0, capacity: 2 },
+		{ value: 1, capacity: 1 }
+	],
+	forced: true
+};
 const cards = ['A', 'B', 'C', 'D'];
 
 function run(actions: SortAction[], start: SortState = initialSortState(cards), cfg = config): SortState {
@@ -75,7 +82,10 @@ describe('select', () => {
 
 describe('place', () => {
 	it('places a card in a column with free places and clears the selection', () => {
-		const state = run([{ type: 'select', card: 'A' }, { type: 'place', card: 'A', column: 0 }]);
+		const state = run([
+			{ type: 'select', card: 'A' },
+			{ type: 'place', card: 'A', column: 0 }
+		]);
 		expect(state.placements).toEqual({ A: 0 });
 		expect(state.selected).toBeNull();
 		expect(state.last).toEqual({ kind: 'placed', card: 'A', column: 0, count: 1, capacity: 2 });
@@ -83,7 +93,11 @@ describe('place', () => {
 	});
 
 	it('refuses a full column in a forced grid and keeps the card selected for a swap', () => {
-		const state = run([{ type: 'place', card: 'A', column: 1 }, { type: 'select', card: 'B' }, { type: 'place', card: 'B', column: 1 }]);
+		const state = run([
+			{ type: 'place', card: 'A', column: 1 },
+			{ type: 'select', card: 'B' },
+			{ type: 'place', card: 'B', column: 1 }
+		]);
 		expect(state.placements).toEqual({ A: 1 });
 		expect(state.selected).toBe('B');
 		expect(state.last).toEqual({ kind: 'full', card: 'B', column: 1, capacity: 1 });
@@ -91,13 +105,23 @@ describe('place', () => {
 
 	it('lets a column take more than its capacity when the grid is not forced', () => {
 		const free = { ...config, forced: false };
-		const state = run([{ type: 'place', card: 'A', column: 1 }, { type: 'place', card: 'B', column: 1 }], initialSortState(cards), free);
+		const state = run(
+			[
+				{ type: 'place', card: 'A', column: 1 },
+				{ type: 'place', card: 'B', column: 1 }
+			],
+			initialSortState(cards),
+			free
+		);
 		expect(columnCount(state, 1)).toBe(2);
 		expect(openColumns(state, free)).toEqual([-1, 0, 1]);
 	});
 
 	it('moves a placed card to another column', () => {
-		const state = run([{ type: 'place', card: 'A', column: -1 }, { type: 'place', card: 'A', column: 0 }]);
+		const state = run([
+			{ type: 'place', card: 'A', column: -1 },
+			{ type: 'place', card: 'A', column: 0 }
+		]);
 		expect(state.placements).toEqual({ A: 0 });
 		expect(columnCount(state, -1)).toBe(0);
 	});
@@ -124,13 +148,21 @@ describe('place', () => {
 
 describe('swap', () => {
 	it('swaps a placed card with a card in a full column', () => {
-		const state = run([{ type: 'place', card: 'A', column: 1 }, { type: 'place', card: 'B', column: -1 }, { type: 'swap', card: 'B', other: 'A' }]);
+		const state = run([
+			{ type: 'place', card: 'A', column: 1 },
+			{ type: 'place', card: 'B', column: -1 },
+			{ type: 'swap', card: 'B', other: 'A' }
+		]);
 		expect(state.placements).toEqual({ A: -1, B: 1 });
 		expect(state.last).toEqual({ kind: 'swapped', card: 'B', other: 'A', column: 1, otherColumn: -1 });
 	});
 
 	it('puts the displaced card back among the unplaced cards when the incoming card was not placed', () => {
-		const state = run([{ type: 'roughSort', card: 'A', pile: 'agree' }, { type: 'place', card: 'A', column: 1 }, { type: 'swap', card: 'C', other: 'A' }]);
+		const state = run([
+			{ type: 'roughSort', card: 'A', pile: 'agree' },
+			{ type: 'place', card: 'A', column: 1 },
+			{ type: 'swap', card: 'C', other: 'A' }
+		]);
 		expect(state.placements).toEqual({ C: 1 });
 		expect(unplaced(state, 'agree')).toEqual(['A']);
 		expect(state.last).toMatchObject({ otherColumn: null });
@@ -138,13 +170,21 @@ describe('swap', () => {
 
 	it('ignores a swap with a card that is not placed, or with itself', () => {
 		expect(run([{ type: 'swap', card: 'A', other: 'B' }]).last.kind).toBe('nothing');
-		expect(run([{ type: 'place', card: 'A', column: 1 }, { type: 'swap', card: 'A', other: 'A' }]).placements).toEqual({ A: 1 });
+		expect(
+			run([
+				{ type: 'place', card: 'A', column: 1 },
+				{ type: 'swap', card: 'A', other: 'A' }
+			]).placements
+		).toEqual({ A: 1 });
 	});
 });
 
 describe('unplace and undo', () => {
 	it('takes a card out of the grid', () => {
-		const state = run([{ type: 'place', card: 'A', column: 0 }, { type: 'unplace', card: 'A' }]);
+		const state = run([
+			{ type: 'place', card: 'A', column: 0 },
+			{ type: 'unplace', card: 'A' }
+		]);
 		expect(state.placements).toEqual({});
 		expect(state.last).toEqual({ kind: 'unplaced', card: 'A' });
 		expect(run([{ type: 'unplace', card: 'B' }]).last.kind).toBe('nothing');
@@ -177,7 +217,8 @@ describe('unplace and undo', () => {
 	it('keeps at most HISTORY_LIMIT undo steps', async () => {
 		const { HISTORY_LIMIT } = await import('../../../src/lib/sort/index.js');
 		let state = initialSortState(cards);
-		for (let i = 0; i < HISTORY_LIMIT + 20; i++) state = sortReducer(state, { type: 'place', card: 'A', column: i % 2 === 0 ? 0 : -1 }, config);
+		for (let i = 0; i < HISTORY_LIMIT + 20; i++)
+			state = sortReducer(state, { type: 'place', card: 'A', column: i % 2 === 0 ? 0 : -1 }, config);
 		expect(state.history).toHaveLength(HISTORY_LIMIT);
 	});
 });
@@ -209,14 +250,28 @@ describe('selectors', () => {
 		]);
 		expect(nextToPlace(state)).toBe('C');
 		expect(nextToPlace(run([{ type: 'place', card: 'C', column: -1 }], state))).toBe('B');
-		expect(nextToPlace(run([{ type: 'place', card: 'A', column: 1 }, { type: 'place', card: 'B', column: 0 }, { type: 'place', card: 'C', column: -1 }], state))).toBe('D');
+		expect(
+			nextToPlace(
+				run(
+					[
+						{ type: 'place', card: 'A', column: 1 },
+						{ type: 'place', card: 'B', column: 0 },
+						{ type: 'place', card: 'C', column: -1 }
+					],
+					state
+				)
+			)
+		).toBe('D');
 		expect(nextToPlace(full)).toBeUndefined();
 	});
 
 	it('lists cards per column in presentation order, open columns and the extremes (+ first)', () => {
 		expect(cardsIn(full, 0)).toEqual(['B', 'C']);
 		expect(openColumns(run([{ type: 'unplace', card: 'B' }], full), config)).toEqual([0]);
-		expect(extremeCards(full, config)).toEqual([{ column: 1, cards: ['D'] }, { column: -1, cards: ['A'] }]);
+		expect(extremeCards(full, config)).toEqual([
+			{ column: 1, cards: ['D'] },
+			{ column: -1, cards: ['A'] }
+		]);
 	});
 });
 

@@ -11,8 +11,13 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const demo = (slug: string) =>
-	t.database.db.insertInto('studies').values({ slug, title: JSON.stringify({ nl: 'Demo' }), is_demo: true }).returning('id').executeTakeFirstOrThrow();
-const owners = (studyId: string) => t.database.db.selectFrom('study_members').select(['researcher_id', 'role']).where('study_id', '=', studyId).execute();
+	t.database.db
+		.insertInto('studies')
+		.values({ slug, title: JSON.stringify({ nl: 'Demo' }), is_demo: true })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+const owners = (studyId: string) =>
+	t.database.db.selectFrom('study_members').select(['researcher_id', 'role']).where('study_id', '=', studyId).execute();
 
 describe('first start', () => {
 	it('prints a one-time setup link when the server starts listening without any account', async () => {
@@ -34,7 +39,10 @@ describe('first start', () => {
 
 	it('does not accept an expired setup token', async () => {
 		const token = (await issueSetupToken(t.database.db))!;
-		await t.database.db.updateTable('setup_tokens').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+		await t.database.db
+			.updateTable('setup_tokens')
+			.set({ expires_at: new Date(Date.now() - 1000) })
+			.execute();
 		expect(await isSetupTokenValid(t.database.db, token)).toBe(false);
 	});
 });
@@ -42,10 +50,16 @@ describe('first start', () => {
 describe('the demo study', () => {
 	it('becomes the study of the first account', async () => {
 		const { id } = await demo('demo-eerst');
-		const first = await createResearcher(t.database.db, { email: 'eerste@example.org', password: 'lang genoeg wachtwoord' });
+		const first = await createResearcher(t.database.db, {
+			email: 'eerste@example.org',
+			password: 'lang genoeg wachtwoord'
+		});
 		expect(await owners(id)).toEqual([{ researcher_id: first.id, role: 'owner' }]);
 		expect(await t.database.db.selectFrom('setup_tokens').select('token_hash').execute()).toEqual([]);
-		const second = await createResearcher(t.database.db, { email: 'tweede@example.org', password: 'lang genoeg wachtwoord' });
+		const second = await createResearcher(t.database.db, {
+			email: 'tweede@example.org',
+			password: 'lang genoeg wachtwoord'
+		});
 		// The real seed, run after accounts exist (as `cli seed-demo` does): the oldest account owns it.
 		const { studyId: later, created } = await seedDemo(t.database.db);
 		expect(created).toBe(true);
@@ -54,7 +68,9 @@ describe('the demo study', () => {
 	});
 
 	it('refuses a second account with the same address, in any case', async () => {
-		await expect(createResearcher(t.database.db, { email: 'EERSTE@example.org', password: 'lang genoeg wachtwoord' })).rejects.toMatchObject({
+		await expect(
+			createResearcher(t.database.db, { email: 'EERSTE@example.org', password: 'lang genoeg wachtwoord' })
+		).rejects.toMatchObject({
 			statusCode: 409,
 			code: 'EMAIL_TAKEN'
 		});

@@ -14,7 +14,12 @@ beforeAll(async () => {
 	testDb = await createTestDatabase();
 	// The embedded database allows one process: the CLI gets the folder while the test has it closed.
 	if (testDb.database.kind === 'embedded') await testDb.database.close();
-	env = { ...process.env, STANDPUNT_DATA_DIR: testDb.config.dataDir, DATABASE_URL: testDb.config.databaseUrl ?? '', LOG_LEVEL: 'silent' };
+	env = {
+		...process.env,
+		STANDPUNT_DATA_DIR: testDb.config.dataDir,
+		DATABASE_URL: testDb.config.databaseUrl ?? '',
+		LOG_LEVEL: 'silent'
+	};
 });
 afterAll(async () => testDb.destroy());
 
@@ -31,7 +36,11 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 async function storedHash(email: string): Promise<string | undefined> {
 	const database = testDb.database.kind === 'embedded' ? await openDatabase(testDb.config) : testDb.database;
 	try {
-		const row = await database.db.selectFrom('researchers').select('password_hash').where('email', '=', email).executeTakeFirst();
+		const row = await database.db
+			.selectFrom('researchers')
+			.select('password_hash')
+			.where('email', '=', email)
+			.executeTakeFirst();
 		return row?.password_hash;
 	} finally {
 		if (testDb.database.kind === 'embedded') await database.close();
@@ -40,7 +49,15 @@ async function storedHash(email: string): Promise<string | undefined> {
 
 describe('npm run -s cli -- user', () => {
 	it('creates an account with a hashed password', async () => {
-		const result = await cli('create', '--email', 'Cli@Example.org', '--password', 'lang genoeg wachtwoord', '--name', 'Cli');
+		const result = await cli(
+			'create',
+			'--email',
+			'Cli@Example.org',
+			'--password',
+			'lang genoeg wachtwoord',
+			'--name',
+			'Cli'
+		);
 		expect(result).toMatchObject({ code: 0, stdout: 'created the researcher account cli@example.org\n' });
 		const hash = await storedHash('cli@example.org');
 		expect(hash).toMatch(/^scrypt\$/);
@@ -65,7 +82,9 @@ describe('npm run -s cli -- user', () => {
 	});
 
 	it('sets a new password', async () => {
-		expect((await cli('set-password', '--email', 'cli@example.org', '--password', 'een ander wachtwoord')).code).toBe(0);
+		expect((await cli('set-password', '--email', 'cli@example.org', '--password', 'een ander wachtwoord')).code).toBe(
+			0
+		);
 		expect(await verifyPassword('een ander wachtwoord', (await storedHash('cli@example.org'))!)).toBe(true);
 	});
 });

@@ -1,7 +1,12 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createResearcher } from '../../../server/auth/accounts.js';
-import { ADDRESS_BUDGET, ALL_LOGINS_BUDGET, DEVICE_BUDGET, forgetLoginFailures } from '../../../server/auth/login-limits.js';
+import {
+	ADDRESS_BUDGET,
+	ALL_LOGINS_BUDGET,
+	DEVICE_BUDGET,
+	forgetLoginFailures
+} from '../../../server/auth/login-limits.js';
 import { buildApp } from '../../../server/app.js';
 import { type DatabaseHandle, openDatabase } from '../../../server/db/index.js';
 import { buildTestApp } from '../../helpers/build-app.js';
@@ -55,7 +60,9 @@ function deviceCookieOf(response: LightMyRequestResponse): string {
 
 describe('the per-address limit under concurrency', () => {
 	it(`checks only ${ADDRESS_BUDGET.limit} of 100 parallel wrong passwords; the rest get 429`, async () => {
-		const responses = await Promise.all(Array.from({ length: 100 }, () => login(t.app, 'anna@example.org', 'wrong password 123')));
+		const responses = await Promise.all(
+			Array.from({ length: 100 }, () => login(t.app, 'anna@example.org', 'wrong password 123'))
+		);
 		expect(statuses(responses)).toEqual({ 401: ADDRESS_BUDGET.limit, 429: 100 - ADDRESS_BUDGET.limit });
 		const limited = responses.find((r) => r.statusCode === 429)!;
 		expect(limited.json().error.code).toBe('TOO_MANY_ATTEMPTS');
@@ -74,7 +81,9 @@ describe('the per-address limit under concurrency', () => {
 	});
 
 	it('does not let the right password through among 30 parallel wrong ones once they used the budget', async () => {
-		const wrong = await Promise.all(Array.from({ length: 30 }, () => login(second.app, 'anna@example.org', 'wrong password 123')));
+		const wrong = await Promise.all(
+			Array.from({ length: 30 }, () => login(second.app, 'anna@example.org', 'wrong password 123'))
+		);
 		expect(statuses(wrong)).toEqual({ 401: ADDRESS_BUDGET.limit, 429: 30 - ADDRESS_BUDGET.limit });
 		const mixed = await Promise.all([
 			...Array.from({ length: 30 }, () => login(t.app, 'anna@example.org', 'wrong password 123')),
@@ -84,9 +93,11 @@ describe('the per-address limit under concurrency', () => {
 	});
 
 	it('a success wipes the count of that address only', async () => {
-		for (let i = 0; i < ADDRESS_BUDGET.limit - 1; i++) expect((await login(t.app, 'anna@example.org', 'wrong password 123')).statusCode).toBe(401);
+		for (let i = 0; i < ADDRESS_BUDGET.limit - 1; i++)
+			expect((await login(t.app, 'anna@example.org', 'wrong password 123')).statusCode).toBe(401);
 		expect((await login(t.app, 'anna@example.org', PASSWORD)).statusCode).toBe(200);
-		for (let i = 0; i < ADDRESS_BUDGET.limit; i++) expect((await login(t.app, 'anna@example.org', 'wrong password 123')).statusCode).toBe(401);
+		for (let i = 0; i < ADDRESS_BUDGET.limit; i++)
+			expect((await login(t.app, 'anna@example.org', 'wrong password 123')).statusCode).toBe(401);
 		expect((await login(t.app, 'anna@example.org', PASSWORD)).statusCode).toBe(429);
 		expect((await login(t.app, 'bert@example.org', PASSWORD)).statusCode).toBe(200);
 	});
@@ -113,7 +124,9 @@ describe('the rightful user cannot be locked out', () => {
 
 	it(`a device has its own budget of ${DEVICE_BUDGET.limit} attempts (a stolen laptop cannot guess without end)`, async () => {
 		const device = deviceCookieOf(await login(t.app, 'anna@example.org', PASSWORD));
-		const responses = await Promise.all(Array.from({ length: 30 }, () => login(t.app, 'anna@example.org', 'wrong password 123', device)));
+		const responses = await Promise.all(
+			Array.from({ length: 30 }, () => login(t.app, 'anna@example.org', 'wrong password 123', device))
+		);
 		expect(statuses(responses)).toEqual({ 401: DEVICE_BUDGET.limit, 429: 30 - DEVICE_BUDGET.limit });
 	});
 
@@ -135,13 +148,19 @@ describe('the limit on all logins together', () => {
 			.onConflict((oc) => oc.column('bucket').doUpdateSet({ hits: ALL_LOGINS_BUDGET.limit - 5 }))
 			.execute();
 		const responses = await Promise.all(
-			Array.from({ length: 30 }, (_, i) => login(i % 2 ? t.app : second.app, `guess${i}@example.org`, 'wrong password 123'))
+			Array.from({ length: 30 }, (_, i) =>
+				login(i % 2 ? t.app : second.app, `guess${i}@example.org`, 'wrong password 123')
+			)
 		);
 		expect(statuses(responses)).toEqual({ 401: 5, 429: 25 });
 		// A new browser has to wait, whatever the address…
 		expect((await login(second.app, 'bert@example.org', PASSWORD)).statusCode).toBe(429);
 		// …and the refused attempt did not use up bert's own attempts.
-		const bertBucket = await t.database.db.selectFrom('rate_limits').select('hits').where('bucket', 'like', 'login:address:%').execute();
+		const bertBucket = await t.database.db
+			.selectFrom('rate_limits')
+			.select('hits')
+			.where('bucket', 'like', 'login:address:%')
+			.execute();
 		expect(bertBucket.every((b) => b.hits <= 1)).toBe(true);
 		// A browser that logged in before is not held up.
 		expect((await login(second.app, 'anna@example.org', PASSWORD, device)).statusCode).toBe(200);
@@ -149,7 +168,11 @@ describe('the limit on all logins together', () => {
 
 	it('successful logins do not use up the budget of all logins', async () => {
 		for (let i = 0; i < 3; i++) expect((await login(t.app, 'bert@example.org', PASSWORD)).statusCode).toBe(200);
-		const all = await t.database.db.selectFrom('rate_limits').select('hits').where('bucket', '=', 'login:all').executeTakeFirst();
+		const all = await t.database.db
+			.selectFrom('rate_limits')
+			.select('hits')
+			.where('bucket', '=', 'login:all')
+			.executeTakeFirst();
 		expect(all?.hits ?? 0).toBe(0);
 	});
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, normalizeEmail, verifyPassword, assertPasswordAcceptable } from '../../../server/auth/password.js';
+import {
+	hashPassword,
+	normalizeEmail,
+	verifyPassword,
+	assertPasswordAcceptable
+} from '../../../server/auth/password.js';
 
 describe('hashPassword / verifyPassword', () => {
 	it('stores scrypt parameters, a per-password salt and the key in the hash string', async () => {
@@ -25,9 +30,12 @@ describe('hashPassword / verifyPassword', () => {
 		expect(await verifyPassword('oud wachtwoord!', old)).toBe(true);
 	});
 
-	it.each(['', 'plain', 'scrypt$x$8$1$abc$def', 'bcrypt$1$2$3$4$5', 'scrypt$1024$8$1$c2FsdA==$'])('never matches the malformed hash %j', async (hash) => {
-		expect(await verifyPassword('whatever', hash)).toBe(false);
-	});
+	it.each(['', 'plain', 'scrypt$x$8$1$abc$def', 'bcrypt$1$2$3$4$5', 'scrypt$1024$8$1$c2FsdA==$'])(
+		'never matches the malformed hash %j',
+		async (hash) => {
+			expect(await verifyPassword('whatever', hash)).toBe(false);
+		}
+	);
 });
 
 describe('input rules', () => {
@@ -63,12 +71,16 @@ describe('input rules', () => {
 	});
 
 	it('refuses a password made of the e-mail address or name it is for', () => {
-		expect(() => assertPasswordAcceptable('annadevries2024', ['anna.devries@politie.nl', 'Anna de Vries'])).toThrow(/e-mail address, your name/);
+		expect(() => assertPasswordAcceptable('annadevries2024', ['anna.devries@politie.nl', 'Anna de Vries'])).toThrow(
+			/e-mail address, your name/
+		);
 		expect(() => assertPasswordAcceptable('annadevries2024')).not.toThrow();
 	});
 
-	it.each(['correct horse battery', 'een lang wachtwoord', 'zomer-fiets-lantaarn', 'Tw33 koffie, geen suiker'])('accepts %j', (password) => {
-		expect(() => assertPasswordAcceptable(password)).not.toThrow();
-	});
+	it.each(['correct horse battery', 'een lang wachtwoord', 'zomer-fiets-lantaarn', 'Tw33 koffie, geen suiker'])(
+		'accepts %j',
+		(password) => {
+			expect(() => assertPasswordAcceptable(password)).not.toThrow();
+		}
+	);
 });
-

@@ -29,7 +29,10 @@ describe('cli seed-demo', () => {
 
 		const database = await openDatabase({ dataDir, databaseUrl: undefined });
 		try {
-			const sorts = await database.db.selectFrom('sorts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+			const sorts = await database.db
+				.selectFrom('sorts')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow();
 			expect(Number(sorts.n)).toBe(70);
 		} finally {
 			await database.close();

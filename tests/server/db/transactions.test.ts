@@ -47,7 +47,7 @@ describe(`concurrent transactions (${databaseKind})`, () => {
 		expect(rows.map((r) => r.id)).toEqual(['outside']);
 	});
 
-	it('a transaction does not see another one\'s uncommitted writes', async () => {
+	it("a transaction does not see another one's uncommitted writes", async () => {
 		let written!: () => void;
 		const wroteInside = new Promise<void>((resolve) => (written = resolve));
 		const writer = db.transaction().execute(async (trx) => {
@@ -85,7 +85,9 @@ describe(`concurrent transactions (${databaseKind})`, () => {
 		).rejects.toThrow();
 		const rows = await db.selectFrom('iso_rows').select('id').where('id', '=', 'first-of-two').execute();
 		expect(rows).toEqual([]);
-		const many = await Promise.all(Array.from({ length: 30 }, (_, i) => sql<{ v: number }>`select ${i}::int as v`.execute(db)));
+		const many = await Promise.all(
+			Array.from({ length: 30 }, (_, i) => sql<{ v: number }>`select ${i}::int as v`.execute(db))
+		);
 		expect(many.map((r) => Number(r.rows[0]!.v))).toEqual(Array.from({ length: 30 }, (_, i) => i));
 	});
 });
@@ -93,7 +95,9 @@ describe(`concurrent transactions (${databaseKind})`, () => {
 describe.runIf(databaseKind === 'postgres')('a pooled connection dropped by the server (postgres only)', () => {
 	it('does not crash the process, and the next query gets a fresh connection', async () => {
 		// Open a few idle connections, then have the server end every one but the one asking.
-		await Promise.all(Array.from({ length: 5 }, () => db.transaction().execute(async (trx) => sql`select pg_sleep(0.05)`.execute(trx))));
+		await Promise.all(
+			Array.from({ length: 5 }, () => db.transaction().execute(async (trx) => sql`select pg_sleep(0.05)`.execute(trx)))
+		);
 		const killed = await sql<{ n: number }>`
 			select count(pg_terminate_backend(pid))::int as n from pg_stat_activity
 			where datname = current_database() and pid <> pg_backend_pid()`.execute(db);

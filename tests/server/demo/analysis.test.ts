@@ -35,7 +35,12 @@ describe('demo sorts through the analysis engine', () => {
 			expect([...viewpointOfFactor].sort()).toEqual(VIEWPOINTS.map((v) => v.key).sort());
 
 			// The factor arrays put each viewpoint's signature statements at the agreeing end.
-			const signature: Record<string, string[]> = { craft: ['S16', 'S12'], justice: ['S01', 'S39'], priorities: ['S17', 'S18'], belonging: ['S28', 'S31'] };
+			const signature: Record<string, string[]> = {
+				craft: ['S16', 'S12'],
+				justice: ['S01', 'S39'],
+				priorities: ['S17', 'S18'],
+				belonging: ['S28', 'S31']
+			};
 			viewpointOfFactor.forEach((viewpoint, f) => {
 				for (const code of signature[viewpoint]!) {
 					expect(result.arrays[codes.indexOf(code) * k + f]).toBeGreaterThanOrEqual(3);

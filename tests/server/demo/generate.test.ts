@@ -7,7 +7,9 @@ import { VIEWPOINTS } from '../../../server/demo/viewpoints.js';
 function pearson(a: number[], b: number[]): number {
 	const ma = a.reduce((s, x) => s + x, 0) / a.length;
 	const mb = b.reduce((s, x) => s + x, 0) / b.length;
-	let ab = 0, aa = 0, bb = 0;
+	let ab = 0,
+		aa = 0,
+		bb = 0;
 	a.forEach((x, i) => {
 		ab += (x - ma) * ((b[i] as number) - mb);
 		aa += (x - ma) ** 2;
@@ -64,9 +66,21 @@ describe('demo sort generator', () => {
 	it('covers every theme of the flagship study and names each competence', () => {
 		const themes = new Set(DEMO_STATEMENTS.flatMap((s) => s.themes));
 		expect([...themes].sort()).toEqual(
-			['be_yourself', 'capability_trust', 'career', 'diversity_competences', 'diversity_origin', 'experience', 'justice', 'other_priorities', 'urgency'].sort()
+			[
+				'be_yourself',
+				'capability_trust',
+				'career',
+				'diversity_competences',
+				'diversity_origin',
+				'experience',
+				'justice',
+				'other_priorities',
+				'urgency'
+			].sort()
 		);
-		const competenceText = DEMO_STATEMENTS.filter((s) => s.themes.includes('diversity_competences')).map((s) => s.text.en).join(' ');
+		const competenceText = DEMO_STATEMENTS.filter((s) => s.themes.includes('diversity_competences'))
+			.map((s) => s.text.en)
+			.join(' ');
 		for (const word of ['analytical', 'social media', 'target groups', 'language', 'bad news', 'financial insight']) {
 			expect(competenceText).toContain(word);
 		}

@@ -31,12 +31,20 @@ describe('demo study seed', () => {
 		}
 		expect(study.instructions.nl).toContain('Sorteer de stellingen naar hoe eens je het ermee bent');
 		// One voice (issue 12): participants are addressed with "je", never "u".
-		for (const text of [study.consent.nl, study.instructions.nl, study.thank_you.nl, study.contact.nl]) expect(text).not.toMatch(/\b(u|uw)\b/i);
+		for (const text of [study.consent.nl, study.instructions.nl, study.thank_you.nl, study.contact.nl])
+			expect(text).not.toMatch(/\b(u|uw)\b/i);
 		expect(study.consent.nl).toMatch(/ontvangstcode/);
 
-		const statements = await db.selectFrom('statements').selectAll().where('study_id', '=', study.id).orderBy('position').execute();
+		const statements = await db
+			.selectFrom('statements')
+			.selectAll()
+			.where('study_id', '=', study.id)
+			.orderBy('position')
+			.execute();
 		expect(statements).toHaveLength(40);
-		expect(statements.map((s) => s.code)).toEqual(Array.from({ length: 40 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`));
+		expect(statements.map((s) => s.code)).toEqual(
+			Array.from({ length: 40 }, (_, i) => `S${String(i + 1).padStart(2, '0')}`)
+		);
 		for (const s of statements) {
 			expect(s.text.nl?.length).toBeGreaterThan(10);
 			expect(s.text.en?.length).toBeGreaterThan(10);
@@ -47,16 +55,42 @@ describe('demo study seed', () => {
 		expect([...themes].sort()).toEqual(Object.values(DEMO_THEME_NAMES).sort());
 		for (const theme of themes) expect(theme).not.toMatch(/_/);
 
-		const grid = await db.selectFrom('grid_columns').selectAll().where('study_id', '=', study.id).orderBy('value').execute();
+		const grid = await db
+			.selectFrom('grid_columns')
+			.selectAll()
+			.where('study_id', '=', study.id)
+			.orderBy('value')
+			.execute();
 		expect(grid.map((c) => [Number(c.value), Number(c.capacity)])).toEqual([
-			[-4, 2], [-3, 3], [-2, 4], [-1, 6], [0, 10], [1, 6], [2, 4], [3, 3], [4, 2]
+			[-4, 2],
+			[-3, 3],
+			[-2, 4],
+			[-1, 6],
+			[0, 10],
+			[1, 6],
+			[2, 4],
+			[3, 3],
+			[4, 2]
 		]);
 		expect(grid.reduce((sum, c) => sum + Number(c.capacity), 0)).toBe(40);
 
-		const questions = await db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('position').execute();
-		expect(questions.filter((q) => q.phase === 'pre').map((q) => q.key)).toEqual(['unit', 'area', 'years_of_service', 'gender']);
+		const questions = await db
+			.selectFrom('questions')
+			.selectAll()
+			.where('study_id', '=', study.id)
+			.orderBy('position')
+			.execute();
+		expect(questions.filter((q) => q.phase === 'pre').map((q) => q.key)).toEqual([
+			'unit',
+			'area',
+			'years_of_service',
+			'gender'
+		]);
 		expect(questions.filter((q) => q.phase === 'post').map((q) => q.key)).toEqual([
-			'why_most_agree', 'why_most_disagree', 'urgency_origin', 'urgency_competences'
+			'why_most_agree',
+			'why_most_disagree',
+			'urgency_origin',
+			'urgency_competences'
 		]);
 		const gender = questions.find((q) => q.key === 'gender')!;
 		expect(gender.offer_decline).toBe(true);
@@ -71,11 +105,15 @@ describe('demo study seed', () => {
 		const study = await db.selectFrom('studies').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
 		const grid = await db.selectFrom('grid_columns').selectAll().where('study_id', '=', study.id).execute();
 		const expected = gridMultiset(grid);
-		const codes = (await db.selectFrom('statements').select('code').where('study_id', '=', study.id).execute()).map((s) => s.code).sort();
+		const codes = (await db.selectFrom('statements').select('code').where('study_id', '=', study.id).execute())
+			.map((s) => s.code)
+			.sort();
 
 		const sorts = await db.selectFrom('sorts').selectAll().where('study_id', '=', study.id).orderBy('label').execute();
 		expect(sorts).toHaveLength(70);
-		expect(sorts.map((s) => s.label)).toEqual(Array.from({ length: 70 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`));
+		expect(sorts.map((s) => s.label)).toEqual(
+			Array.from({ length: 70 }, (_, i) => `R${String(i + 1).padStart(2, '0')}`)
+		);
 		for (const sort of sorts) {
 			expect(sort).toMatchObject({ source: 'demo', synthetic: true, excluded: false });
 			expect(Object.keys(sort.placements).sort()).toEqual(codes);
@@ -103,12 +141,21 @@ describe('demo study seed', () => {
 
 	it('is idempotent: a second seed changes nothing', async () => {
 		const db = testDb.database.db;
-		const before = await db.selectFrom('sorts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		const before = await db
+			.selectFrom('sorts')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(await seedDemoIfEmpty(db)).toBe(false);
 		const again = await seedDemo(db);
 		expect(again.created).toBe(false);
-		const studies = await db.selectFrom('studies').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-		const after = await db.selectFrom('sorts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+		const studies = await db
+			.selectFrom('studies')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
+		const after = await db
+			.selectFrom('sorts')
+			.select((eb) => eb.fn.countAll().as('n'))
+			.executeTakeFirstOrThrow();
 		expect(Number(studies.n)).toBe(1);
 		expect(Number(after.n)).toBe(Number(before.n));
 	});

@@ -22,13 +22,39 @@ export const RESULT = {
 	statementCodes: CODES,
 	eigenvalues: [3.1, 2.2],
 	explainedVariance: [35, 25],
-	loadings: [[0.8, 0.1], [0.75, 0.2], [0.7, -0.1], [0.1, 0.8], [0.2, 0.7], [-0.1, 0.75], [0.3, 0.3], [0.4, 0.35]],
-	flagged: [[true, false], [true, false], [true, false], [false, true], [false, true], [false, true], [false, false], [false, false]],
+	loadings: [
+		[0.8, 0.1],
+		[0.75, 0.2],
+		[0.7, -0.1],
+		[0.1, 0.8],
+		[0.2, 0.7],
+		[-0.1, 0.75],
+		[0.3, 0.3],
+		[0.4, 0.35]
+	],
+	flagged: [
+		[true, false],
+		[true, false],
+		[true, false],
+		[false, true],
+		[false, true],
+		[false, true],
+		[false, false],
+		[false, false]
+	],
 	zScores: CODES.map((_, i) => [ARRAY_1[i] * 0.8 - i * 0.01, ARRAY_2[i] * 0.8 + i * 0.01]),
 	factorArrays: CODES.map((_, i) => [ARRAY_1[i], ARRAY_2[i]]),
-	distinguishing: [[1, 12], [5, 9]],
+	distinguishing: [
+		[1, 12],
+		[5, 9]
+	],
 	consensus: [6, 7],
-	factorCharacteristics: { nDefining: [3, 3], avgRelCoef: [0.8, 0.8], compositeReliability: [0.92, 0.92], seZScores: [0.28, 0.28] },
+	factorCharacteristics: {
+		nDefining: [3, 3],
+		avgRelCoef: [0.8, 0.8],
+		compositeReliability: [0.92, 0.92],
+		seZScores: [0.28, 0.28]
+	},
 	warnings: []
 };
 
@@ -53,7 +79,11 @@ async function researcher(db: Kysely<Database>, email: string): Promise<{ id: st
 export async function createDialogueFixture(db: Kysely<Database>, slug = 'dialoog-test'): Promise<Fixture> {
 	const study = await db
 		.insertInto('studies')
-		.values({ slug, title: JSON.stringify({ nl: 'Diversiteit in het team', en: 'Diversity in the team' }), languages: JSON.stringify(['nl', 'en']) })
+		.values({
+			slug,
+			title: JSON.stringify({ nl: 'Diversiteit in het team', en: 'Diversity in the team' }),
+			languages: JSON.stringify(['nl', 'en'])
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const cookies = {} as Fixture['cookies'];
@@ -65,11 +95,26 @@ export async function createDialogueFixture(db: Kysely<Database>, slug = 'dialoo
 	cookies.stranger = (await researcher(db, `stranger-${slug}@example.org`)).cookie;
 	await db
 		.insertInto('statements')
-		.values(CODES.map((code, i) => ({ study_id: study.id, code, position: i, text: JSON.stringify({ nl: `Stelling ${i + 1}`, en: `Statement ${i + 1}` }) })))
+		.values(
+			CODES.map((code, i) => ({
+				study_id: study.id,
+				code,
+				position: i,
+				text: JSON.stringify({ nl: `Stelling ${i + 1}`, en: `Statement ${i + 1}` })
+			}))
+		)
 		.execute();
 	await db
 		.insertInto('grid_columns')
-		.values([[-2, 1], [-1, 3], [0, 4], [1, 3], [2, 1]].map(([value, capacity]) => ({ study_id: study.id, value, capacity })))
+		.values(
+			[
+				[-2, 1],
+				[-1, 3],
+				[0, 4],
+				[1, 3],
+				[2, 1]
+			].map(([value, capacity]) => ({ study_id: study.id, value, capacity }))
+		)
 		.execute();
 	for (const [index, label] of RESULT.sortIds.entries()) {
 		await db
@@ -78,7 +123,9 @@ export async function createDialogueFixture(db: Kysely<Database>, slug = 'dialoo
 				study_id: study.id,
 				label,
 				source: 'facilitated',
-				placements: JSON.stringify(Object.fromEntries(CODES.map((code, i) => [code, RESULT.factorArrays[i][index < 4 ? 0 : 1]]))),
+				placements: JSON.stringify(
+					Object.fromEntries(CODES.map((code, i) => [code, RESULT.factorArrays[i][index < 4 ? 0 : 1]]))
+				),
 				comments: JSON.stringify(index === 0 ? { S01: 'We kunnen niet allemaal keeper zijn.' } : {}),
 				interviewer_notes: JSON.stringify(index === 3 ? { sort: 'Vertelt over de eerste weken op het bureau.' } : {}),
 				respondent_number: String(60 + index)

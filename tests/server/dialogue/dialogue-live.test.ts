@@ -75,31 +75,64 @@ describe('dialogue live updates (SSE fed by LISTEN/NOTIFY)', () => {
 
 	it('pushes joins, tallies and moderation to the presenter and the open question to attendees within a second', async () => {
 		const session = (
-			await t.app.inject({ method: 'POST', url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: as(fx.cookies.facilitator), payload: { name: 'Live' } })
+			await t.app.inject({
+				method: 'POST',
+				url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+				headers: as(fx.cookies.facilitator),
+				payload: { name: 'Live' }
+			})
 		).json();
-		const control = await readEvents(`${base}/api/dialogue/sessions/${session.id}/events?view=control`, fx.cookies.facilitator);
+		const control = await readEvents(
+			`${base}/api/dialogue/sessions/${session.id}/events?view=control`,
+			fx.cookies.facilitator
+		);
 		const display = await readEvents(`${base}/api/dialogue/sessions/${session.id}/events`, fx.cookies.owner);
 		await control.next((s) => s.attendees === 0);
 
 		const cookies: string[] = [];
 		for (let i = 0; i < 5; i++) {
-			const joined = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code: session.joinCode } });
+			const joined = await t.app.inject({
+				method: 'POST',
+				url: '/api/dialogue/join',
+				headers: { 'x-standpunt-csrf': '1' },
+				payload: { code: session.joinCode }
+			});
 			cookies.push(String(joined.headers['set-cookie']).split(';')[0]);
 		}
 		await control.next((s) => s.attendees === 5);
 		const phone = await readEvents(`${base}/api/dialogue/attend/${session.joinCode}/events`, cookies[0]);
 		await phone.next((s) => s.question === null);
 
-		await t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { currentQuestion: 'recognise-1' } });
+		await t.app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${session.id}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { currentQuestion: 'recognise-1' }
+		});
 		await phone.next((s) => s.question?.key === 'recognise-1');
 		for (const cookie of cookies) {
-			await t.app.inject({ method: 'PUT', url: `/api/dialogue/attend/${session.joinCode}/answers/recognise-1`, headers: as(cookie), payload: { value: '5' } });
+			await t.app.inject({
+				method: 'PUT',
+				url: `/api/dialogue/attend/${session.joinCode}/answers/recognise-1`,
+				headers: as(cookie),
+				payload: { value: '5' }
+			});
 		}
 		const tallied = await display.next((s) => s.tallies[0].total === 5);
 		expect(tallied.tallies[0].options[4]).toEqual({ value: '5', count: 5 });
 
-		await t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { currentQuestion: 'missing' } });
-		await t.app.inject({ method: 'PUT', url: `/api/dialogue/attend/${session.joinCode}/answers/missing`, headers: as(cookies[1]), payload: { text: 'Werkdruk' } });
+		await t.app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${session.id}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { currentQuestion: 'missing' }
+		});
+		await t.app.inject({
+			method: 'PUT',
+			url: `/api/dialogue/attend/${session.joinCode}/answers/missing`,
+			headers: as(cookies[1]),
+			payload: { text: 'Werkdruk' }
+		});
 		const queued = await control.next((s) => s.pending?.length === 1);
 		await t.app.inject({
 			method: 'PATCH',
@@ -111,17 +144,30 @@ describe('dialogue live updates (SSE fed by LISTEN/NOTIFY)', () => {
 		expect(shown.shown[0].text).toBe('Werkdruk');
 		expect(shown.pending).toBeUndefined();
 
-		await t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { status: 'closed' } });
+		await t.app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${session.id}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { status: 'closed' }
+		});
 		await phone.next((s) => s.session.status === 'closed');
 		for (const reader of [control, display, phone]) reader.close();
 	});
 
 	it('refuses the presenter stream without a session (401) and for a stranger (404)', async () => {
 		const session = (
-			await t.app.inject({ method: 'POST', url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: as(fx.cookies.owner), payload: { name: 'x' } })
+			await t.app.inject({
+				method: 'POST',
+				url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+				headers: as(fx.cookies.owner),
+				payload: { name: 'x' }
+			})
 		).json();
 		expect((await fetch(`${base}/api/dialogue/sessions/${session.id}/events`)).status).toBe(401);
-		expect((await fetch(`${base}/api/dialogue/sessions/${session.id}/events`, { headers: { cookie: fx.cookies.stranger } })).status).toBe(404);
+		expect(
+			(await fetch(`${base}/api/dialogue/sessions/${session.id}/events`, { headers: { cookie: fx.cookies.stranger } }))
+				.status
+		).toBe(404);
 	});
 });
 
@@ -134,8 +180,11 @@ describe.runIf(databaseKind === 'embedded')('dialogue updates across server inst
 		try {
 			const script = `import('./server/db/lock.ts').then((m) => m.lockDataDir(${JSON.stringify(t.config.dataDir)}))`;
 			const outcome = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-				execFile(process.execPath, ['--import', 'tsx', '-e', script], { cwd: process.cwd() }, (error, _stdout, stderr) =>
-					resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr })
+				execFile(
+					process.execPath,
+					['--import', 'tsx', '-e', script],
+					{ cwd: process.cwd() },
+					(error, _stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stderr })
 				);
 			});
 			expect(outcome.code).not.toBe(0);
@@ -172,18 +221,40 @@ describe.runIf(databaseKind === 'postgres')('dialogue updates across server inst
 
 	it('shows an answer stored through the second instance on the first instance’s presenter stream', async () => {
 		const session = (
-			await other.inject({ method: 'POST', url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: as(fx.cookies.facilitator), payload: { name: 'Twee' } })
+			await other.inject({
+				method: 'POST',
+				url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+				headers: as(fx.cookies.facilitator),
+				payload: { name: 'Twee' }
+			})
 		).json();
-		await other.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { currentQuestion: 'best-fit' } });
+		await other.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${session.id}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { currentQuestion: 'best-fit' }
+		});
 		const presenter = await readEvents(`${base}/api/dialogue/sessions/${session.id}/events`, fx.cookies.facilitator);
 		await presenter.next((s) => s.question?.key === 'best-fit');
 		for (let i = 0; i < 5; i++) {
-			const joined = await other.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code: session.joinCode } });
+			const joined = await other.inject({
+				method: 'POST',
+				url: '/api/dialogue/join',
+				headers: { 'x-standpunt-csrf': '1' },
+				payload: { code: session.joinCode }
+			});
 			const cookie = String(joined.headers['set-cookie']).split(';')[0];
-			const stored = await other.inject({ method: 'PUT', url: `/api/dialogue/attend/${session.joinCode}/answers/best-fit`, headers: as(cookie), payload: { value: 'factor-2' } });
+			const stored = await other.inject({
+				method: 'PUT',
+				url: `/api/dialogue/attend/${session.joinCode}/answers/best-fit`,
+				headers: as(cookie),
+				payload: { value: 'factor-2' }
+			});
 			expect(stored.statusCode).toBe(200);
 		}
-		const state = await presenter.next((s) => s.tallies.find((x: { questionKey: string }) => x.questionKey === 'best-fit').total === 5);
+		const state = await presenter.next(
+			(s) => s.tallies.find((x: { questionKey: string }) => x.questionKey === 'best-fit').total === 5
+		);
 		expect(state.attendees).toBe(5);
 		presenter.close();
 	});

@@ -14,7 +14,9 @@ describe('dialogue sessions API', () => {
 	});
 	afterAll(async () => t?.close());
 
-	async function openSession(body: Record<string, unknown> = { name: 'Bureau Noord', place: 'Zwolle', date: '2026-12-01' }) {
+	async function openSession(
+		body: Record<string, unknown> = { name: 'Bureau Noord', place: 'Zwolle', date: '2026-12-01' }
+	) {
 		const response = await t.app.inject({
 			method: 'POST',
 			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
@@ -26,7 +28,12 @@ describe('dialogue sessions API', () => {
 	}
 
 	async function joinAs(code: string): Promise<string> {
-		const response = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code } });
+		const response = await t.app.inject({
+			method: 'POST',
+			url: '/api/dialogue/join',
+			headers: { 'x-standpunt-csrf': '1' },
+			payload: { code }
+		});
 		expect(response.statusCode, response.body).toBe(200);
 		const cookie = String(response.headers['set-cookie']).split(';')[0];
 		expect(cookie).toMatch(/^standpunt_attendee=/);
@@ -34,15 +41,28 @@ describe('dialogue sessions API', () => {
 	}
 
 	function answer(code: string, cookie: string, key: string, payload: Record<string, unknown>) {
-		return t.app.inject({ method: 'PUT', url: `/api/dialogue/attend/${code}/answers/${key}`, headers: as(cookie), payload });
+		return t.app.inject({
+			method: 'PUT',
+			url: `/api/dialogue/attend/${code}/answers/${key}`,
+			headers: as(cookie),
+			payload
+		});
 	}
 
 	function setQuestion(sessionId: string, currentQuestion: string | null) {
-		return t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${sessionId}`, headers: as(fx.cookies.facilitator), payload: { currentQuestion } });
+		return t.app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${sessionId}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { currentQuestion }
+		});
 	}
 
 	async function state(sessionId: string, view: 'display' | 'control' = 'display') {
-		const response = await t.app.inject({ url: `/api/dialogue/sessions/${sessionId}?view=${view}`, headers: { cookie: fx.cookies.owner } });
+		const response = await t.app.inject({
+			url: `/api/dialogue/sessions/${sessionId}?view=${view}`,
+			headers: { cookie: fx.cookies.owner }
+		});
 		expect(response.statusCode, response.body).toBe(200);
 		return response.json();
 	}
@@ -61,14 +81,23 @@ describe('dialogue sessions API', () => {
 		expect(stranger.json().error.code).toBe('ANALYSIS_NOT_FOUND');
 		const anonymous = await t.app.inject({ method: 'GET', url: `/api/analyses/${fx.analysisId}/dialogue-sessions` });
 		expect(anonymous.statusCode).toBe(401);
-		const strangerRead = await t.app.inject({ url: `/api/dialogue/sessions/${session.id}`, headers: { cookie: fx.cookies.stranger } });
+		const strangerRead = await t.app.inject({
+			url: `/api/dialogue/sessions/${session.id}`,
+			headers: { cookie: fx.cookies.stranger }
+		});
 		expect(strangerRead.statusCode).toBe(404);
-		const list = await t.app.inject({ url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: { cookie: fx.cookies.co_researcher } });
+		const list = await t.app.inject({
+			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+			headers: { cookie: fx.cookies.co_researcher }
+		});
 		expect(list.json().sessions.map((s: { id: string }) => s.id)).toContain(session.id);
 	});
 
 	it('rejects a session without a name or with an impossible date, and stores nothing', async () => {
-		const before = await t.app.inject({ url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: { cookie: fx.cookies.owner } });
+		const before = await t.app.inject({
+			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+			headers: { cookie: fx.cookies.owner }
+		});
 		for (const body of [{ name: '   ' }, { name: 'x', date: '2026-02-30' }, { name: 'x', date: 'morgen' }]) {
 			const response = await t.app.inject({
 				method: 'POST',
@@ -79,7 +108,10 @@ describe('dialogue sessions API', () => {
 			expect([400, 422]).toContain(response.statusCode);
 			expect(response.json().error.code).toMatch(/SESSION_INVALID|VALIDATION_FAILED/);
 		}
-		const after = await t.app.inject({ url: `/api/analyses/${fx.analysisId}/dialogue-sessions`, headers: { cookie: fx.cookies.owner } });
+		const after = await t.app.inject({
+			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
+			headers: { cookie: fx.cookies.owner }
+		});
 		expect(after.json().sessions).toHaveLength(before.json().sessions.length);
 	});
 
@@ -88,10 +120,19 @@ describe('dialogue sessions API', () => {
 		const spaced = `${session.joinCode.slice(0, 3).toLowerCase()} ${session.joinCode.slice(3)}`;
 		await joinAs(spaced);
 		for (const code of ['ZZZZZZ', 'abc', '']) {
-			const response = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code } });
+			const response = await t.app.inject({
+				method: 'POST',
+				url: '/api/dialogue/join',
+				headers: { 'x-standpunt-csrf': '1' },
+				payload: { code }
+			});
 			expect([400, 404]).toContain(response.statusCode);
 		}
-		const noCsrf = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', payload: { code: session.joinCode } });
+		const noCsrf = await t.app.inject({
+			method: 'POST',
+			url: '/api/dialogue/join',
+			payload: { code: session.joinCode }
+		});
 		expect(noCsrf.statusCode).toBe(403);
 	});
 
@@ -103,10 +144,16 @@ describe('dialogue sessions API', () => {
 		expect(early.json().error.code).toBe('QUESTION_NOT_OPEN');
 		expect((await setQuestion(session.id, 'recognise-1')).statusCode).toBe(200);
 		expect((await answer(session.joinCode, cookie, 'recognise-1', { value: '6' })).statusCode).toBe(422);
-		expect((await answer(session.joinCode, 'standpunt_attendee=forged', 'recognise-1', { value: '4' })).statusCode).toBe(401);
+		expect(
+			(await answer(session.joinCode, 'standpunt_attendee=forged', 'recognise-1', { value: '4' })).statusCode
+		).toBe(401);
 		expect((await answer(session.joinCode, cookie, 'recognise-1', { value: '4' })).statusCode).toBe(200);
 		expect((await answer(session.joinCode, cookie, 'recognise-1', { value: '5' })).statusCode).toBe(200);
-		const rows = await t.database.db.selectFrom('dialogue_responses').select(['value']).where('session_id', '=', session.id).execute();
+		const rows = await t.database.db
+			.selectFrom('dialogue_responses')
+			.select(['value'])
+			.where('session_id', '=', session.id)
+			.execute();
 		expect(rows).toEqual([{ value: '5' }]);
 		const mine = await t.app.inject({ url: `/api/dialogue/attend/${session.joinCode}`, headers: { cookie } });
 		expect(mine.json()).toMatchObject({ question: { key: 'recognise-1' }, answer: { value: '5', text: null } });
@@ -119,13 +166,23 @@ describe('dialogue sessions API', () => {
 		const cookies: string[] = [];
 		for (let i = 0; i < 5; i++) cookies.push(await joinAs(session.joinCode));
 		// Five attendees, five different answers: the fifth answer makes the whole distribution visible.
-		for (const [i, cookie] of cookies.slice(0, 4).entries()) expect((await answer(session.joinCode, cookie, 'relevant-2', { value: String(i + 1) })).statusCode).toBe(200);
-		const hidden = { questionKey: 'relevant-2', total: null, mean: null, options: ['1', '2', '3', '4', '5'].map((value) => ({ value, count: null })) };
+		for (const [i, cookie] of cookies.slice(0, 4).entries())
+			expect((await answer(session.joinCode, cookie, 'relevant-2', { value: String(i + 1) })).statusCode).toBe(200);
+		const hidden = {
+			questionKey: 'relevant-2',
+			total: null,
+			mean: null,
+			options: ['1', '2', '3', '4', '5'].map((value) => ({ value, count: null }))
+		};
 		for (const view of ['display', 'control'] as const) {
-			expect((await state(session.id, view)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2')).toEqual(hidden);
+			expect(
+				(await state(session.id, view)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2')
+			).toEqual(hidden);
 		}
 		await answer(session.joinCode, cookies[4], 'relevant-2', { value: '5' });
-		const tally = (await state(session.id)).tallies.find((x: { questionKey: string }) => x.questionKey === 'relevant-2');
+		const tally = (await state(session.id)).tallies.find(
+			(x: { questionKey: string }) => x.questionKey === 'relevant-2'
+		);
 		expect(tally.total).toBe(5);
 		// (1 + 2 + 3 + 4 + 5) / 5, by hand
 		expect(tally.mean).toBeCloseTo(3, 12);
@@ -135,12 +192,18 @@ describe('dialogue sessions API', () => {
 	it('shows a room of two attendees nothing, in every shape the API answers with', async () => {
 		const session = await openSession();
 		await setQuestion(session.id, 'recognise-1');
-		for (const value of ['5', '4']) expect((await answer(session.joinCode, await joinAs(session.joinCode), 'recognise-1', { value })).statusCode).toBe(200);
+		for (const value of ['5', '4'])
+			expect(
+				(await answer(session.joinCode, await joinAs(session.joinCode), 'recognise-1', { value })).statusCode
+			).toBe(200);
 		const control = await state(session.id, 'control');
 		const tally = control.tallies.find((x: { questionKey: string }) => x.questionKey === 'recognise-1');
 		expect(tally).toMatchObject({ total: null, mean: null });
 		expect(JSON.stringify(control)).not.toMatch(/"count":[0-9]|"mean":[0-9]|"total":[0-9]/);
-		const reactions = await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions`, headers: { cookie: fx.cookies.owner } });
+		const reactions = await t.app.inject({
+			url: `/api/studies/${fx.studyId}/dialogue/reactions`,
+			headers: { cookie: fx.cookies.owner }
+		});
 		const mine = reactions.json().analyses[0].sessions.find((s: { id: string }) => s.id === session.id);
 		expect(JSON.stringify(mine.tallies)).not.toMatch(/"count":[0-9]|"mean":[0-9]|"total":[0-9]/);
 	});
@@ -193,12 +256,24 @@ describe('dialogue sessions API', () => {
 		const session = await openSession();
 		const cookie = await joinAs(session.joinCode);
 		await setQuestion(session.id, 'best-fit');
-		const closed = await t.app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: as(fx.cookies.facilitator), payload: { status: 'closed' } });
+		const closed = await t.app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${session.id}`,
+			headers: as(fx.cookies.facilitator),
+			payload: { status: 'closed' }
+		});
 		expect(closed.json()).toMatchObject({ status: 'closed', currentQuestion: null });
-		const join = await t.app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code: session.joinCode } });
+		const join = await t.app.inject({
+			method: 'POST',
+			url: '/api/dialogue/join',
+			headers: { 'x-standpunt-csrf': '1' },
+			payload: { code: session.joinCode }
+		});
 		expect(join.statusCode).toBe(404);
 		expect(join.json().error.code).toBe('JOIN_CODE_NOT_VALID');
-		expect((await t.app.inject({ url: `/api/dialogue/attend/${session.joinCode}`, headers: { cookie } })).statusCode).toBe(404);
+		expect(
+			(await t.app.inject({ url: `/api/dialogue/attend/${session.joinCode}`, headers: { cookie } })).statusCode
+		).toBe(404);
 		expect((await answer(session.joinCode, cookie, 'best-fit', { value: 'mix' })).statusCode).toBe(404);
 		expect((await setQuestion(session.id, 'best-fit')).statusCode).toBe(409);
 	});
@@ -207,7 +282,11 @@ describe('dialogue sessions API', () => {
 		const columns = await t.database.db
 			.selectFrom('information_schema.columns' as never)
 			.select(['table_name' as never, 'column_name' as never])
-			.where('table_name' as never, 'in', ['dialogue_attendees', 'dialogue_responses', 'dialogue_mini_sort_tallies'] as never)
+			.where('table_name' as never, 'in', [
+				'dialogue_attendees',
+				'dialogue_responses',
+				'dialogue_mini_sort_tallies'
+			] as never)
 			.execute();
 		const names = (columns as { column_name: string }[]).map((c) => c.column_name);
 		expect(names.filter((n) => /ip|addr|name|agent|email/i.test(n))).toEqual([]);

@@ -24,7 +24,12 @@ afterAll(async () => {
 
 const NUL = 'vóór\u0000na';
 const LONE = 'half \ud800 teken';
-const json = (method: InjectOptions['method'], url: string, body: unknown, headers: Record<string, string> = {}): InjectOptions => ({
+const json = (
+	method: InjectOptions['method'],
+	url: string,
+	body: unknown,
+	headers: Record<string, string> = {}
+): InjectOptions => ({
 	method,
 	url,
 	headers: { 'x-standpunt-csrf': '1', 'content-type': 'application/json', ...headers },
@@ -37,7 +42,9 @@ async function refused(options: InjectOptions, status?: number): Promise<LightMy
 	expect(response.statusCode, response.body).toBeGreaterThanOrEqual(400);
 	expect(response.statusCode, response.body).toBeLessThan(500);
 	if (status) expect(response.statusCode, response.body).toBe(status);
-	expect(response.json()).toEqual({ error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/), message: expect.any(String) } });
+	expect(response.json()).toEqual({
+		error: { code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/), message: expect.any(String) }
+	});
 	expect(changedTables(before, await snapshot(test.database.db, tables))).toEqual([]);
 	return response;
 }
@@ -52,19 +59,61 @@ const validPlacements = () => CODES.map((statement, i) => ({ statement, value: R
 
 describe('a NUL character in any text field is a 400 INVALID_CHARACTERS', () => {
 	const cases: Array<[string, () => InjectOptions]> = [
-		['login e-mail (no login needed)', () => json('POST', '/api/auth/login', { email: `a${NUL}@example.org`, password: 'x' })],
+		[
+			'login e-mail (no login needed)',
+			() => json('POST', '/api/auth/login', { email: `a${NUL}@example.org`, password: 'x' })
+		],
 		['study slug in a URL', () => json('POST', `/api/studies/by-slug/${encodeHostile(`fuzz${NUL}`)}/participants`, {})],
 		['draft', () => json('PUT', `/api/participate/${participant()}/draft`, { step: NUL })],
-		['submission comment', () => json('POST', `/api/participate/${participant()}/submission`, { placements: validPlacements(), comments: { S01: NUL } })],
-		['statements', () => json('POST', `/api/studies/${study()}/statements`, { statements: [{ text: NUL, inQset: false }] }, owner())],
+		[
+			'submission comment',
+			() =>
+				json('POST', `/api/participate/${participant()}/submission`, {
+					placements: validPlacements(),
+					comments: { S01: NUL }
+				})
+		],
+		[
+			'statements',
+			() => json('POST', `/api/studies/${study()}/statements`, { statements: [{ text: NUL, inQset: false }] }, owner())
+		],
 		['study texts', () => json('PATCH', `/api/studies/${study()}`, { consent: { nl: NUL } }, owner())],
-		['dialogue answer', () => json('PUT', `/api/dialogue/attend/${joinCode()}/answers/missing`, { text: NUL }, world.headers.participant)],
+		[
+			'dialogue answer',
+			() => json('PUT', `/api/dialogue/attend/${joinCode()}/answers/missing`, { text: NUL }, world.headers.participant)
+		],
 		['session name', () => json('POST', `/api/analyses/${analysis()}/dialogue-sessions`, { name: NUL }, owner())],
-		['member e-mail', () => json('POST', `/api/studies/${study()}/members`, { email: `x${NUL}@example.org`, role: 'facilitator' }, owner())],
-		['exclusion reason', () => json('POST', `/api/studies/${study()}/sorts/${world.ids.sortId[0]}/exclusion`, { excluded: true, reason: NUL }, owner())],
+		[
+			'member e-mail',
+			() =>
+				json('POST', `/api/studies/${study()}/members`, { email: `x${NUL}@example.org`, role: 'facilitator' }, owner())
+		],
+		[
+			'exclusion reason',
+			() =>
+				json(
+					'POST',
+					`/api/studies/${study()}/sorts/${world.ids.sortId[0]}/exclusion`,
+					{ excluded: true, reason: NUL },
+					owner()
+				)
+		],
 		['withdrawal receipt', () => json('POST', `/api/studies/${study()}/withdrawals`, { receipt: NUL }, owner())],
-		['interpretation name', () => json('PUT', `/api/analyses/${analysis()}/interpretations/1`, { name: NUL, narrative: '', quotes: [] }, owner())],
-		['analysis name', () => json('POST', `/api/studies/${study()}/analyses`, { extraction: 'pca', factors: 2, rotation: 'varimax', name: NUL }, owner())],
+		[
+			'interpretation name',
+			() =>
+				json('PUT', `/api/analyses/${analysis()}/interpretations/1`, { name: NUL, narrative: '', quotes: [] }, owner())
+		],
+		[
+			'analysis name',
+			() =>
+				json(
+					'POST',
+					`/api/studies/${study()}/analyses`,
+					{ extraction: 'pca', factors: 2, rotation: 'varimax', name: NUL },
+					owner()
+				)
+		],
 		['a property name', () => json('PUT', `/api/participate/${participant()}/draft`, { [NUL]: 1 })],
 		['a query string', () => ({ method: 'GET', url: `/api/participate/${participant()}?lang=${encodeHostile(NUL)}` })]
 	];
@@ -89,9 +138,13 @@ describe('broken Unicode and absurd nesting', () => {
 	});
 
 	it('refuses a draft nested 5,000 deep with 400 INPUT_TOO_DEEP, and keeps the saved one', async () => {
-		const saved = await test.app.inject(json('PUT', `/api/participate/${participant()}/draft`, { step: 'grid', deep: JSON.parse(deepJson(20)) }));
+		const saved = await test.app.inject(
+			json('PUT', `/api/participate/${participant()}/draft`, { step: 'grid', deep: JSON.parse(deepJson(20)) })
+		);
 		expect(saved.statusCode).toBe(204);
-		expect((await refused(json('PUT', `/api/participate/${participant()}/draft`, deepJson(5000)), 400)).json().error.code).toBe('INPUT_TOO_DEEP');
+		expect(
+			(await refused(json('PUT', `/api/participate/${participant()}/draft`, deepJson(5000)), 400)).json().error.code
+		).toBe('INPUT_TOO_DEEP');
 		const read = await test.app.inject({ method: 'GET', url: `/api/participate/${participant()}` });
 		expect(read.json().draft.step).toBe('grid');
 	});
@@ -111,7 +164,9 @@ describe('broken Unicode and absurd nesting', () => {
 describe('ids, empty changes and huge imports', () => {
 	it('answers a 36-character id that is no uuid with 404', async () => {
 		const url = `/api/dialogue/sessions/${session()}/responses/0123456789abcdef-0123456789abcdef---`;
-		expect((await refused(json('PATCH', url, { moderation: 'shown' }, owner()), 404)).json().error.code).toBe('RESPONSE_NOT_FOUND');
+		expect((await refused(json('PATCH', url, { moderation: 'shown' }, owner()), 404)).json().error.code).toBe(
+			'RESPONSE_NOT_FOUND'
+		);
 	});
 
 	it('refuses a PATCH that changes nothing, on every PATCH route', async () => {
@@ -132,9 +187,14 @@ describe('ids, empty changes and huge imports', () => {
 	it('refuses a 100,000-row CSV import, in the dry run and for real, naming the cap', async () => {
 		const rows = Array.from({ length: 100_000 }, (_, i) => `R${i},${RESULT.factorArrays.map((a) => a[0]).join(',')}`);
 		const content = [`sort,${CODES.join(',')}`, ...rows].join('\n');
-		const real = await refused(json('POST', `/api/studies/${study()}/import`, { format: 'csv', content }, owner()), 422);
+		const real = await refused(
+			json('POST', `/api/studies/${study()}/import`, { format: 'csv', content }, owner()),
+			422
+		);
 		expect(real.json().error.code).toBe('IMPORT_TOO_LARGE');
-		const dry = await test.app.inject(json('POST', `/api/studies/${study()}/import`, { format: 'csv', content, dryRun: true }, owner()));
+		const dry = await test.app.inject(
+			json('POST', `/api/studies/${study()}/import`, { format: 'csv', content, dryRun: true }, owner())
+		);
 		expect(dry.statusCode).toBe(200);
 		expect(dry.json()).toMatchObject({ valid: false, problems: [{ code: 'IMPORT_TOO_LARGE' }] });
 	});

@@ -57,7 +57,10 @@ export function encodeHostile(value: string): string {
 		} else if (/[A-Za-z0-9\-_.~]/.test(value[i])) out += value[i];
 		else if (unit < 0x80) out += `%${unit.toString(16).padStart(2, '0').toUpperCase()}`;
 		else {
-			const bytes = unit < 0x800 ? [0xc0 | (unit >> 6), 0x80 | (unit & 0x3f)] : [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)];
+			const bytes =
+				unit < 0x800
+					? [0xc0 | (unit >> 6), 0x80 | (unit & 0x3f)]
+					: [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)];
 			out += bytes.map((b) => `%${b.toString(16).toUpperCase()}`).join('');
 		}
 	}

@@ -45,7 +45,15 @@ function requestFor(operation: Operation, role: Role, world: World): fc.Arbitrar
 		const url = search ? `${path}?${search}` : path;
 		const allHeaders: Record<string, string> = { ...world.headers[role], ...headers };
 		if (b.contentType) allHeaders['content-type'] = b.contentType;
-		return { url, options: { method: operation.method, url, headers: allHeaders, ...(b.payload !== undefined ? { payload: b.payload } : {}) } };
+		return {
+			url,
+			options: {
+				method: operation.method,
+				url,
+				headers: allHeaders,
+				...(b.payload !== undefined ? { payload: b.payload } : {})
+			}
+		};
 	});
 }
 
@@ -63,61 +71,74 @@ afterAll(async () => {
 });
 
 describe(`fuzzing every route of the OpenAPI document (${databaseKind})`, () => {
-	it('never answers 5xx, always the error shape on a 4xx, and a 4xx stores nothing', { timeout: 120_000 + RUNS * 48_000 }, async () => {
-		const { app, database } = test;
-		// One example per route, status and kind of problem, so a report stays readable.
-		const problems = new Map<string, string>();
-		const problem = (kind: string, status: number, detail: string) =>
-			problems.has(`${operation.method} ${operation.path} ${status} ${kind}`) ||
-			problems.set(`${operation.method} ${operation.path} ${status} ${kind}`, detail);
-		let operation: Operation = operations[0];
-		let worlds = 0;
-		let world = await buildWorld(app, database, worlds++);
-		let before: Record<string, string> | undefined;
-		let sent = 0;
-		const byStatus = new Map<number, number>();
-		const started = Date.now();
-		expect(operations.length).toBeGreaterThan(50);
-		for (const [index, current] of operations.entries()) {
-			operation = current;
-			for (const [r, role] of ROLES.entries()) {
-				const samples = fc.sample(requestFor(operation, role, world), { seed: SEED + index * 7 + r, numRuns: RUNS });
-				for (const request of samples) {
-					before ??= await snapshot(database.db, tables);
-					const response = await app.inject(request.options);
-					sent++;
-					byStatus.set(response.statusCode, (byStatus.get(response.statusCode) ?? 0) + 1);
-					const where = `${role} ${request.options.method} ${request.url.slice(0, 160)} ${String(request.options.payload ?? '').slice(0, 160)} → ${response.statusCode}`;
-					if (response.statusCode >= 500) problem('5xx', response.statusCode, `${where}: ${response.body.slice(0, 200)}`);
-					if (response.statusCode >= 400) {
-						let body: { error?: { code?: unknown; message?: unknown } } | undefined;
-						try {
-							body = response.json();
-						} catch {
-							body = undefined;
-						}
-						if (typeof body?.error?.code !== 'string' || !ERROR_CODE.test(body.error.code) || typeof body.error.message !== 'string') {
-							problem('shape', response.statusCode, `${where}: not the error shape: ${response.body.slice(0, 200)}`);
-						}
-						const after = await snapshot(database.db, tables);
-						const changed = changedTables(before, after);
-						if (changed.length > 0) problem('stored', response.statusCode, `${where}: refused, yet changed ${changed.join(', ')}`);
-						before = after;
-					} else {
-						before = undefined;
-						if (operation.method !== 'GET' && (operation.method === 'DELETE' || CHANGES_WORLD.test(operation.path))) {
-							world = await buildWorld(app, database, worlds++);
+	it(
+		'never answers 5xx, always the error shape on a 4xx, and a 4xx stores nothing',
+		{ timeout: 120_000 + RUNS * 48_000 },
+		async () => {
+			const { app, database } = test;
+			// One example per route, status and kind of problem, so a report stays readable.
+			const problems = new Map<string, string>();
+			const problem = (kind: string, status: number, detail: string) =>
+				problems.has(`${operation.method} ${operation.path} ${status} ${kind}`) ||
+				problems.set(`${operation.method} ${operation.path} ${status} ${kind}`, detail);
+			let operation: Operation = operations[0];
+			let worlds = 0;
+			let world = await buildWorld(app, database, worlds++);
+			let before: Record<string, string> | undefined;
+			let sent = 0;
+			const byStatus = new Map<number, number>();
+			const started = Date.now();
+			expect(operations.length).toBeGreaterThan(50);
+			for (const [index, current] of operations.entries()) {
+				operation = current;
+				for (const [r, role] of ROLES.entries()) {
+					const samples = fc.sample(requestFor(operation, role, world), { seed: SEED + index * 7 + r, numRuns: RUNS });
+					for (const request of samples) {
+						before ??= await snapshot(database.db, tables);
+						const response = await app.inject(request.options);
+						sent++;
+						byStatus.set(response.statusCode, (byStatus.get(response.statusCode) ?? 0) + 1);
+						const where = `${role} ${request.options.method} ${request.url.slice(0, 160)} ${String(request.options.payload ?? '').slice(0, 160)} → ${response.statusCode}`;
+						if (response.statusCode >= 500)
+							problem('5xx', response.statusCode, `${where}: ${response.body.slice(0, 200)}`);
+						if (response.statusCode >= 400) {
+							let body: { error?: { code?: unknown; message?: unknown } } | undefined;
+							try {
+								body = response.json();
+							} catch {
+								body = undefined;
+							}
+							if (
+								typeof body?.error?.code !== 'string' ||
+								!ERROR_CODE.test(body.error.code) ||
+								typeof body.error.message !== 'string'
+							) {
+								problem('shape', response.statusCode, `${where}: not the error shape: ${response.body.slice(0, 200)}`);
+							}
+							const after = await snapshot(database.db, tables);
+							const changed = changedTables(before, after);
+							if (changed.length > 0)
+								problem('stored', response.statusCode, `${where}: refused, yet changed ${changed.join(', ')}`);
+							before = after;
+						} else {
+							before = undefined;
+							if (operation.method !== 'GET' && (operation.method === 'DELETE' || CHANGES_WORLD.test(operation.path))) {
+								world = await buildWorld(app, database, worlds++);
+							}
 						}
 					}
 				}
 			}
+			const seconds = ((Date.now() - started) / 1000).toFixed(1);
+			const statuses = [...byStatus.entries()]
+				.sort(([a], [b]) => a - b)
+				.map(([s, n]) => `${s}×${n}`)
+				.join(' ');
+			console.log(
+				`fuzz (${databaseKind}, seed ${SEED}): ${sent} requests to ${operations.length} routes × ${ROLES.length} roles in ${seconds} s, ${worlds} worlds; ${statuses}`
+			);
+			expect([...problems.values()]).toEqual([]);
+			expect(sent).toBe(operations.length * ROLES.length * RUNS);
 		}
-		const seconds = ((Date.now() - started) / 1000).toFixed(1);
-		const statuses = [...byStatus.entries()].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ');
-		console.log(
-			`fuzz (${databaseKind}, seed ${SEED}): ${sent} requests to ${operations.length} routes × ${ROLES.length} roles in ${seconds} s, ${worlds} worlds; ${statuses}`
-		);
-		expect([...problems.values()]).toEqual([]);
-		expect(sent).toBe(operations.length * ROLES.length * RUNS);
-	});
+	);
 });

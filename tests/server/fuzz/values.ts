@@ -44,7 +44,19 @@ export const HOSTILE_TEXT = [
 	'ABCD-EFGH-JKMN'
 ];
 
-export const HOSTILE_NUMBERS = [4294967296, 30_000_000, -1, 0, -0, 0.5, 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2, 2 ** 31, -(2 ** 31) - 1];
+export const HOSTILE_NUMBERS = [
+	4294967296,
+	30_000_000,
+	-1,
+	0,
+	-0,
+	0.5,
+	1e308,
+	-1e308,
+	Number.MAX_SAFE_INTEGER + 2,
+	2 ** 31,
+	-(2 ** 31) - 1
+];
 
 const hostileText = fc.constantFrom(...HOSTILE_TEXT);
 const plainText = fc.string({ maxLength: 24 });
@@ -89,7 +101,10 @@ function fromType(type: string, schema: Schema, depth: number, text: Text): fc.A
 		case 'integer': {
 			const min = schema.minimum ?? -1000;
 			const max = schema.maximum ?? 1000;
-			return fc.oneof({ arbitrary: fc.integer({ min, max }), weight: 4 }, { arbitrary: fc.constantFrom(...HOSTILE_NUMBERS), weight: 1 });
+			return fc.oneof(
+				{ arbitrary: fc.integer({ min, max }), weight: 4 },
+				{ arbitrary: fc.constantFrom(...HOSTILE_NUMBERS), weight: 1 }
+			);
 		}
 		case 'number':
 			return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.constantFrom(...HOSTILE_NUMBERS));
@@ -98,7 +113,9 @@ function fromType(type: string, schema: Schema, depth: number, text: Text): fc.A
 		case 'null':
 			return fc.constant(null);
 		case 'array':
-			return fc.array(depth > 4 ? anyJson : fromSchema(schema.items ?? {}, depth + 1, text), { maxLength: Math.min(schema.maxItems ?? 6, 6) });
+			return fc.array(depth > 4 ? anyJson : fromSchema(schema.items ?? {}, depth + 1, text), {
+				maxLength: Math.min(schema.maxItems ?? 6, 6)
+			});
 		case 'object':
 			return objectOf(schema, depth, text);
 		default:
@@ -116,14 +133,19 @@ function objectOf(schema: Schema, depth: number, text: Text): fc.Arbitrary<unkno
 	);
 	const extra =
 		typeof schema.additionalProperties === 'object'
-			? fc.dictionary(fc.oneof(fc.string({ maxLength: 8 }), hostileText), fromSchema(schema.additionalProperties, depth + 1, text), { maxKeys: 4 })
+			? fc.dictionary(
+					fc.oneof(fc.string({ maxLength: 8 }), hostileText),
+					fromSchema(schema.additionalProperties, depth + 1, text),
+					{ maxKeys: 4 }
+				)
 			: fc.constant({});
 	return fc.tuple(known, extra).map(([a, b]) => ({ ...b, ...a }));
 }
 
 /** A value that follows `schema` in shape, with `text` for its strings and hostile numbers among its numbers. */
 export function fromSchema(schema: Schema, depth = 0, text: Text = anyText): fc.Arbitrary<unknown> {
-	if (schema.enum) return fc.oneof({ arbitrary: fc.constantFrom(...schema.enum), weight: 5 }, { arbitrary: hostileText, weight: 1 });
+	if (schema.enum)
+		return fc.oneof({ arbitrary: fc.constantFrom(...schema.enum), weight: 5 }, { arbitrary: hostileText, weight: 1 });
 	const choices = schema.anyOf ?? schema.oneOf;
 	if (choices) return fc.oneof(...choices.map((choice) => fromSchema(choice, depth + 1, text)));
 	if (Array.isArray(schema.type)) return fc.oneof(...schema.type.map((type) => fromType(type, schema, depth, text)));
@@ -134,16 +156,29 @@ export function fromSchema(schema: Schema, depth = 0, text: Text = anyText): fc.
 
 /** A request body: the schema's shape most of the time, else one of the classic ways to break a parser. */
 export function bodyFor(schema: Schema | undefined): fc.Arbitrary<{ payload?: string; contentType?: string }> {
-	const json = (arb: fc.Arbitrary<unknown>) => arb.map((value) => ({ payload: JSON.stringify(value), contentType: 'application/json' }));
+	const json = (arb: fc.Arbitrary<unknown>) =>
+		arb.map((value) => ({ payload: JSON.stringify(value), contentType: 'application/json' }));
 	const shaped = schema ? json(fromSchema(schema)) : json(anyJson);
 	// Every string of an otherwise well-formed body poisoned: reaches each field's storage path.
-	const poisoned = schema ? json(fromSchema(schema, 0, poisonText)) : json(fc.dictionary(poisonText, poisonText, { maxKeys: 3 }));
+	const poisoned = schema
+		? json(fromSchema(schema, 0, poisonText))
+		: json(fc.dictionary(poisonText, poisonText, { maxKeys: 3 }));
 	return fc.oneof(
 		{ arbitrary: shaped, weight: 6 },
 		{ arbitrary: poisoned, weight: 3 },
 		{ arbitrary: json(fc.constantFrom({}, { foo: 1 }, [], null, 'text', 4294967296)), weight: 1 },
-		{ arbitrary: fc.constantFrom(2, 64, 5000).map((depth) => ({ payload: deepJson(depth), contentType: 'application/json' })), weight: 1 },
-		{ arbitrary: fc.constantFrom('{"a":', '\u0000', '{"a":"\\ud800"}', '{"a":"\\u0000"}', '{"__proto__":{"x":1}}').map((payload) => ({ payload, contentType: 'application/json' })), weight: 1 },
+		{
+			arbitrary: fc
+				.constantFrom(2, 64, 5000)
+				.map((depth) => ({ payload: deepJson(depth), contentType: 'application/json' })),
+			weight: 1
+		},
+		{
+			arbitrary: fc
+				.constantFrom('{"a":', '\u0000', '{"a":"\\ud800"}', '{"a":"\\u0000"}', '{"__proto__":{"x":1}}')
+				.map((payload) => ({ payload, contentType: 'application/json' })),
+			weight: 1
+		},
 		{
 			arbitrary: fc.constantFrom(
 				{ payload: 'a=1&b=2', contentType: 'application/x-www-form-urlencoded' },
@@ -165,7 +200,10 @@ export function paramFor(existing: string[]): fc.Arbitrary<string> {
 		{ arbitrary: fc.string({ minLength: 1, maxLength: 12 }), weight: 2 },
 		{ arbitrary: fc.constant('x'.repeat(300)), weight: 1 }
 	);
-	const value = existing.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...existing), weight: 4 }, { arbitrary: hostile, weight: 1 }) : hostile;
+	const value =
+		existing.length > 0
+			? fc.oneof({ arbitrary: fc.constantFrom(...existing), weight: 4 }, { arbitrary: hostile, weight: 1 })
+			: hostile;
 	// An empty segment would address another route; the router's own 404 is tested elsewhere.
 	return value.map((v) => (v === '' ? ' ' : v));
 }

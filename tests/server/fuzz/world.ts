@@ -34,15 +34,40 @@ export async function buildWorld(app: FastifyInstance, database: DatabaseHandle,
 	const db = database.db;
 	const slug = `fuzz-${n}`;
 	const fixture = await createDialogueFixture(db, slug);
-	await db.updateTable('studies').set({ status: 'open', self_enrolment: true }).where('id', '=', fixture.studyId).execute();
+	await db
+		.updateTable('studies')
+		.set({ status: 'open', self_enrolment: true })
+		.where('id', '=', fixture.studyId)
+		.execute();
 	const owner = as(fixture.cookies.owner);
-	const enrolled = await ok(await app.inject({ method: 'POST', url: `/api/studies/by-slug/${slug}/participants`, payload: {} }), 'enrol');
+	const enrolled = await ok(
+		await app.inject({ method: 'POST', url: `/api/studies/by-slug/${slug}/participants`, payload: {} }),
+		'enrol'
+	);
 	const session = await ok(
-		await app.inject({ method: 'POST', url: `/api/analyses/${fixture.analysisId}/dialogue-sessions`, headers: owner, payload: { name: 'Fuzz' } }),
+		await app.inject({
+			method: 'POST',
+			url: `/api/analyses/${fixture.analysisId}/dialogue-sessions`,
+			headers: owner,
+			payload: { name: 'Fuzz' }
+		}),
 		'session'
 	);
-	await ok(await app.inject({ method: 'PATCH', url: `/api/dialogue/sessions/${session.id}`, headers: owner, payload: { currentQuestion: 'missing' } }), 'open question');
-	const joined = await app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1' }, payload: { code: session.joinCode } });
+	await ok(
+		await app.inject({
+			method: 'PATCH',
+			url: `/api/dialogue/sessions/${session.id}`,
+			headers: owner,
+			payload: { currentQuestion: 'missing' }
+		}),
+		'open question'
+	);
+	const joined = await app.inject({
+		method: 'POST',
+		url: '/api/dialogue/join',
+		headers: { 'x-standpunt-csrf': '1' },
+		payload: { code: session.joinCode }
+	});
 	await ok(joined, 'join');
 	const attendee = cookieOf(joined.headers['set-cookie'], 'standpunt_attendee');
 	await ok(
@@ -65,7 +90,15 @@ export async function buildWorld(app: FastifyInstance, database: DatabaseHandle,
 			method: 'POST',
 			url: `/api/studies/${fixture.studyId}/questions`,
 			headers: owner,
-			payload: { phase: 'pre', type: 'single', prompt: { nl: 'Eenheid', en: 'Unit' }, options: [{ value: 'a', label: { nl: 'A', en: 'A' } }, { value: 'b', label: { nl: 'B', en: 'B' } }] }
+			payload: {
+				phase: 'pre',
+				type: 'single',
+				prompt: { nl: 'Eenheid', en: 'Unit' },
+				options: [
+					{ value: 'a', label: { nl: 'A', en: 'A' } },
+					{ value: 'b', label: { nl: 'B', en: 'B' } }
+				]
+			}
 		}),
 		'question'
 	);

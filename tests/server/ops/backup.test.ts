@@ -57,7 +57,9 @@ function rowsOf(content: BackupContent): Record<string, string[]> {
 }
 
 async function tables(db: Kysely<any>): Promise<string[]> {
-	const result = await sql<{ n: string }>`select table_name as n from information_schema.tables where table_schema = 'public' order by 1`.execute(db);
+	const result = await sql<{
+		n: string;
+	}>`select table_name as n from information_schema.tables where table_schema = 'public' order by 1`.execute(db);
 	return result.rows.map((r) => r.n);
 }
 
@@ -98,7 +100,13 @@ describe('backup file', () => {
 		const newerFormat = encodeBackup({ ...content, header: { ...content.header, version: 99 } });
 		expect(refuse(newerFormat)).toThrow(/format version 99/);
 		// A header whose counts disagree with its rows.
-		const miscounted = encodeBackup({ ...content, header: { ...content.header, tables: content.header.tables.map((t) => (t.name === 'sorts' ? { ...t, rows: t.rows + 1 } : t)) } });
+		const miscounted = encodeBackup({
+			...content,
+			header: {
+				...content.header,
+				tables: content.header.tables.map((t) => (t.name === 'sorts' ? { ...t, rows: t.rows + 1 } : t))
+			}
+		});
 		expect(refuse(miscounted)).toThrow(/table sorts should have/);
 		expect(refuse(file)).not.toThrow();
 		expect(() => decodeBackup(Buffer.alloc(0))).toThrow(BackupFileError);
@@ -106,7 +114,7 @@ describe('backup file', () => {
 });
 
 describe('restore', () => {
-	it('round trip on this run\'s database kind: backup → restore → backup gives identical content', async () => {
+	it("round trip on this run's database kind: backup → restore → backup gives identical content", async () => {
 		const first = await readSnapshot(t.database.db);
 		const target = serverUrl ? await emptyDatabase('postgres') : await migratedEmbedded();
 		const restored = await restoreBackup(target.db, decodeBackup(encodeBackup(first)));
@@ -115,7 +123,9 @@ describe('restore', () => {
 		expect(second.header.migrations).toEqual(first.header.migrations);
 		expect(rowsOf(second)).toEqual(rowsOf(first));
 		// The restored database works: a new sort gets in, the audit trail is there.
-		expect(await target.db.selectFrom('audit_events').select('id').execute()).toHaveLength(first.header.tables.find((x) => x.name === 'audit_events')!.rows);
+		expect(await target.db.selectFrom('audit_events').select('id').execute()).toHaveLength(
+			first.header.tables.find((x) => x.name === 'audit_events')!.rows
+		);
 	});
 
 	it('refuses a non-empty target and changes nothing in it', async () => {
@@ -137,7 +147,12 @@ describe('restore', () => {
 
 	it('refuses a file from a newer schema before touching the target', async () => {
 		const content = await readSnapshot(t.database.db);
-		const newer = decodeBackup(encodeBackup({ ...content, header: { ...content.header, migrations: [...content.header.migrations, '29990101T000000Z-create-the-future'] } }));
+		const newer = decodeBackup(
+			encodeBackup({
+				...content,
+				header: { ...content.header, migrations: [...content.header.migrations, '29990101T000000Z-create-the-future'] }
+			})
+		);
 		const target = await emptyDatabase('embedded');
 		await expect(restoreBackup(target.db, newer)).rejects.toThrow(/newer version of Standpunt/);
 		expect(await tables(target.db)).toEqual([]);
@@ -181,11 +196,24 @@ describe('study backup', () => {
 		expect(text).not.toContain('ander');
 		expect(content.rows.get('studies')).toHaveLength(1);
 		expect(content.rows.get('sorts')).toHaveLength(8);
-		for (const table of ['drafts', 'interpretations', 'dialogue_responses', 'dialogue_mini_sort_tallies', 'withdrawals', 'questions']) {
+		for (const table of [
+			'drafts',
+			'interpretations',
+			'dialogue_responses',
+			'dialogue_mini_sort_tallies',
+			'withdrawals',
+			'questions'
+		]) {
 			expect(content.rows.get(table)!.length, table).toBeGreaterThan(0);
 		}
-		const researchers = content.rows.get('researchers')!.map((r) => JSON.parse(r) as { email: string; password_hash: string });
-		expect(researchers.map((r) => r.email).sort()).toEqual(['co_researcher-eigen@example.org', 'facilitator-eigen@example.org', 'owner-eigen@example.org']);
+		const researchers = content.rows
+			.get('researchers')!
+			.map((r) => JSON.parse(r) as { email: string; password_hash: string });
+		expect(researchers.map((r) => r.email).sort()).toEqual([
+			'co_researcher-eigen@example.org',
+			'facilitator-eigen@example.org',
+			'owner-eigen@example.org'
+		]);
 		expect(new Set(researchers.map((r) => r.password_hash))).toEqual(new Set([UNUSABLE_PASSWORD]));
 
 		const target = serverUrl ? await emptyDatabase('postgres') : await migratedEmbedded();
@@ -195,15 +223,41 @@ describe('study backup', () => {
 
 	it('owners download it from the app (recorded in the audit trail); other roles may not', async () => {
 		const f = await createFullStudy(t.database.db, 'download');
-		const response = await t.app.inject({ method: 'GET', url: `/api/studies/${f.studyId}/backup`, headers: { cookie: f.cookies.owner } });
+		const response = await t.app.inject({
+			method: 'GET',
+			url: `/api/studies/${f.studyId}/backup`,
+			headers: { cookie: f.cookies.owner }
+		});
 		expect(response.statusCode).toBe(200);
 		expect(response.headers['content-type']).toBe('application/gzip');
-		expect(response.headers['content-disposition']).toMatch(/^attachment; filename="standpunt-download-\d{8}T\d{6}Z\.standpunt\.gz"$/);
+		expect(response.headers['content-disposition']).toMatch(
+			/^attachment; filename="standpunt-download-\d{8}T\d{6}Z\.standpunt\.gz"$/
+		);
 		const content = decodeBackup(response.rawPayload);
 		expect(content.header.scope).toMatchObject({ kind: 'study', slug: 'download' });
-		expect((await t.app.inject({ method: 'GET', url: `/api/studies/${f.studyId}/backup`, headers: { cookie: f.cookies.co_researcher } })).statusCode).toBe(403);
-		expect((await t.app.inject({ method: 'GET', url: `/api/studies/${f.studyId}/backup`, headers: { cookie: f.cookies.stranger } })).statusCode).toBe(404);
-		const trail = await t.database.db.selectFrom('audit_events').select(['action', 'actor']).where('study_id', '=', f.studyId).execute();
+		expect(
+			(
+				await t.app.inject({
+					method: 'GET',
+					url: `/api/studies/${f.studyId}/backup`,
+					headers: { cookie: f.cookies.co_researcher }
+				})
+			).statusCode
+		).toBe(403);
+		expect(
+			(
+				await t.app.inject({
+					method: 'GET',
+					url: `/api/studies/${f.studyId}/backup`,
+					headers: { cookie: f.cookies.stranger }
+				})
+			).statusCode
+		).toBe(404);
+		const trail = await t.database.db
+			.selectFrom('audit_events')
+			.select(['action', 'actor'])
+			.where('study_id', '=', f.studyId)
+			.execute();
 		expect(trail).toEqual([{ action: 'export.backup', actor: 'owner-download@example.org' }]);
 	});
 });
@@ -214,50 +268,84 @@ describe('the local backup channel of a running server', () => {
 		const app = await buildApp({ config: t.config, database: t.database, adminToken: 'juist-token' });
 		await app.ready();
 		try {
-			const post = (headers: Record<string, string>, remoteAddress = '127.0.0.1') => app.inject({ method: 'POST', url: '/api/admin/backup', headers, payload: {}, remoteAddress });
+			const post = (headers: Record<string, string>, remoteAddress = '127.0.0.1') =>
+				app.inject({ method: 'POST', url: '/api/admin/backup', headers, payload: {}, remoteAddress });
 			expect((await post({})).statusCode).toBe(404);
 			expect((await post({ authorization: 'Bearer fout-token' })).statusCode).toBe(404);
 			expect((await post({ authorization: 'Bearer juist-token' }, '203.0.113.9')).statusCode).toBe(404);
 			const ok = await post({ authorization: 'Bearer juist-token' });
 			expect(ok.statusCode).toBe(200);
 			expect(decodeBackup(ok.rawPayload).header.scope).toEqual({ kind: 'database' });
-			const unknown = await app.inject({ method: 'POST', url: '/api/admin/backup', headers: { authorization: 'Bearer juist-token' }, payload: { study: 'bestaat-niet' }, remoteAddress: '127.0.0.1' });
+			const unknown = await app.inject({
+				method: 'POST',
+				url: '/api/admin/backup',
+				headers: { authorization: 'Bearer juist-token' },
+				payload: { study: 'bestaat-niet' },
+				remoteAddress: '127.0.0.1'
+			});
 			expect(unknown.statusCode).toBe(404);
 			expect(unknown.json().error.code).toBe('STUDY_NOT_FOUND');
 		} finally {
 			await app.close();
 		}
 		// The test app has no channel at all.
-		expect((await t.app.inject({ method: 'POST', url: '/api/admin/backup', headers: { authorization: 'Bearer juist-token' }, payload: {} })).statusCode).toBe(404);
+		expect(
+			(
+				await t.app.inject({
+					method: 'POST',
+					url: '/api/admin/backup',
+					headers: { authorization: 'Bearer juist-token' },
+					payload: {}
+				})
+			).statusCode
+		).toBe(404);
 	});
 });
 
-describe.runIf(serverUrl)('snapshot consistency under concurrent writes (needs DATABASE_URL: PGlite has one connection)', () => {
-	it('never holds a sort whose participant it does not hold', async () => {
-		const db = t.database.db;
-		const f = await createFullStudy(db, 'druk');
-		let running = true;
-		let written = 0;
-		const writer = (async () => {
-			while (running) {
-				await db.transaction().execute(async (trx) => {
-					const p = await trx.insertInto('participants').values({ study_id: f.studyId, code: `LAST-${written}`, status: 'submitted' }).returning('id').executeTakeFirstOrThrow();
-					await trx.insertInto('sorts').values({ study_id: f.studyId, participant_id: p.id, label: `D${written}`, source: 'participant', placements: '{}' }).execute();
-				});
-				written++;
+describe.runIf(serverUrl)(
+	'snapshot consistency under concurrent writes (needs DATABASE_URL: PGlite has one connection)',
+	() => {
+		it('never holds a sort whose participant it does not hold', async () => {
+			const db = t.database.db;
+			const f = await createFullStudy(db, 'druk');
+			let running = true;
+			let written = 0;
+			const writer = (async () => {
+				while (running) {
+					await db.transaction().execute(async (trx) => {
+						const p = await trx
+							.insertInto('participants')
+							.values({ study_id: f.studyId, code: `LAST-${written}`, status: 'submitted' })
+							.returning('id')
+							.executeTakeFirstOrThrow();
+						await trx
+							.insertInto('sorts')
+							.values({
+								study_id: f.studyId,
+								participant_id: p.id,
+								label: `D${written}`,
+								source: 'participant',
+								placements: '{}'
+							})
+							.execute();
+					});
+					written++;
+				}
+			})();
+			const snapshots: BackupContent[] = [];
+			for (let i = 0; i < 5; i++) snapshots.push(await readSnapshot(db, { studyId: f.studyId }));
+			running = false;
+			await writer;
+			expect(written).toBeGreaterThan(0);
+			for (const content of snapshots) {
+				const participants = new Set(
+					content.rows.get('participants')!.map((r) => (JSON.parse(r) as { id: string }).id)
+				);
+				for (const row of content.rows.get('sorts')!) {
+					const sort = JSON.parse(row) as { participant_id: string | null };
+					if (sort.participant_id) expect(participants.has(sort.participant_id)).toBe(true);
+				}
 			}
-		})();
-		const snapshots: BackupContent[] = [];
-		for (let i = 0; i < 5; i++) snapshots.push(await readSnapshot(db, { studyId: f.studyId }));
-		running = false;
-		await writer;
-		expect(written).toBeGreaterThan(0);
-		for (const content of snapshots) {
-			const participants = new Set(content.rows.get('participants')!.map((r) => (JSON.parse(r) as { id: string }).id));
-			for (const row of content.rows.get('sorts')!) {
-				const sort = JSON.parse(row) as { participant_id: string | null };
-				if (sort.participant_id) expect(participants.has(sort.participant_id)).toBe(true);
-			}
-		}
-	});
-});
+		});
+	}
+);

@@ -13,15 +13,31 @@ export async function createFullStudy(db: Kysely<Database>, slug: string): Promi
 	const { studyId, analysisId } = fixture;
 	await db
 		.insertInto('questions')
-		.values({ study_id: studyId, key: 'unit', phase: 'pre', type: 'short_text', prompt: JSON.stringify({ nl: 'Eenheid?', en: 'Unit?' }), position: 1 })
+		.values({
+			study_id: studyId,
+			key: 'unit',
+			phase: 'pre',
+			type: 'short_text',
+			prompt: JSON.stringify({ nl: 'Eenheid?', en: 'Unit?' }),
+			position: 1
+		})
 		.execute();
 	const participants = await db
 		.insertInto('participants')
-		.values(['submitted', 'in_progress', 'new'].map((status, i) => ({ study_id: studyId, code: `${slug.toUpperCase()}-${i}`, status: status as 'new' })))
+		.values(
+			['submitted', 'in_progress', 'new'].map((status, i) => ({
+				study_id: studyId,
+				code: `${slug.toUpperCase()}-${i}`,
+				status: status as 'new'
+			}))
+		)
 		.returning(['id', 'status'])
 		.execute();
 	const halfway = participants.find((p) => p.status === 'in_progress')!;
-	await db.insertInto('drafts').values({ participant_id: halfway.id, data: JSON.stringify({ step: 'grid', placements: { S01: 2 } }) }).execute();
+	await db
+		.insertInto('drafts')
+		.values({ participant_id: halfway.id, data: JSON.stringify({ step: 'grid', placements: { S01: 2 } }) })
+		.execute();
 	await db
 		.updateTable('sorts')
 		.set({ participant_id: participants[0]!.id, answers: JSON.stringify({ unit: 'Noord' }), receipt: `R-${slug}` })
@@ -29,7 +45,10 @@ export async function createFullStudy(db: Kysely<Database>, slug: string): Promi
 		.where('label', '=', 'R01')
 		.execute();
 	await db.insertInto('withdrawals').values({ study_id: studyId, sort_source: 'participant' }).execute();
-	await db.insertInto('interpretations').values({ analysis_id: analysisId, factor: 1, name: 'Vakmanschap', narrative: 'Het werk eerst.' }).execute();
+	await db
+		.insertInto('interpretations')
+		.values({ analysis_id: analysisId, factor: 1, name: 'Vakmanschap', narrative: 'Het werk eerst.' })
+		.execute();
 	const session = await db
 		.insertInto('dialogue_sessions')
 		.values({ analysis_id: analysisId, name: 'Teamdag', join_code: slug.slice(0, 6).toUpperCase().padEnd(6, 'X') })
@@ -40,14 +59,33 @@ export async function createFullStudy(db: Kysely<Database>, slug: string): Promi
 		.values({ session_id: session.id, token_hash: `hash-${slug}` })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await db.insertInto('dialogue_responses').values({ session_id: session.id, attendee_id: attendee.id, question_key: 'recognise', value: '4' }).execute();
 	await db
 		.insertInto('dialogue_responses')
-		.values({ session_id: session.id, attendee_id: attendee.id, question_key: 'missing', free_text: 'Meer over de wijk', moderation: 'pending' })
+		.values({ session_id: session.id, attendee_id: attendee.id, question_key: 'recognise', value: '4' })
+		.execute();
+	await db
+		.insertInto('dialogue_responses')
+		.values({
+			session_id: session.id,
+			attendee_id: attendee.id,
+			question_key: 'missing',
+			free_text: 'Meer over de wijk',
+			moderation: 'pending'
+		})
 		.execute();
 	await db.insertInto('dialogue_mini_sort_tallies').values({ session_id: session.id, factor: 1, count: 1 }).execute();
-	await db.insertInto('composition_disclosures').values({ study_id: studyId, digest: `digest-${slug}`, sort_labels: JSON.stringify(['R01', 'R02', 'R03', 'R04', 'R05']) }).execute();
-	await db.insertInto('study_invitations').values({ study_id: studyId, email: `uitgenodigd-${slug}@example.org`, role: 'facilitator' }).execute();
+	await db
+		.insertInto('composition_disclosures')
+		.values({
+			study_id: studyId,
+			digest: `digest-${slug}`,
+			sort_labels: JSON.stringify(['R01', 'R02', 'R03', 'R04', 'R05'])
+		})
+		.execute();
+	await db
+		.insertInto('study_invitations')
+		.values({ study_id: studyId, email: `uitgenodigd-${slug}@example.org`, role: 'facilitator' })
+		.execute();
 	return fixture;
 }
 

@@ -26,7 +26,11 @@ afterAll(async () => {
 });
 
 function cli(env: Record<string, string>, ...args: string[]) {
-	return spawnSync(process.execPath, [CLI_ENTRY, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 120_000 });
+	return spawnSync(process.execPath, [CLI_ENTRY, ...args], {
+		env: { ...process.env, ...env },
+		encoding: 'utf8',
+		timeout: 120_000
+	});
 }
 
 async function sortTotal(server: RunningServer, cookie: string, studyId: string): Promise<number> {
@@ -48,7 +52,8 @@ async function waitForState(url: string, cookie: string, predicate: (state: any)
 				const block = buffer.slice(0, end);
 				buffer = buffer.slice(end + 2);
 				const data = block.split('\n').find((line) => line.startsWith('data: '));
-				if (block.startsWith('event: state') && data && predicate(JSON.parse(data.slice(6)))) return JSON.parse(data.slice(6));
+				if (block.startsWith('event: state') && data && predicate(JSON.parse(data.slice(6))))
+					return JSON.parse(data.slice(6));
 			}
 		}
 	} catch {
@@ -60,98 +65,120 @@ async function waitForState(url: string, cookie: string, predicate: (state: any)
 	throw new Error(`no matching presenter state within ${ms} ms`);
 }
 
-describe.runIf(serverUrl)('moving from the embedded database to PostgreSQL with two app processes (needs DATABASE_URL)', () => {
-	it('backs up the running laptop, restores into an empty Postgres database, and serves a sort and a dialogue across two processes', { timeout: 300_000 }, async () => {
-		// The laptop: embedded database with the demo study and a researcher account.
-		const laptop = await startServer({ env: EMBEDDED });
-		running.push(laptop);
-		const { cookie: laptopCookie } = await firstResearcher(laptop);
-		const { studies } = await api<{ studies: { id: string; slug: string }[] }>(laptop, laptopCookie, 'GET', '/studies');
-		const demoId = studies.find((s) => s.slug === 'politie-diversiteit')!.id;
-		const sortsBefore = await sortTotal(laptop, laptopCookie, demoId);
-		expect(sortsBefore).toBe(70);
+describe.runIf(serverUrl)(
+	'moving from the embedded database to PostgreSQL with two app processes (needs DATABASE_URL)',
+	() => {
+		it(
+			'backs up the running laptop, restores into an empty Postgres database, and serves a sort and a dialogue across two processes',
+			{ timeout: 300_000 },
+			async () => {
+				// The laptop: embedded database with the demo study and a researcher account.
+				const laptop = await startServer({ env: EMBEDDED });
+				running.push(laptop);
+				const { cookie: laptopCookie } = await firstResearcher(laptop);
+				const { studies } = await api<{ studies: { id: string; slug: string }[] }>(
+					laptop,
+					laptopCookie,
+					'GET',
+					'/studies'
+				);
+				const demoId = studies.find((s) => s.slug === 'politie-diversiteit')!.id;
+				const sortsBefore = await sortTotal(laptop, laptopCookie, demoId);
+				expect(sortsBefore).toBe(70);
 
-		// `node dist/cli.js backup standpunt.gz` while the server runs; then stop it.
-		const file = join(work, 'standpunt.gz');
-		const backup = cli({ ...EMBEDDED, STANDPUNT_DATA_DIR: laptop.dataDir }, 'backup', file);
-		expect(backup.stderr).toBe('');
-		expect(backup.status).toBe(0);
-		expect(await laptop.stop()).toBe(0);
+				// `node dist/cli.js backup standpunt.gz` while the server runs; then stop it.
+				const file = join(work, 'standpunt.gz');
+				const backup = cli({ ...EMBEDDED, STANDPUNT_DATA_DIR: laptop.dataDir }, 'backup', file);
+				expect(backup.stderr).toBe('');
+				expect(backup.status).toBe(0);
+				expect(await laptop.stop()).toBe(0);
 
-		// An empty database on the PostgreSQL server (`createdb`), and `restore` into it.
-		const target = await createServerDatabase();
-		cleanup.push(target.drop);
-		const restore = cli({ DATABASE_URL: target.url, STANDPUNT_DATA_DIR: join(work, 'unused') }, 'restore', file);
-		expect(restore.stderr).toBe('');
-		expect(restore.status).toBe(0);
+				// An empty database on the PostgreSQL server (`createdb`), and `restore` into it.
+				const target = await createServerDatabase();
+				cleanup.push(target.drop);
+				const restore = cli({ DATABASE_URL: target.url, STANDPUNT_DATA_DIR: join(work, 'unused') }, 'restore', file);
+				expect(restore.stderr).toBe('');
+				expect(restore.status).toBe(0);
 
-		// Two app processes on that database; no demo seeding, so everything they serve came from the file.
-		const env = { DATABASE_URL: target.url, STANDPUNT_SEED_DEMO: 'false', STANDPUNT_TRUST_PROXY: 'true' };
-		const a = await startServer({ env });
-		running.push(a);
-		const b = await startServer({ env });
-		running.push(b);
-		for (const server of [a, b]) expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
+				// Two app processes on that database; no demo seeding, so everything they serve came from the file.
+				const env = { DATABASE_URL: target.url, STANDPUNT_SEED_DEMO: 'false', STANDPUNT_TRUST_PROXY: 'true' };
+				const a = await startServer({ env });
+				running.push(a);
+				const b = await startServer({ env });
+				running.push(b);
+				for (const server of [a, b]) expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
 
-		// The account came across: log in with its password on A; the session works on B too.
-		const login = await fetch(`${a.url}/api/auth/login`, {
-			method: 'POST',
-			headers: { ...CSRF, 'content-type': 'application/json' },
-			body: JSON.stringify({ email: 'facilitator@example.org', password: 'dialoog-sessie-2026' })
-		});
-		expect(login.status).toBe(200);
-		const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-		expect(await sortTotal(a, cookie, demoId)).toBe(sortsBefore);
-		expect(await sortTotal(b, cookie, demoId)).toBe(sortsBefore);
+				// The account came across: log in with its password on A; the session works on B too.
+				const login = await fetch(`${a.url}/api/auth/login`, {
+					method: 'POST',
+					headers: { ...CSRF, 'content-type': 'application/json' },
+					body: JSON.stringify({ email: 'facilitator@example.org', password: 'dialoog-sessie-2026' })
+				});
+				expect(login.status).toBe(200);
+				const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+				expect(await sortTotal(a, cookie, demoId)).toBe(sortsBefore);
+				expect(await sortTotal(b, cookie, demoId)).toBe(sortsBefore);
 
-		// A participant enrols, saves a draft and submits on A; B counts the sort.
-		const enrolled = await fetch(`${a.url}/api/studies/by-slug/politie-diversiteit/participants`, {
-			method: 'POST',
-			headers: { ...CSRF, 'content-type': 'application/json' },
-			body: '{}'
-		});
-		expect(enrolled.status).toBe(201);
-		const { code } = (await enrolled.json()) as { code: string };
-		const participation = (await (await fetch(`${a.url}/api/participate/${code}`)).json()) as {
-			study: { statements: { code: string }[]; grid: { value: number; capacity: number }[] };
-		};
-		const { statements, grid } = participation.study;
-		const values = grid.flatMap((column) => Array.from({ length: column.capacity }, () => column.value));
-		const placements = statements.map((s, i) => ({ statement: s.code, value: values[i] }));
-		const draft = await fetch(`${a.url}/api/participate/${code}/draft`, {
-			method: 'PUT',
-			headers: { ...CSRF, 'content-type': 'application/json' },
-			body: JSON.stringify({ step: 'sort', placements })
-		});
-		expect(draft.status).toBe(204);
-		const submitted = await fetch(`${a.url}/api/participate/${code}/submission`, {
-			method: 'POST',
-			headers: { ...CSRF, 'content-type': 'application/json' },
-			body: JSON.stringify({ placements })
-		});
-		expect(submitted.status).toBe(201);
-		expect(await sortTotal(b, cookie, demoId)).toBe(sortsBefore + 1);
+				// A participant enrols, saves a draft and submits on A; B counts the sort.
+				const enrolled = await fetch(`${a.url}/api/studies/by-slug/politie-diversiteit/participants`, {
+					method: 'POST',
+					headers: { ...CSRF, 'content-type': 'application/json' },
+					body: '{}'
+				});
+				expect(enrolled.status).toBe(201);
+				const { code } = (await enrolled.json()) as { code: string };
+				const participation = (await (await fetch(`${a.url}/api/participate/${code}`)).json()) as {
+					study: { statements: { code: string }[]; grid: { value: number; capacity: number }[] };
+				};
+				const { statements, grid } = participation.study;
+				const values = grid.flatMap((column) => Array.from({ length: column.capacity }, () => column.value));
+				const placements = statements.map((s, i) => ({ statement: s.code, value: values[i] }));
+				const draft = await fetch(`${a.url}/api/participate/${code}/draft`, {
+					method: 'PUT',
+					headers: { ...CSRF, 'content-type': 'application/json' },
+					body: JSON.stringify({ step: 'sort', placements })
+				});
+				expect(draft.status).toBe(204);
+				const submitted = await fetch(`${a.url}/api/participate/${code}/submission`, {
+					method: 'POST',
+					headers: { ...CSRF, 'content-type': 'application/json' },
+					body: JSON.stringify({ placements })
+				});
+				expect(submitted.status).toBe(201);
+				expect(await sortTotal(b, cookie, demoId)).toBe(sortsBefore + 1);
 
-		// A live dialogue session: the facilitator runs it on A, five attendees answer on B, A's stream shows the tally.
-		const { analysisId } = await demoAnalysis(a, cookie);
-		const session = await api<{ id: string; joinCode: string }>(a, cookie, 'POST', `/analyses/${analysisId}/dialogue-sessions`, { name: 'Na de verhuizing' });
-		await api(a, cookie, 'PATCH', `/dialogue/sessions/${session.id}`, { currentQuestion: 'best-fit' });
-		const tally = waitForState(`${a.url}/api/dialogue/sessions/${session.id}/events`, cookie, (s) => s.tallies?.find((x: { questionKey: string }) => x.questionKey === 'best-fit')?.total === 5);
-		for (let i = 0; i < 5; i++) {
-			const joined = await fetch(`${b.url}/api/dialogue/join`, {
-				method: 'POST',
-				headers: { ...CSRF, 'content-type': 'application/json' },
-				body: JSON.stringify({ code: session.joinCode })
-			});
-			expect(joined.ok).toBe(true);
-			const attendee = (joined.headers.get('set-cookie') ?? '').split(';')[0];
-			const answered = await fetch(`${b.url}/api/dialogue/attend/${session.joinCode}/answers/best-fit`, {
-				method: 'PUT',
-				headers: { ...CSRF, cookie: attendee, 'content-type': 'application/json' },
-				body: JSON.stringify({ value: 'factor-2' })
-			});
-			expect(answered.status).toBe(200);
-		}
-		expect((await tally).attendees).toBe(5);
-	});
-});
+				// A live dialogue session: the facilitator runs it on A, five attendees answer on B, A's stream shows the tally.
+				const { analysisId } = await demoAnalysis(a, cookie);
+				const session = await api<{ id: string; joinCode: string }>(
+					a,
+					cookie,
+					'POST',
+					`/analyses/${analysisId}/dialogue-sessions`,
+					{ name: 'Na de verhuizing' }
+				);
+				await api(a, cookie, 'PATCH', `/dialogue/sessions/${session.id}`, { currentQuestion: 'best-fit' });
+				const tally = waitForState(
+					`${a.url}/api/dialogue/sessions/${session.id}/events`,
+					cookie,
+					(s) => s.tallies?.find((x: { questionKey: string }) => x.questionKey === 'best-fit')?.total === 5
+				);
+				for (let i = 0; i < 5; i++) {
+					const joined = await fetch(`${b.url}/api/dialogue/join`, {
+						method: 'POST',
+						headers: { ...CSRF, 'content-type': 'application/json' },
+						body: JSON.stringify({ code: session.joinCode })
+					});
+					expect(joined.ok).toBe(true);
+					const attendee = (joined.headers.get('set-cookie') ?? '').split(';')[0];
+					const answered = await fetch(`${b.url}/api/dialogue/attend/${session.joinCode}/answers/best-fit`, {
+						method: 'PUT',
+						headers: { ...CSRF, cookie: attendee, 'content-type': 'application/json' },
+						body: JSON.stringify({ value: 'factor-2' })
+					});
+					expect(answered.status).toBe(200);
+				}
+				expect((await tally).attendees).toBe(5);
+			}
+		);
+	}
+);

@@ -28,58 +28,65 @@ function cli(dataDir: string, ...args: string[]) {
 }
 
 describe('backup and restore from the command line', () => {
-	it('backs up the embedded database while the server holds it, and restores into an empty folder only', { timeout: 240_000 }, async () => {
-		const server = await startServer({ env: EMBEDDED });
-		running.push(server);
-		const file = join(work, 'alles.standpunt.gz');
-		const made = cli(server.dataDir, 'backup', file);
-		expect(made.stderr).toBe('');
-		expect(made.status).toBe(0);
-		expect(made.stdout).toMatch(/^wrote .*alles\.standpunt\.gz: \d+ rows, \d+ bytes, in [\d.]+ s\n$/);
-		const content = decodeBackup(readFileSync(file));
-		expect(content.rows.get('sorts')).toHaveLength(70);
+	it(
+		'backs up the embedded database while the server holds it, and restores into an empty folder only',
+		{ timeout: 240_000 },
+		async () => {
+			const server = await startServer({ env: EMBEDDED });
+			running.push(server);
+			const file = join(work, 'alles.standpunt.gz');
+			const made = cli(server.dataDir, 'backup', file);
+			expect(made.stderr).toBe('');
+			expect(made.status).toBe(0);
+			expect(made.stdout).toMatch(/^wrote .*alles\.standpunt\.gz: \d+ rows, \d+ bytes, in [\d.]+ s\n$/);
+			const content = decodeBackup(readFileSync(file));
+			expect(content.rows.get('sorts')).toHaveLength(70);
 
-		const again = cli(server.dataDir, 'backup', file);
-		expect(again.status).toBe(2);
-		expect(again.stderr).toContain('already exists');
-		const study = cli(server.dataDir, 'backup', join(work, 'demo.standpunt.gz'), '--study', 'politie-diversiteit');
-		expect(study.status).toBe(0);
-		expect(decodeBackup(readFileSync(join(work, 'demo.standpunt.gz'))).header.scope).toMatchObject({ kind: 'study', slug: 'politie-diversiteit' });
-		const missing = cli(server.dataDir, 'backup', join(work, 'niets.gz'), '--study', 'bestaat-niet');
-		expect(missing.status).toBe(2);
-		expect(missing.stderr).toContain('There is no study "bestaat-niet"');
-		expect(existsSync(join(work, 'niets.gz'))).toBe(false);
+			const again = cli(server.dataDir, 'backup', file);
+			expect(again.status).toBe(2);
+			expect(again.stderr).toContain('already exists');
+			const study = cli(server.dataDir, 'backup', join(work, 'demo.standpunt.gz'), '--study', 'politie-diversiteit');
+			expect(study.status).toBe(0);
+			expect(decodeBackup(readFileSync(join(work, 'demo.standpunt.gz'))).header.scope).toMatchObject({
+				kind: 'study',
+				slug: 'politie-diversiteit'
+			});
+			const missing = cli(server.dataDir, 'backup', join(work, 'niets.gz'), '--study', 'bestaat-niet');
+			expect(missing.status).toBe(2);
+			expect(missing.stderr).toContain('There is no study "bestaat-niet"');
+			expect(existsSync(join(work, 'niets.gz'))).toBe(false);
 
-		// Restoring into the running server's folder: refused (locked), nothing changes.
-		const busy = cli(server.dataDir, 'restore', file);
-		expect(busy.status).not.toBe(0);
-		expect(busy.stderr).toContain('in use by another Standpunt process');
+			// Restoring into the running server's folder: refused (locked), nothing changes.
+			const busy = cli(server.dataDir, 'restore', file);
+			expect(busy.status).not.toBe(0);
+			expect(busy.stderr).toContain('in use by another Standpunt process');
 
-		const target = join(work, 'nieuw');
-		const restored = cli(target, 'restore', file);
-		expect(restored.stderr).toBe('');
-		expect(restored.status).toBe(0);
-		expect(restored.stdout).toMatch(/^restored the database of .* rows in [\d.]+ s\n$/);
-		const twice = cli(target, 'restore', file);
-		expect(twice.status).toBe(2);
-		expect(twice.stderr).toContain('is not empty');
+			const target = join(work, 'nieuw');
+			const restored = cli(target, 'restore', file);
+			expect(restored.stderr).toBe('');
+			expect(restored.status).toBe(0);
+			expect(restored.stdout).toMatch(/^restored the database of .* rows in [\d.]+ s\n$/);
+			const twice = cli(target, 'restore', file);
+			expect(twice.status).toBe(2);
+			expect(twice.stderr).toContain('is not empty');
 
-		// A damaged file: a clear message, exit 2, and a new folder stays without a database.
-		const damaged = join(work, 'kapot.gz');
-		writeFileSync(damaged, readFileSync(file).subarray(0, 2000));
-		const refused = cli(join(work, 'leeg'), 'restore', damaged);
-		expect(refused.status).toBe(2);
-		expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-		expect(refused.stderr).toContain('truncated');
-		expect(existsSync(join(work, 'leeg', 'pgdata'))).toBe(false);
+			// A damaged file: a clear message, exit 2, and a new folder stays without a database.
+			const damaged = join(work, 'kapot.gz');
+			writeFileSync(damaged, readFileSync(file).subarray(0, 2000));
+			const refused = cli(join(work, 'leeg'), 'restore', damaged);
+			expect(refused.status).toBe(2);
+			expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+			expect(refused.stderr).toContain('truncated');
+			expect(existsSync(join(work, 'leeg', 'pgdata'))).toBe(false);
 
-		// The restored folder serves the same data.
-		const copy = await startServer({ dataDir: target, env: { ...EMBEDDED, STANDPUNT_SEED_DEMO: 'false' } });
-		running.push(copy);
-		const check = join(work, 'terug.standpunt.gz');
-		expect(cli(target, 'backup', check).status).toBe(0);
-		expect(Object.fromEntries(decodeBackup(readFileSync(check)).rows)).toEqual(Object.fromEntries(content.rows));
-	});
+			// The restored folder serves the same data.
+			const copy = await startServer({ dataDir: target, env: { ...EMBEDDED, STANDPUNT_SEED_DEMO: 'false' } });
+			running.push(copy);
+			const check = join(work, 'terug.standpunt.gz');
+			expect(cli(target, 'backup', check).status).toBe(0);
+			expect(Object.fromEntries(decodeBackup(readFileSync(check)).rows)).toEqual(Object.fromEntries(content.rows));
+		}
+	);
 });
 
 describe('SIGTERM', () => {
@@ -88,7 +95,9 @@ describe('SIGTERM', () => {
 		running.push(server);
 		const { cookie } = await firstResearcher(server);
 		const { analysisId } = await demoAnalysis(server, cookie);
-		const session = await api<{ id: string }>(server, cookie, 'POST', `/analyses/${analysisId}/dialogue-sessions`, { name: 'Afsluiten' });
+		const session = await api<{ id: string }>(server, cookie, 'POST', `/analyses/${analysisId}/dialogue-sessions`, {
+			name: 'Afsluiten'
+		});
 		const stream = await fetch(`${server.url}/api/dialogue/sessions/${session.id}/events`, { headers: { cookie } });
 		expect(stream.status).toBe(200);
 		const reader = stream.body!.getReader();
@@ -96,7 +105,11 @@ describe('SIGTERM', () => {
 		expect(firstEvent).toContain('event: state');
 
 		const channel = readAdminFile(server.dataDir)!;
-		const inFlight = fetch(`${server.url}/api/admin/backup`, { method: 'POST', headers: { authorization: `Bearer ${channel.token}`, 'content-type': 'application/json' }, body: '{}' });
+		const inFlight = fetch(`${server.url}/api/admin/backup`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${channel.token}`, 'content-type': 'application/json' },
+			body: '{}'
+		});
 		await new Promise((resolve) => setTimeout(resolve, 30));
 		const started = Date.now();
 		server.process.kill('SIGTERM');
@@ -112,6 +125,10 @@ describe('SIGTERM', () => {
 		expect(existsSync(join(server.dataDir, 'admin.json'))).toBe(false);
 		expect(existsSync(join(server.dataDir, 'standpunt.lock'))).toBe(false);
 		// Logs are JSON lines when not on a terminal.
-		for (const line of server.output().split('\n').filter((l) => l.startsWith('{'))) expect(() => JSON.parse(line)).not.toThrow();
+		for (const line of server
+			.output()
+			.split('\n')
+			.filter((l) => l.startsWith('{')))
+			expect(() => JSON.parse(line)).not.toThrow();
 	});
 });

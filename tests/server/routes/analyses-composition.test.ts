@@ -36,7 +36,12 @@ function flagsFor(labels: string[]): boolean[][] {
 }
 
 function composition(studyId: string, body: unknown, who: Researcher = facilitator, app = t.app) {
-	return app.inject({ method: 'POST', url: `/api/studies/${studyId}/analysis-composition`, headers: { ...csrf, cookie: who.cookie }, payload: body as object });
+	return app.inject({
+		method: 'POST',
+		url: `/api/studies/${studyId}/analysis-composition`,
+		headers: { ...csrf, cookie: who.cookie },
+		payload: body as object
+	});
 }
 
 async function factorOne(studyId: string, labels: string[], app = t.app) {
@@ -68,7 +73,13 @@ describe('POST /api/studies/:id/analysis-composition', () => {
 		expect(factor.nDefining).toBe(6);
 		expect(factor.withheld).toBeUndefined();
 		// Region answers of the fixture: five america, one asia → asia "< 5", and so the next smallest shown group too.
-		expect(regionCounts(factor)).toEqual({ america: 5, asia: '< 5', europe: '< 5', __declined: '< 5', __unanswered: '< 5' });
+		expect(regionCounts(factor)).toEqual({
+			america: 5,
+			asia: '< 5',
+			europe: '< 5',
+			__declined: '< 5',
+			__unanswered: '< 5'
+		});
 		const invalid = await composition(id, { ...base, flags: [[true]] });
 		expect(invalid.statusCode).toBe(422);
 		expect(invalid.json().error.code).toBe('INVALID_FLAGS');
@@ -77,7 +88,11 @@ describe('POST /api/studies/:id/analysis-composition', () => {
 	it('withholds a set that differs from a shown one by 1–4 sorts (one person added or removed), and shows it again unchanged', async () => {
 		const id = await study();
 		expect((await factorOne(id, AMERICA_AND_ASIA)).withheld).toBeUndefined();
-		for (const labels of [[...AMERICA_AND_ASIA, 'UK7'], AMERICA_AND_ASIA.slice(1), [...AMERICA_AND_ASIA.slice(2), 'CA6']]) {
+		for (const labels of [
+			[...AMERICA_AND_ASIA, 'UK7'],
+			AMERICA_AND_ASIA.slice(1),
+			[...AMERICA_AND_ASIA.slice(2), 'CA6']
+		]) {
 			const factor = await factorOne(id, labels);
 			expect(factor.withheld).toBe(true);
 			expect(new Set(Object.values(regionCounts(factor)))).toEqual(new Set(['< 5']));
@@ -88,7 +103,11 @@ describe('POST /api/studies/:id/analysis-composition', () => {
 		const far = await factorOne(id, ['CA6', 'UK7', 'FR9', 'US1', 'US2']);
 		expect(far.withheld).toBeUndefined();
 		expect(far.nDefining).toBe(5);
-		const rows = await t.database.db.selectFrom('composition_disclosures').select('sort_labels').where('study_id', '=', id).execute();
+		const rows = await t.database.db
+			.selectFrom('composition_disclosures')
+			.select('sort_labels')
+			.where('study_id', '=', id)
+			.execute();
 		expect(rows).toHaveLength(2);
 	});
 
@@ -101,8 +120,8 @@ describe('POST /api/studies/:id/analysis-composition', () => {
 			expect((await factorOne(id, [...AMERICA_AND_ASIA, 'CA6'], second)).withheld).toBe(true);
 			const other = await study();
 			const parallel = await Promise.all(
-				[[...AMERICA_AND_ASIA, 'CA6'], AMERICA_AND_ASIA, [...AMERICA_AND_ASIA, 'UK7'], AMERICA_AND_ASIA.slice(1)].map((labels, i) =>
-					factorOne(other, labels, i % 2 ? second : t.app)
+				[[...AMERICA_AND_ASIA, 'CA6'], AMERICA_AND_ASIA, [...AMERICA_AND_ASIA, 'UK7'], AMERICA_AND_ASIA.slice(1)].map(
+					(labels, i) => factorOne(other, labels, i % 2 ? second : t.app)
 				)
 			);
 			// Whichever came first is shown; every other set is within 4 sorts of it, so none of them is.
@@ -122,12 +141,17 @@ describe('POST /api/studies/:id/analysis-composition', () => {
 		});
 		expect(saved.statusCode, saved.body).toBe(201);
 		expect(saved.json().composition[0].nDefining).toBe(6);
-		const read = async () => (await t.app.inject({ url: `/api/analyses/${saved.json().id}`, headers: { cookie: facilitator.cookie } })).json().composition[0];
+		const read = async () =>
+			(await t.app.inject({ url: `/api/analyses/${saved.json().id}`, headers: { cookie: facilitator.cookie } })).json()
+				.composition[0];
 		expect((await read()).withheld).toBeUndefined();
 		await t.database.db.deleteFrom('sorts').where('study_id', '=', id).where('label', '=', 'JP5').execute();
 		const after = await read();
 		expect(after.withheld).toBe(true);
-		const exported = await t.app.inject({ url: `/api/analyses/${saved.json().id}/export.json`, headers: { cookie: facilitator.cookie } });
+		const exported = await t.app.inject({
+			url: `/api/analyses/${saved.json().id}/export.json`,
+			headers: { cookie: facilitator.cookie }
+		});
 		expect(JSON.parse(exported.body).composition[0].withheld).toBe(true);
 	});
 });

@@ -12,7 +12,10 @@ let t: App;
 let owner: Researcher;
 let stranger: Researcher;
 let studyId: string;
-let analysis: { id: string; result: { flagged: boolean[][]; loadings: number[][]; factorArrays: number[][]; nFactors: number } };
+let analysis: {
+	id: string;
+	result: { flagged: boolean[][]; loadings: number[][]; factorArrays: number[][]; nFactors: number };
+};
 
 beforeAll(async () => {
 	t = await buildTestApp();
@@ -23,13 +26,24 @@ beforeAll(async () => {
 		method: 'POST',
 		url: `/api/studies/${studyId}/analyses`,
 		headers: { cookie: owner.cookie, 'x-standpunt-csrf': '1' },
-		payload: { extraction: 'centroid', factors: 3, rotation: 'varimax', rotationSteps: [{ p: 1, q: 2, angle: 10 }], name: 'Centroid drie' }
+		payload: {
+			extraction: 'centroid',
+			factors: 3,
+			rotation: 'varimax',
+			rotationSteps: [{ p: 1, q: 2, angle: 10 }],
+			name: 'Centroid drie'
+		}
 	});
 	analysis = response.json();
 });
 afterAll(() => t?.close());
 
-const exportOf = (format: string, who = owner) => t.app.inject({ method: 'GET', url: `/api/analyses/${analysis.id}/export.${format}`, headers: { cookie: who.cookie } });
+const exportOf = (format: string, who = owner) =>
+	t.app.inject({
+		method: 'GET',
+		url: `/api/analyses/${analysis.id}/export.${format}`,
+		headers: { cookie: who.cookie }
+	});
 
 describe('GET /api/analyses/:id/export.xlsx', () => {
 	it('is a workbook with the KADE/PQMethod sheets, in order', async () => {
@@ -40,7 +54,24 @@ describe('GET /api/analyses/:id/export.xlsx', () => {
 		await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
 		const names = workbook.worksheets.map((sheet) => sheet.name);
 		expect(names).toEqual(workbookSheetNames(3, [true, true, true]));
-		for (const required of ['Statements', 'Q-sorts', 'Correlation matrix', 'Unrotated factors', 'Cumulative communalities', 'Factor loadings', 'Factor 1 scores', 'Factor score ranks', 'Factor score correlations', 'Differences F1-F2', 'Consensus-disagreement', 'Factor characteristics', 'SE of differences', 'Distinguishing F1', 'Consensus statements', 'Crib sheets']) {
+		for (const required of [
+			'Statements',
+			'Q-sorts',
+			'Correlation matrix',
+			'Unrotated factors',
+			'Cumulative communalities',
+			'Factor loadings',
+			'Factor 1 scores',
+			'Factor score ranks',
+			'Factor score correlations',
+			'Differences F1-F2',
+			'Consensus-disagreement',
+			'Factor characteristics',
+			'SE of differences',
+			'Distinguishing F1',
+			'Consensus statements',
+			'Crib sheets'
+		]) {
 			expect(names).toContain(required);
 		}
 		const loadings = workbook.getWorksheet('Factor loadings')!;
@@ -51,17 +82,38 @@ describe('GET /api/analyses/:id/export.xlsx', () => {
 	});
 
 	it('names the sheets in Dutch for a Dutch page (?lang=nl), in the same order', async () => {
-		const response = await t.app.inject({ method: 'GET', url: `/api/analyses/${analysis.id}/export.xlsx?lang=nl`, headers: { cookie: owner.cookie } });
+		const response = await t.app.inject({
+			method: 'GET',
+			url: `/api/analyses/${analysis.id}/export.xlsx?lang=nl`,
+			headers: { cookie: owner.cookie }
+		});
 		expect(response.statusCode).toBe(200);
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
 		const names = workbook.worksheets.map((sheet) => sheet.name);
 		expect(names).toEqual(workbookSheetNames(3, [true, true, true], 'nl'));
-		for (const name of ['Overzicht', 'Stellingen', 'Q-sorteringen', 'Factorladingen', 'Factor 1 bepalende sorteringen', 'Verschillen F1-F2', 'Onderscheidend F3', 'Consensusstellingen']) {
+		for (const name of [
+			'Overzicht',
+			'Stellingen',
+			'Q-sorteringen',
+			'Factorladingen',
+			'Factor 1 bepalende sorteringen',
+			'Verschillen F1-F2',
+			'Onderscheidend F3',
+			'Consensusstellingen'
+		]) {
 			expect(names).toContain(name);
 		}
 		expect(names.every((name) => name.length <= 31)).toBe(true);
-		expect((await t.app.inject({ method: 'GET', url: `/api/analyses/${analysis.id}/export.xlsx?lang=fr`, headers: { cookie: owner.cookie } })).statusCode).toBe(400);
+		expect(
+			(
+				await t.app.inject({
+					method: 'GET',
+					url: `/api/analyses/${analysis.id}/export.xlsx?lang=fr`,
+					headers: { cookie: owner.cookie }
+				})
+			).statusCode
+		).toBe(400);
 	});
 });
 

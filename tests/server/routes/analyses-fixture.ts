@@ -14,7 +14,15 @@ export const LIPSET_GRID = [2, 3, 4, 5, 5, 5, 4, 3, 2].map((capacity, index) => 
 
 /** Pre-sort answers used by the composition tests: region per sort. */
 export const REGIONS: Record<string, string> = {
-	US1: 'america', US2: 'america', US3: 'america', US4: 'america', US8: 'america', CA6: 'america', JP5: 'asia', UK7: 'europe', FR9: 'europe'
+	US1: 'america',
+	US2: 'america',
+	US3: 'america',
+	US4: 'america',
+	US8: 'america',
+	CA6: 'america',
+	JP5: 'asia',
+	UK7: 'europe',
+	FR9: 'europe'
 };
 
 export interface Researcher {
@@ -23,23 +31,44 @@ export interface Researcher {
 }
 
 export async function researcher(db: Kysely<Database>, email: string): Promise<Researcher> {
-	const { id } = await createResearcher(db, { email, password: 'correct horse battery staple', displayName: email.split('@')[0] });
+	const { id } = await createResearcher(db, {
+		email,
+		password: 'correct horse battery staple',
+		displayName: email.split('@')[0]
+	});
 	const { token } = await createSession(db, id);
 	return { id, cookie: `${SESSION_COOKIE.name}=${token}` };
 }
 
 /** A study holding the Lipset sorts, with `members` in their roles; returns its id. */
-export async function lipsetStudy(db: Kysely<Database>, slug: string, members: [Researcher, StudyRole][]): Promise<string> {
+export async function lipsetStudy(
+	db: Kysely<Database>,
+	slug: string,
+	members: [Researcher, StudyRole][]
+): Promise<string> {
 	const { id } = await db
 		.insertInto('studies')
 		.values({ slug, title: JSON.stringify({ en: 'Lipset' }), languages: JSON.stringify(['en']) })
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await db.insertInto('study_members').values(members.map(([r, role]) => ({ study_id: id, researcher_id: r.id, role }))).execute();
-	await db.insertInto('grid_columns').values(LIPSET_GRID.map((c) => ({ study_id: id, ...c }))).execute();
+	await db
+		.insertInto('study_members')
+		.values(members.map(([r, role]) => ({ study_id: id, researcher_id: r.id, role })))
+		.execute();
+	await db
+		.insertInto('grid_columns')
+		.values(LIPSET_GRID.map((c) => ({ study_id: id, ...c })))
+		.execute();
 	await db
 		.insertInto('statements')
-		.values(lipset.statementCodes.map((code, s) => ({ study_id: id, code, text: JSON.stringify({ en: statements[s]?.text ?? code }), position: s + 1 })))
+		.values(
+			lipset.statementCodes.map((code, s) => ({
+				study_id: id,
+				code,
+				text: JSON.stringify({ en: statements[s]?.text ?? code }),
+				position: s + 1
+			}))
+		)
 		.execute();
 	await db
 		.insertInto('questions')
@@ -61,7 +90,9 @@ export async function lipsetStudy(db: Kysely<Database>, slug: string, members: [
 				study_id: id,
 				label,
 				source: 'import' as const,
-				placements: JSON.stringify(Object.fromEntries(lipset.statementCodes.map((code, s) => [code, Number(lipset.sorts[i][s])]))),
+				placements: JSON.stringify(
+					Object.fromEntries(lipset.statementCodes.map((code, s) => [code, Number(lipset.sorts[i][s])]))
+				),
 				answers: JSON.stringify({ region: REGIONS[label] }),
 				comments: JSON.stringify(i === 0 ? { S33: 'I feel strongly about this one' } : {}),
 				submitted_at: new Date(base + i * 60_000)

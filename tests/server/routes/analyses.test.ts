@@ -36,8 +36,14 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const post = (who: Researcher | undefined, body: unknown, id = studyId) =>
-	t.app.inject({ method: 'POST', url: `/api/studies/${id}/analyses`, headers: { ...csrf, ...(who ? { cookie: who.cookie } : {}) }, payload: body as object });
-const get = (who: Researcher | undefined, url: string) => t.app.inject({ method: 'GET', url, headers: who ? { cookie: who.cookie } : {} });
+	t.app.inject({
+		method: 'POST',
+		url: `/api/studies/${id}/analyses`,
+		headers: { ...csrf, ...(who ? { cookie: who.cookie } : {}) },
+		payload: body as object
+	});
+const get = (who: Researcher | undefined, url: string) =>
+	t.app.inject({ method: 'GET', url, headers: who ? { cookie: who.cookie } : {} });
 
 describe('POST /api/studies/:id/analyses', () => {
 	it('computes the result from the stored sorts, equal to the engine run on the same data (the CLI JSON)', async () => {
@@ -59,7 +65,9 @@ describe('POST /api/studies/:id/analyses', () => {
 		// qmethod orders the factors differently; compare the set of flagged-sort groups.
 		const groups = (flagged: boolean[][], ids: string[], k: number) =>
 			Array.from({ length: k }, (_, f) => ids.filter((_, i) => flagged[i][f]).join(',')).sort();
-		expect(groups(body.result.flagged, body.result.sortIds, 3)).toEqual(groups(expected.flagged, expected.sortIds ?? body.result.sortIds, 3));
+		expect(groups(body.result.flagged, body.result.sortIds, 3)).toEqual(
+			groups(expected.flagged, expected.sortIds ?? body.result.sortIds, 3)
+		);
 	});
 
 	it('applies hand-rotation steps, inversions and manual flags in order', async () => {
@@ -69,7 +77,13 @@ describe('POST /api/studies/:id/analyses', () => {
 		const body = (await post(owner, { ...request, rotationSteps: steps, flags })).json();
 		expect(body.request.rotationSteps).toEqual(steps);
 		expect(body.result.flagged).toEqual(flags);
-		const base = runAnalysis(lipset, { factors: 3, extraction: 'pca', rotation: 'varimax', rotationSteps: [{ p: 0, q: 1, degrees: 10 }], flags });
+		const base = runAnalysis(lipset, {
+			factors: 3,
+			extraction: 'pca',
+			rotation: 'varimax',
+			rotationSteps: [{ p: 0, q: 1, degrees: 10 }],
+			flags
+		});
 		// Inverting factor 3 mirrors its loadings; z-scores of the other factors are untouched.
 		body.result.loadings.forEach((row: number[], i: number) => {
 			expect(row[0]).toBeCloseTo(base.loadings[i][0], 12);
@@ -90,8 +104,16 @@ describe('POST /api/studies/:id/analyses', () => {
 		['zero factors', { ...request, factors: 0 }, 'INVALID_FACTOR_COUNT'],
 		['nine factors', { ...request, factors: 9 }, 'INVALID_FACTOR_COUNT'],
 		['a step on a missing factor', { ...request, rotationSteps: [{ p: 1, q: 4, angle: 5 }] }, 'INVALID_ROTATION_STEP'],
-		['a step turning a factor against itself', { ...request, rotationSteps: [{ p: 2, q: 2, angle: 5 }] }, 'INVALID_ROTATION_STEP'],
-		['a rotation after a split', { ...request, rotationSteps: [{ split: 1 }, { p: 1, q: 2, angle: 5 }] }, 'INVALID_ROTATION_STEP'],
+		[
+			'a step turning a factor against itself',
+			{ ...request, rotationSteps: [{ p: 2, q: 2, angle: 5 }] },
+			'INVALID_ROTATION_STEP'
+		],
+		[
+			'a rotation after a split',
+			{ ...request, rotationSteps: [{ split: 1 }, { p: 1, q: 2, angle: 5 }] },
+			'INVALID_ROTATION_STEP'
+		],
 		['flags of the wrong shape', { ...request, flags: [[true, false, false]] }, 'INVALID_FLAGS']
 	])('answers 422 for %s and stores nothing', async (_label, body, code) => {
 		const before = (await get(owner, `/api/studies/${studyId}/analyses`)).json().analyses.length;
@@ -103,7 +125,12 @@ describe('POST /api/studies/:id/analyses', () => {
 
 	it('answers 422 TOO_FEW_SORTS when fewer than two sorts are included', async () => {
 		const db = t.database.db;
-		await db.updateTable('sorts').set({ excluded: true }).where('study_id', '=', otherStudyId).where('label', '!=', 'US1').execute();
+		await db
+			.updateTable('sorts')
+			.set({ excluded: true })
+			.where('study_id', '=', otherStudyId)
+			.where('label', '!=', 'US1')
+			.execute();
 		const response = await post(stranger, request, otherStudyId);
 		expect(response.statusCode).toBe(422);
 		expect(response.json().error.code).toBe('TOO_FEW_SORTS');
@@ -112,7 +139,12 @@ describe('POST /api/studies/:id/analyses', () => {
 
 	it('answers 422 TOO_MANY_FACTORS for more factors than included sorts', async () => {
 		const db = t.database.db;
-		await db.updateTable('sorts').set({ excluded: true }).where('study_id', '=', otherStudyId).where('label', 'in', ['US1', 'US2', 'US3', 'US4', 'JP5', 'CA6']).execute();
+		await db
+			.updateTable('sorts')
+			.set({ excluded: true })
+			.where('study_id', '=', otherStudyId)
+			.where('label', 'in', ['US1', 'US2', 'US3', 'US4', 'JP5', 'CA6'])
+			.execute();
 		const response = await post(stranger, { ...request, factors: 4 }, otherStudyId);
 		expect(response.statusCode).toBe(422);
 		expect(response.json().error.code).toBe('TOO_MANY_FACTORS');
@@ -121,7 +153,12 @@ describe('POST /api/studies/:id/analyses', () => {
 
 	it('leaves excluded sorts out of the analysis', async () => {
 		const db = t.database.db;
-		await db.updateTable('sorts').set({ excluded: true }).where('study_id', '=', otherStudyId).where('label', '=', 'FR9').execute();
+		await db
+			.updateTable('sorts')
+			.set({ excluded: true })
+			.where('study_id', '=', otherStudyId)
+			.where('label', '=', 'FR9')
+			.execute();
 		const body = (await post(stranger, { ...request, factors: 2 }, otherStudyId)).json();
 		expect(body.result.nSorts).toBe(8);
 		expect(body.result.sortIds).not.toContain('FR9');
@@ -132,16 +169,27 @@ describe('POST /api/studies/:id/analyses', () => {
 		const plain = (await post(owner, { extraction: 'centroid', factors: 3, rotation: 'varimax' })).json();
 		expect(plain.request.centroidVariant).toBe('qmethod');
 		expect(plain.result.centroidVariant).toBe('qmethod');
-		const kade = (await post(owner, { extraction: 'centroid', centroidVariant: 'pqmethod', factors: 3, rotation: 'varimax' })).json();
+		const kade = (
+			await post(owner, { extraction: 'centroid', centroidVariant: 'pqmethod', factors: 3, rotation: 'varimax' })
+		).json();
 		expect(kade.request.centroidVariant).toBe('pqmethod');
-		expect(kade.result).toEqual(JSON.parse(JSON.stringify(runAnalysis(lipset, { factors: 3, extraction: 'centroid', centroidVariant: 'pqmethod' }))));
+		expect(kade.result).toEqual(
+			JSON.parse(
+				JSON.stringify(runAnalysis(lipset, { factors: 3, extraction: 'centroid', centroidVariant: 'pqmethod' }))
+			)
+		);
 		expect(kade.result.loadings).not.toEqual(plain.result.loadings);
 		expect((await get(owner, `/api/analyses/${kade.id}`)).json().request.centroidVariant).toBe('pqmethod');
 	});
 
 	it('answers 400 for an unknown centroid variant and stores nothing', async () => {
 		const before = (await get(owner, `/api/studies/${studyId}/analyses`)).json().analyses.length;
-		const response = await post(owner, { extraction: 'centroid', centroidVariant: 'kade', factors: 3, rotation: 'varimax' });
+		const response = await post(owner, {
+			extraction: 'centroid',
+			centroidVariant: 'kade',
+			factors: 3,
+			rotation: 'varimax'
+		});
 		expect(response.statusCode).toBe(400);
 		expect((await get(owner, `/api/studies/${studyId}/analyses`)).json().analyses).toHaveLength(before);
 	});
@@ -178,7 +226,12 @@ describe('access rules', () => {
 	});
 
 	it('requires the CSRF header to create', async () => {
-		const response = await t.app.inject({ method: 'POST', url: `/api/studies/${studyId}/analyses`, headers: { cookie: owner.cookie }, payload: request });
+		const response = await t.app.inject({
+			method: 'POST',
+			url: `/api/studies/${studyId}/analyses`,
+			headers: { cookie: owner.cookie },
+			payload: request
+		});
 		expect(response.statusCode).toBe(403);
 	});
 });

@@ -98,12 +98,22 @@ describe('POST /api/auth/login', () => {
 		expect(String((await login('anna@example.org', PASSWORD, headers)).headers['set-cookie'])).not.toMatch(/Secure/);
 		const trusting = await buildApp({ config: { ...t.config, trustProxy: true }, database: t.database });
 		try {
-			const response = await trusting.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email: 'anna@example.org', password: PASSWORD } });
+			const response = await trusting.inject({
+				method: 'POST',
+				url: '/api/auth/login',
+				headers,
+				payload: { email: 'anna@example.org', password: PASSWORD }
+			});
 			const cookies = response.headers['set-cookie'] as string[];
 			expect(cookies).toHaveLength(2);
 			for (const cookie of cookies) expect(cookie).toMatch(/; Secure$/);
 			// Without the forwarded header the same app does not claim HTTPS.
-			const plain = await trusting.inject({ method: 'POST', url: '/api/auth/login', headers: csrf, payload: { email: 'anna@example.org', password: PASSWORD } });
+			const plain = await trusting.inject({
+				method: 'POST',
+				url: '/api/auth/login',
+				headers: csrf,
+				payload: { email: 'anna@example.org', password: PASSWORD }
+			});
 			expect(String(plain.headers['set-cookie'])).not.toMatch(/Secure/);
 		} finally {
 			await trusting.close();
@@ -111,11 +121,21 @@ describe('POST /api/auth/login', () => {
 	});
 
 	it('checks the Origin against X-Forwarded-Host only when the proxy is trusted', async () => {
-		const headers = { ...csrf, host: 'internal:3000', 'x-forwarded-host': 'standpunt.example.org', origin: 'https://standpunt.example.org' };
+		const headers = {
+			...csrf,
+			host: 'internal:3000',
+			'x-forwarded-host': 'standpunt.example.org',
+			origin: 'https://standpunt.example.org'
+		};
 		expect((await login('anna@example.org', PASSWORD, headers)).statusCode).toBe(403);
 		const trusting = await buildApp({ config: { ...t.config, trustProxy: true }, database: t.database });
 		try {
-			const response = await trusting.inject({ method: 'POST', url: '/api/auth/login', headers, payload: { email: 'anna@example.org', password: PASSWORD } });
+			const response = await trusting.inject({
+				method: 'POST',
+				url: '/api/auth/login',
+				headers,
+				payload: { email: 'anna@example.org', password: PASSWORD }
+			});
 			expect(response.statusCode).toBe(200);
 		} finally {
 			await trusting.close();
@@ -134,12 +154,17 @@ describe('POST /api/auth/login', () => {
 	});
 
 	it(`answers 429 after ${ADDRESS_BUDGET.limit} failures for an address, even with the right password, counted in the database`, async () => {
-		for (let i = 0; i < ADDRESS_BUDGET.limit; i++) expect((await login('limited@example.org', 'nope nope nope')).statusCode).toBe(401);
+		for (let i = 0; i < ADDRESS_BUDGET.limit; i++)
+			expect((await login('limited@example.org', 'nope nope nope')).statusCode).toBe(401);
 		const blocked = await login('limited@example.org', PASSWORD);
 		expect(blocked.statusCode).toBe(429);
 		expect(blocked.json().error.code).toBe('TOO_MANY_ATTEMPTS');
 		expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-		const bucket = await t.database.db.selectFrom('rate_limits').selectAll().where('bucket', '=', addressBucket('limited@example.org')).executeTakeFirstOrThrow();
+		const bucket = await t.database.db
+			.selectFrom('rate_limits')
+			.selectAll()
+			.where('bucket', '=', addressBucket('limited@example.org'))
+			.executeTakeFirstOrThrow();
 		expect(bucket.hits).toBeGreaterThan(ADDRESS_BUDGET.limit);
 		// The address itself is not stored, only its hash.
 		expect(bucket.bucket).not.toContain('limited');
@@ -182,7 +207,12 @@ describe('sessions', () => {
 
 	it('refuses a state change with the cookie but without the CSRF header, or from another origin', async () => {
 		const cookie = sessionCookieOf(await login('anna@example.org', PASSWORD));
-		const noHeader = await t.app.inject({ method: 'POST', url: '/api/studies', headers: { cookie }, payload: { title: 'x', slug: 'x', languages: ['nl'] } });
+		const noHeader = await t.app.inject({
+			method: 'POST',
+			url: '/api/studies',
+			headers: { cookie },
+			payload: { title: 'x', slug: 'x', languages: ['nl'] }
+		});
 		expect(noHeader.statusCode).toBe(403);
 		expect(noHeader.json().error.code).toBe('CSRF_REJECTED');
 		const foreign = await t.app.inject({
@@ -208,16 +238,28 @@ describe('sessions', () => {
 		await createResearcher(t.database.db, { email: 'bert@example.org', password: PASSWORD });
 		const first = sessionCookieOf(await login('bert@example.org', PASSWORD));
 		const second = sessionCookieOf(await login('bert@example.org', PASSWORD));
-		const wrong = await client(t.app, first)('POST', '/api/auth/password', { currentPassword: 'not it at all', newPassword: 'a new long password' });
+		const wrong = await client(t.app, first)('POST', '/api/auth/password', {
+			currentPassword: 'not it at all',
+			newPassword: 'a new long password'
+		});
 		expect(wrong.statusCode).toBe(403);
-		const weak = await client(t.app, first)('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'short' });
+		const weak = await client(t.app, first)('POST', '/api/auth/password', {
+			currentPassword: PASSWORD,
+			newPassword: 'short'
+		});
 		expect(weak.statusCode).toBe(422);
 		expect(weak.json().error.code).toBe('WEAK_PASSWORD');
-		const repeated = await client(t.app, first)('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'aaaaaaaaaaaa' });
+		const repeated = await client(t.app, first)('POST', '/api/auth/password', {
+			currentPassword: PASSWORD,
+			newPassword: 'aaaaaaaaaaaa'
+		});
 		expect(repeated.statusCode).toBe(422);
 		expect(repeated.json().error).toMatchObject({ code: 'PASSWORD_TOO_GUESSABLE', details: { reason: 'repeat' } });
 		expect((await login('bert@example.org', 'aaaaaaaaaaaa')).statusCode).toBe(401);
-		const ok = await client(t.app, first)('POST', '/api/auth/password', { currentPassword: PASSWORD, newPassword: 'a new long password' });
+		const ok = await client(t.app, first)('POST', '/api/auth/password', {
+			currentPassword: PASSWORD,
+			newPassword: 'a new long password'
+		});
 		expect(ok.statusCode).toBe(204);
 		expect((await client(t.app, first)('GET', '/api/auth/me')).statusCode).toBe(200);
 		expect((await client(t.app, second)('GET', '/api/auth/me')).statusCode).toBe(401);

@@ -55,14 +55,19 @@ const statuses = (responses: LightMyRequestResponse[]) => {
 	return counts;
 };
 const passOf = (response: LightMyRequestResponse, name: string) =>
-	([] as string[]).concat(response.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`))?.split(';')[0];
+	([] as string[])
+		.concat(response.headers['set-cookie'] ?? [])
+		.find((c) => c.startsWith(`${name}=`))
+		?.split(';')[0];
 const randomCode = (i: number) => `ZZZZ-ZZZZ-${String(i).padStart(4, '2').replace(/[01]/g, '2').slice(0, 4)}`;
 
 describe('participant codes', () => {
 	it('of 40 parallel unknown codes on two instances, only the rest of the budget is looked up', async () => {
 		await spendAllBut(PARTICIPANT_CODES.bucket, PARTICIPANT_CODES.budget.limit, 5);
 		const responses = await Promise.all(
-			Array.from({ length: 40 }, (_, i) => (i % 2 ? t.app : other.app).inject({ method: 'GET', url: `/api/participate/${randomCode(i)}` }))
+			Array.from({ length: 40 }, (_, i) =>
+				(i % 2 ? t.app : other.app).inject({ method: 'GET', url: `/api/participate/${randomCode(i)}` })
+			)
 		);
 		expect(statuses(responses)).toEqual({ 404: 5, 429: 35 });
 		const limited = responses.find((r) => r.statusCode === 429)!;
@@ -70,7 +75,15 @@ describe('participant codes', () => {
 		expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 		// Every lookup now waits, a real code included (it cannot be told from a guess)…
 		expect((await t.app.inject({ method: 'GET', url: `/api/participate/${participantCode}` })).statusCode).toBe(429);
-		expect((await other.app.inject({ method: 'PUT', url: `/api/participate/${participantCode}/draft`, payload: { step: 1 } })).statusCode).toBe(429);
+		expect(
+			(
+				await other.app.inject({
+					method: 'PUT',
+					url: `/api/participate/${participantCode}/draft`,
+					payload: { step: 1 }
+				})
+			).statusCode
+		).toBe(429);
 	});
 
 	it('a browser that opened its code before carries a pass and is not held up', async () => {
@@ -80,28 +93,54 @@ describe('participant codes', () => {
 		expect(String(opened.headers['set-cookie'])).toMatch(/Path=\/api\/participate; HttpOnly; SameSite=Strict/);
 		await spendAllBut(PARTICIPANT_CODES.bucket, PARTICIPANT_CODES.budget.limit, 0);
 		expect((await t.app.inject({ method: 'GET', url: `/api/participate/${participantCode}` })).statusCode).toBe(429);
-		expect((await other.app.inject({ method: 'GET', url: `/api/participate/${participantCode}`, headers: { cookie: pass } })).statusCode).toBe(200);
-		const draft = await t.app.inject({ method: 'PUT', url: `/api/participate/${participantCode}/draft`, headers: { cookie: pass }, payload: { step: 2 } });
+		expect(
+			(await other.app.inject({ method: 'GET', url: `/api/participate/${participantCode}`, headers: { cookie: pass } }))
+				.statusCode
+		).toBe(200);
+		const draft = await t.app.inject({
+			method: 'PUT',
+			url: `/api/participate/${participantCode}/draft`,
+			headers: { cookie: pass },
+			payload: { step: 2 }
+		});
 		expect(draft.statusCode).toBe(204);
 		// The pass is for that code only: another code with it is still a guess.
-		expect((await t.app.inject({ method: 'GET', url: `/api/participate/${randomCode(7)}`, headers: { cookie: pass } })).statusCode).toBe(429);
+		expect(
+			(await t.app.inject({ method: 'GET', url: `/api/participate/${randomCode(7)}`, headers: { cookie: pass } }))
+				.statusCode
+		).toBe(429);
 	});
 
 	it('known codes do not use up the budget; unknown ones do', async () => {
-		for (let i = 0; i < 3; i++) expect((await t.app.inject({ method: 'GET', url: `/api/participate/${participantCode}` })).statusCode).toBe(200);
-		for (let i = 0; i < 2; i++) expect((await t.app.inject({ method: 'GET', url: `/api/participate/${randomCode(i)}` })).statusCode).toBe(404);
-		const row = await t.database.db.selectFrom('rate_limits').select('hits').where('bucket', '=', PARTICIPANT_CODES.bucket).executeTakeFirstOrThrow();
+		for (let i = 0; i < 3; i++)
+			expect((await t.app.inject({ method: 'GET', url: `/api/participate/${participantCode}` })).statusCode).toBe(200);
+		for (let i = 0; i < 2; i++)
+			expect((await t.app.inject({ method: 'GET', url: `/api/participate/${randomCode(i)}` })).statusCode).toBe(404);
+		const row = await t.database.db
+			.selectFrom('rate_limits')
+			.select('hits')
+			.where('bucket', '=', PARTICIPANT_CODES.bucket)
+			.executeTakeFirstOrThrow();
 		expect(row.hits).toBe(2);
 	});
 });
 
 describe('dialogue join codes', () => {
 	const join = (app: FastifyInstance, code: string, cookie?: string) =>
-		app.inject({ method: 'POST', url: '/api/dialogue/join', headers: { 'x-standpunt-csrf': '1', ...(cookie ? { cookie } : {}) }, payload: { code } });
+		app.inject({
+			method: 'POST',
+			url: '/api/dialogue/join',
+			headers: { 'x-standpunt-csrf': '1', ...(cookie ? { cookie } : {}) },
+			payload: { code }
+		});
 
 	it('of 40 parallel guesses on two instances, only the rest of the budget is tried', async () => {
 		await spendAllBut(JOIN_CODES.bucket, JOIN_CODES.budget.limit, 3);
-		const responses = await Promise.all(Array.from({ length: 40 }, (_, i) => join(i % 2 ? t.app : other.app, `ZZZ${String(i).padStart(3, '2').replace(/[01]/g, '3')}`)));
+		const responses = await Promise.all(
+			Array.from({ length: 40 }, (_, i) =>
+				join(i % 2 ? t.app : other.app, `ZZZ${String(i).padStart(3, '2').replace(/[01]/g, '3')}`)
+			)
+		);
 		expect(statuses(responses)).toEqual({ 404: 3, 429: 37 });
 		expect((await t.app.inject({ method: 'GET', url: `/api/dialogue/attend/${joinCode}` })).statusCode).toBe(429);
 	});
@@ -114,7 +153,11 @@ describe('dialogue join codes', () => {
 		expect(cookies[1]).toMatch(/^standpunt_join_pass=/);
 		await spendAllBut(JOIN_CODES.bucket, JOIN_CODES.budget.limit, 0);
 		expect((await join(other.app, joinCode)).statusCode).toBe(429);
-		const state = await other.app.inject({ method: 'GET', url: `/api/dialogue/attend/${joinCode}`, headers: { cookie: cookies.join('; ') } });
+		const state = await other.app.inject({
+			method: 'GET',
+			url: `/api/dialogue/attend/${joinCode}`,
+			headers: { cookie: cookies.join('; ') }
+		});
 		expect(state.statusCode).toBe(200);
 		expect((await join(other.app, joinCode, cookies.join('; '))).statusCode).toBe(200);
 	});

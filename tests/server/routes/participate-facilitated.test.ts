@@ -23,14 +23,30 @@ const as = (caller: Caller | 'anonymous', csrf = true) => ({
 	...(caller === 'anonymous' ? {} : { cookie: cookies[caller] })
 });
 const enrolAs = (caller: Caller | 'anonymous', slug = 'interview-study', csrf = true) =>
-	t.app.inject({ method: 'POST', url: `/api/studies/by-slug/${slug}/participants`, headers: as(caller, csrf), payload: { facilitated: true } });
-const participantCount = async () => Number((await t.database.db.selectFrom('participants').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+	t.app.inject({
+		method: 'POST',
+		url: `/api/studies/by-slug/${slug}/participants`,
+		headers: as(caller, csrf),
+		payload: { facilitated: true }
+	});
+const participantCount = async () =>
+	Number(
+		(
+			await t.database.db
+				.selectFrom('participants')
+				.select((eb) => eb.fn.countAll().as('n'))
+				.executeTakeFirstOrThrow()
+		).n
+	);
 const interviewCode = async (caller: Caller = 'owner') => {
 	const response = await enrolAs(caller);
 	expect(response.statusCode).toBe(201);
 	return response.json().code as string;
 };
-const notes = { sort: 'Respondent twijfelde lang over S05.', statements: { S05: '"We kunnen niet allemaal keeper zijn"' } };
+const notes = {
+	sort: 'Respondent twijfelde lang over S05.',
+	statements: { S05: '"We kunnen niet allemaal keeper zijn"' }
+};
 const interview = (respondentNumber = '64') => ({
 	placements: validPlacements(study.codes, study.grid),
 	answers: { role: 'noodhulp' },
@@ -39,18 +55,33 @@ const interview = (respondentNumber = '64') => ({
 const submitAs = (caller: Caller | 'anonymous', code: string, payload: object, csrf = true) =>
 	t.app.inject({ method: 'POST', url: `/api/participate/${code}/submission`, headers: as(caller, csrf), payload });
 const sortsOf = async (code: string) => {
-	const participant = await t.database.db.selectFrom('participants').select(['id', 'status']).where('code', '=', code).executeTakeFirstOrThrow();
-	const sorts = await t.database.db.selectFrom('sorts').selectAll().where('participant_id', '=', participant.id).execute();
+	const participant = await t.database.db
+		.selectFrom('participants')
+		.select(['id', 'status'])
+		.where('code', '=', code)
+		.executeTakeFirstOrThrow();
+	const sorts = await t.database.db
+		.selectFrom('sorts')
+		.selectAll()
+		.where('participant_id', '=', participant.id)
+		.execute();
 	return { participant, sorts };
 };
 
 describe('facilitated enrolment: POST /api/studies/by-slug/:slug/participants {"facilitated":true}', () => {
-	it.each(['owner', 'co_researcher'] as const)('lets the %s enrol an interview participant, also without self-enrolment', async (caller) => {
-		const response = await enrolAs(caller);
-		expect(response.statusCode).toBe(201);
-		const row = await t.database.db.selectFrom('participants').selectAll().where('code', '=', response.json().code).executeTakeFirstOrThrow();
-		expect(row).toMatchObject({ study_id: study.id, source: 'facilitated', status: 'new' });
-	});
+	it.each(['owner', 'co_researcher'] as const)(
+		'lets the %s enrol an interview participant, also without self-enrolment',
+		async (caller) => {
+			const response = await enrolAs(caller);
+			expect(response.statusCode).toBe(201);
+			const row = await t.database.db
+				.selectFrom('participants')
+				.selectAll()
+				.where('code', '=', response.json().code)
+				.executeTakeFirstOrThrow();
+			expect(row).toMatchObject({ study_id: study.id, source: 'facilitated', status: 'new' });
+		}
+	);
 
 	it.each([
 		['anonymous', 'interview-study', true, 401, 'UNAUTHENTICATED'],
@@ -59,20 +90,31 @@ describe('facilitated enrolment: POST /api/studies/by-slug/:slug/participants {"
 		['facilitator', 'interview-study', true, 403, 'ROLE_TOO_LOW'],
 		['stranger', 'interview-study', true, 404, 'STUDY_NOT_FOUND'],
 		['owner', 'no-such-study', true, 404, 'STUDY_NOT_FOUND']
-	] as const)('refuses %s on %s (CSRF header %s) with %i %s and creates nothing', async (caller, slug, csrf, status, code) => {
-		const before = await participantCount();
-		const response = await enrolAs(caller, slug, csrf);
-		expect(response.statusCode).toBe(status);
-		expect(response.json().error.code).toBe(code);
-		expect(await participantCount()).toBe(before);
-	});
+	] as const)(
+		'refuses %s on %s (CSRF header %s) with %i %s and creates nothing',
+		async (caller, slug, csrf, status, code) => {
+			const before = await participantCount();
+			const response = await enrolAs(caller, slug, csrf);
+			expect(response.statusCode).toBe(status);
+			expect(response.json().error.code).toBe(code);
+			expect(await participantCount()).toBe(before);
+		}
+	);
 
 	it('needs an open study: a draft answers 409 STUDY_NOT_OPEN, a closed study 409 STUDY_CLOSED', async () => {
-		for (const [status, code] of [['draft', 'STUDY_NOT_OPEN'], ['closed', 'STUDY_CLOSED']] as const) {
+		for (const [status, code] of [
+			['draft', 'STUDY_NOT_OPEN'],
+			['closed', 'STUDY_CLOSED']
+		] as const) {
 			const other = await createTestStudy(t.database.db, { slug: `interview-${status}`, status });
 			const owner = (await createStudyResearchers(t.database.db, other.id, status)).owner;
 			const before = await participantCount();
-			const response = await t.app.inject({ method: 'POST', url: `/api/studies/by-slug/interview-${status}/participants`, headers: { ...CSRF, cookie: owner }, payload: { facilitated: true } });
+			const response = await t.app.inject({
+				method: 'POST',
+				url: `/api/studies/by-slug/interview-${status}/participants`,
+				headers: { ...CSRF, cookie: owner },
+				payload: { facilitated: true }
+			});
 			expect(response.statusCode, status).toBe(409);
 			expect(response.json().error.code).toBe(code);
 			expect(await participantCount()).toBe(before);
@@ -80,26 +122,39 @@ describe('facilitated enrolment: POST /api/studies/by-slug/:slug/participants {"
 	});
 
 	it('keeps plain self-enrolment closed for a study without it, even for its owner', async () => {
-		const response = await t.app.inject({ method: 'POST', url: '/api/studies/by-slug/interview-study/participants', headers: as('owner'), payload: {} });
+		const response = await t.app.inject({
+			method: 'POST',
+			url: '/api/studies/by-slug/interview-study/participants',
+			headers: as('owner'),
+			payload: {}
+		});
 		expect(response.statusCode).toBe(404);
 	});
 });
 
 describe('facilitated submission: POST /api/participate/:code/submission with a facilitated block', () => {
-	it.each(['owner', 'co_researcher'] as const)('stores the %s’s interview with respondent number and interviewer notes', async (caller) => {
-		const code = await interviewCode(caller);
-		const number = caller === 'owner' ? '64' : '65';
-		const response = await submitAs(caller, code, interview(number));
-		expect(response.statusCode).toBe(201);
-		const { participant, sorts } = await sortsOf(code);
-		expect(participant.status).toBe('submitted');
-		expect(sorts).toHaveLength(1);
-		expect(sorts[0]).toMatchObject({ source: 'facilitated', respondent_number: number, interviewer_notes: notes, label: number });
-		// An identical retry gets the same receipt.
-		const retry = await submitAs(caller, code, interview(number));
-		expect(retry.statusCode).toBe(200);
-		expect(retry.json().receipt).toBe(response.json().receipt);
-	});
+	it.each(['owner', 'co_researcher'] as const)(
+		'stores the %s’s interview with respondent number and interviewer notes',
+		async (caller) => {
+			const code = await interviewCode(caller);
+			const number = caller === 'owner' ? '64' : '65';
+			const response = await submitAs(caller, code, interview(number));
+			expect(response.statusCode).toBe(201);
+			const { participant, sorts } = await sortsOf(code);
+			expect(participant.status).toBe('submitted');
+			expect(sorts).toHaveLength(1);
+			expect(sorts[0]).toMatchObject({
+				source: 'facilitated',
+				respondent_number: number,
+				interviewer_notes: notes,
+				label: number
+			});
+			// An identical retry gets the same receipt.
+			const retry = await submitAs(caller, code, interview(number));
+			expect(retry.statusCode).toBe(200);
+			expect(retry.json().receipt).toBe(response.json().receipt);
+		}
+	);
 
 	it('gives a respondent number already in use a suffixed label', async () => {
 		const code = await interviewCode();
@@ -129,10 +184,20 @@ describe('facilitated submission: POST /api/participate/:code/submission with a 
 	it('answers 422 NOT_FACILITATED for a self-enrolled or invited code, even from the owner', async () => {
 		const open = await createTestStudy(t.database.db, { slug: 'interview-open' });
 		const owner = (await createStudyResearchers(t.database.db, open.id, 'open')).owner;
-		const enrolled = await t.app.inject({ method: 'POST', url: '/api/studies/by-slug/interview-open/participants', headers: CSRF, payload: {} });
+		const enrolled = await t.app.inject({
+			method: 'POST',
+			url: '/api/studies/by-slug/interview-open/participants',
+			headers: CSRF,
+			payload: {}
+		});
 		const code = enrolled.json().code as string;
 		for (const headers of [CSRF, { ...CSRF, cookie: owner }]) {
-			const response = await t.app.inject({ method: 'POST', url: `/api/participate/${code}/submission`, headers, payload: { ...interview(), placements: validPlacements(open.codes, open.grid) } });
+			const response = await t.app.inject({
+				method: 'POST',
+				url: `/api/participate/${code}/submission`,
+				headers,
+				payload: { ...interview(), placements: validPlacements(open.codes, open.grid) }
+			});
 			expect(response.statusCode).toBe(422);
 			expect(response.json().error.code).toBe('NOT_FACILITATED');
 		}

@@ -34,9 +34,19 @@ export async function createTestStudy(db: Kysely<Database>, options: TestStudyOp
 	const codes = Array.from({ length: count }, (_, i) => `S${String(i + 1).padStart(2, '0')}`);
 	await db
 		.insertInto('statements')
-		.values(codes.map((code, i) => ({ study_id: id, code, position: i, text: JSON.stringify({ nl: `Stelling ${i + 1}`, en: `Statement ${i + 1}` }) })))
+		.values(
+			codes.map((code, i) => ({
+				study_id: id,
+				code,
+				position: i,
+				text: JSON.stringify({ nl: `Stelling ${i + 1}`, en: `Statement ${i + 1}` })
+			}))
+		)
 		.execute();
-	await db.insertInto('grid_columns').values(grid.map((c) => ({ study_id: id, ...c }))).execute();
+	await db
+		.insertInto('grid_columns')
+		.values(grid.map((c) => ({ study_id: id, ...c })))
+		.execute();
 	await db
 		.insertInto('questions')
 		.values([
@@ -85,14 +95,19 @@ export async function createTestStudy(db: Kysely<Database>, options: TestStudyOp
 export function validPlacements(codes: string[], grid: { value: number; capacity: number }[]) {
 	const placements: { statement: string; value: number }[] = [];
 	let next = 0;
-	for (const column of grid) for (let i = 0; i < column.capacity; i++) placements.push({ statement: codes[next++], value: column.value });
+	for (const column of grid)
+		for (let i = 0; i < column.capacity; i++) placements.push({ statement: codes[next++], value: column.value });
 	return placements;
 }
 
 export type Caller = 'owner' | 'co_researcher' | 'facilitator' | 'stranger';
 
 /** Researchers with sessions: one per role on the study, plus a stranger with no role; returns their cookies. */
-export async function createStudyResearchers(db: Kysely<Database>, studyId: string, prefix = 'r'): Promise<Record<Caller, string>> {
+export async function createStudyResearchers(
+	db: Kysely<Database>,
+	studyId: string,
+	prefix = 'r'
+): Promise<Record<Caller, string>> {
 	const cookies = {} as Record<Caller, string>;
 	for (const caller of ['owner', 'co_researcher', 'facilitator', 'stranger'] as const) {
 		const { id } = await db
@@ -100,7 +115,8 @@ export async function createStudyResearchers(db: Kysely<Database>, studyId: stri
 			.values({ email: `${prefix}-${caller}@example.org`, password_hash: 'not-used-in-these-tests' })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		if (caller !== 'stranger') await db.insertInto('study_members').values({ study_id: studyId, researcher_id: id, role: caller }).execute();
+		if (caller !== 'stranger')
+			await db.insertInto('study_members').values({ study_id: studyId, researcher_id: id, role: caller }).execute();
 		cookies[caller] = `standpunt_session=${(await createSession(db, id)).token}`;
 	}
 	return cookies;

@@ -65,9 +65,15 @@ describe('the withdrawal contact (study basics → receipt page)', () => {
 		return id;
 	}
 	async function participation(slug: string, lang: string) {
-		const enrolled = await t.app.inject({ method: 'POST', url: `/api/studies/by-slug/${slug}/participants`, headers: HEADERS, payload: {} });
+		const enrolled = await t.app.inject({
+			method: 'POST',
+			url: `/api/studies/by-slug/${slug}/participants`,
+			headers: HEADERS,
+			payload: {}
+		});
 		expect(enrolled.statusCode).toBe(201);
-		return (await t.app.inject({ method: 'GET', url: `/api/participate/${enrolled.json().code}?lang=${lang}` })).json().study;
+		return (await t.app.inject({ method: 'GET', url: `/api/participate/${enrolled.json().code}?lang=${lang}` })).json()
+			.study;
 	}
 
 	it('is empty until the researcher writes it; then participants read it in their language', async () => {
@@ -75,7 +81,10 @@ describe('the withdrawal contact (study basics → receipt page)', () => {
 		expect((await api('GET', `/api/studies/${id}`)).json().study.contact).toEqual({});
 		expect((await participation('contact-studie', 'nl')).contact).toBe('');
 
-		const contact = { nl: 'Mail onderzoek@example.org en noem je ontvangstcode.', en: 'E-mail research@example.org with your receipt code.' };
+		const contact = {
+			nl: 'Mail onderzoek@example.org en noem je ontvangstcode.',
+			en: 'E-mail research@example.org with your receipt code.'
+		};
 		const patched = await api('PATCH', `/api/studies/${id}`, { contact });
 		expect(patched.statusCode).toBe(200);
 		expect(patched.json().study.contact).toEqual(contact);
@@ -95,7 +104,10 @@ describe('the withdrawal contact (study basics → receipt page)', () => {
 			expect(response.statusCode, JSON.stringify(contact).slice(0, 20)).toBe(400);
 			expect(response.json().error.code).toBe('VALIDATION_FAILED');
 		}
-		expect((await api('GET', `/api/studies/${id}`)).json().study.contact).toEqual({ nl: 'Vraag het de teamleider.', en: 'Vraag het de teamleider.' });
+		expect((await api('GET', `/api/studies/${id}`)).json().study.contact).toEqual({
+			nl: 'Vraag het de teamleider.',
+			en: 'Vraag het de teamleider.'
+		});
 	});
 
 	it('keeps formulas, markup and odd characters as plain text', async () => {

@@ -14,24 +14,52 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function newCode(slug = 'open-study'): Promise<string> {
-	const response = await t.app.inject({ method: 'POST', url: `/api/studies/by-slug/${slug}/participants`, headers: HEADERS, payload: {} });
+	const response = await t.app.inject({
+		method: 'POST',
+		url: `/api/studies/by-slug/${slug}/participants`,
+		headers: HEADERS,
+		payload: {}
+	});
 	expect(response.statusCode).toBe(201);
 	return response.json().code;
 }
 const placements = () => validPlacements(study.codes, study.grid);
-const submission = (extra: Record<string, unknown> = {}) => ({ placements: placements(), answers: { role: 'noodhulp' }, comments: { S01: 'Belangrijk' }, ...extra });
+const submission = (extra: Record<string, unknown> = {}) => ({
+	placements: placements(),
+	answers: { role: 'noodhulp' },
+	comments: { S01: 'Belangrijk' },
+	...extra
+});
 const submit = (code: string, payload: unknown, headers: Record<string, string> = {}) =>
-	t.app.inject({ method: 'POST', url: `/api/participate/${code}/submission`, headers: { ...HEADERS, ...headers }, payload: payload as string });
+	t.app.inject({
+		method: 'POST',
+		url: `/api/participate/${code}/submission`,
+		headers: { ...HEADERS, ...headers },
+		payload: payload as string
+	});
 const sortsOf = async (code: string) => {
-	const participant = await t.database.db.selectFrom('participants').select(['id', 'status']).where('code', '=', code).executeTakeFirstOrThrow();
-	const sorts = await t.database.db.selectFrom('sorts').selectAll().where('participant_id', '=', participant.id).execute();
+	const participant = await t.database.db
+		.selectFrom('participants')
+		.select(['id', 'status'])
+		.where('code', '=', code)
+		.executeTakeFirstOrThrow();
+	const sorts = await t.database.db
+		.selectFrom('sorts')
+		.selectAll()
+		.where('participant_id', '=', participant.id)
+		.execute();
 	return { participant, sorts };
 };
 
 describe('POST /api/participate/:code/submission', () => {
 	it('stores the sort once, returns a receipt, marks the participant and removes the draft', async () => {
 		const code = await newCode();
-		await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, headers: HEADERS, payload: { step: 'submit' } });
+		await t.app.inject({
+			method: 'PUT',
+			url: `/api/participate/${code}/draft`,
+			headers: HEADERS,
+			payload: { step: 'submit' }
+		});
 		const response = await submit(code, submission());
 		expect(response.statusCode).toBe(201);
 		const { receipt } = response.json();
@@ -39,7 +67,13 @@ describe('POST /api/participate/:code/submission', () => {
 		const { participant, sorts } = await sortsOf(code);
 		expect(participant.status).toBe('submitted');
 		expect(sorts).toHaveLength(1);
-		expect(sorts[0]).toMatchObject({ source: 'participant', receipt, respondent_number: null, answers: { role: 'noodhulp' }, comments: { S01: 'Belangrijk' } });
+		expect(sorts[0]).toMatchObject({
+			source: 'participant',
+			receipt,
+			respondent_number: null,
+			answers: { role: 'noodhulp' },
+			comments: { S01: 'Belangrijk' }
+		});
 		expect(sorts[0].placements).toEqual(Object.fromEntries(placements().map((p) => [p.statement, p.value])));
 		const after = (await t.app.inject({ method: 'GET', url: `/api/participate/${code}` })).json();
 		expect(after.status).toBe('submitted');
@@ -49,7 +83,11 @@ describe('POST /api/participate/:code/submission', () => {
 	it('answers an identical retry (in any order) with 200 and the same receipt, storing nothing new', async () => {
 		const code = await newCode();
 		const first = await submit(code, submission());
-		const reordered = { comments: { S01: 'Belangrijk' }, answers: { role: 'noodhulp' }, placements: [...placements()].reverse() };
+		const reordered = {
+			comments: { S01: 'Belangrijk' },
+			answers: { role: 'noodhulp' },
+			placements: [...placements()].reverse()
+		};
 		const retry = await submit(code, reordered);
 		expect(retry.statusCode).toBe(200);
 		expect(retry.json().receipt).toBe(first.json().receipt);
@@ -75,21 +113,61 @@ describe('POST /api/participate/:code/submission', () => {
 	});
 
 	const broken: [string, () => unknown, string, unknown][] = [
-		['a missing statement', () => ({ placements: placements().slice(1) }), 'MISSING_STATEMENTS', { statements: ['S01'] }],
-		['a duplicate statement', () => ({ placements: [...placements().slice(1), { statement: 'S02', value: -4 }] }), 'DUPLICATE_STATEMENTS', { statements: ['S02'] }],
-		['an unknown statement', () => ({ placements: [...placements().slice(1), { statement: 'S99', value: -4 }] }), 'UNKNOWN_STATEMENTS', { statements: ['S99'] }],
-		['a value outside the grid', () => ({ placements: placements().map((p, i) => (i === 0 ? { ...p, value: 5 } : p)) }), 'VALUE_OUTSIDE_GRID', undefined],
+		[
+			'a missing statement',
+			() => ({ placements: placements().slice(1) }),
+			'MISSING_STATEMENTS',
+			{ statements: ['S01'] }
+		],
+		[
+			'a duplicate statement',
+			() => ({ placements: [...placements().slice(1), { statement: 'S02', value: -4 }] }),
+			'DUPLICATE_STATEMENTS',
+			{ statements: ['S02'] }
+		],
+		[
+			'an unknown statement',
+			() => ({ placements: [...placements().slice(1), { statement: 'S99', value: -4 }] }),
+			'UNKNOWN_STATEMENTS',
+			{ statements: ['S99'] }
+		],
+		[
+			'a value outside the grid',
+			() => ({ placements: placements().map((p, i) => (i === 0 ? { ...p, value: 5 } : p)) }),
+			'VALUE_OUTSIDE_GRID',
+			undefined
+		],
 		[
 			'a column over capacity',
 			() => ({ placements: placements().map((p) => (p.statement === 'S03' ? { ...p, value: -4 } : p)) }),
 			'COLUMN_OVER_CAPACITY',
 			{ columns: [{ value: -4, capacity: 2, count: 3 }] }
 		],
-		['an answer that is not an option', () => ({ placements: placements(), answers: { role: 'piloot' } }), 'INVALID_ANSWERS', undefined],
+		[
+			'an answer that is not an option',
+			() => ({ placements: placements(), answers: { role: 'piloot' } }),
+			'INVALID_ANSWERS',
+			undefined
+		],
 		['a missing required answer', () => ({ placements: placements(), answers: {} }), 'INVALID_ANSWERS', undefined],
-		['declining where it is not offered', () => ({ placements: placements(), answers: { role: 'noodhulp', topics: null } }), 'INVALID_ANSWERS', undefined],
-		['an answer to an unknown question', () => ({ placements: placements(), answers: { role: 'noodhulp', age: '30' } }), 'INVALID_ANSWERS', undefined],
-		['a comment on an unknown statement', () => ({ placements: placements(), answers: { role: 'noodhulp' }, comments: { S77: 'x' } }), 'UNKNOWN_STATEMENTS', undefined]
+		[
+			'declining where it is not offered',
+			() => ({ placements: placements(), answers: { role: 'noodhulp', topics: null } }),
+			'INVALID_ANSWERS',
+			undefined
+		],
+		[
+			'an answer to an unknown question',
+			() => ({ placements: placements(), answers: { role: 'noodhulp', age: '30' } }),
+			'INVALID_ANSWERS',
+			undefined
+		],
+		[
+			'a comment on an unknown statement',
+			() => ({ placements: placements(), answers: { role: 'noodhulp' }, comments: { S77: 'x' } }),
+			'UNKNOWN_STATEMENTS',
+			undefined
+		]
 	];
 	it.each(broken)('rejects %s with 422 and stores nothing', async (_name, payload, code, details) => {
 		const participantCode = await newCode();
@@ -114,9 +192,16 @@ describe('POST /api/participate/:code/submission', () => {
 	it('accepts uneven columns when the grid is not forced', async () => {
 		await createTestStudy(t.database.db, { slug: 'free-study', forced: false });
 		const code = await newCode('free-study');
-		const free = await t.database.db.selectFrom('studies').select('id').where('slug', '=', 'free-study').executeTakeFirstOrThrow();
+		const free = await t.database.db
+			.selectFrom('studies')
+			.select('id')
+			.where('slug', '=', 'free-study')
+			.executeTakeFirstOrThrow();
 		expect(free.id).toBeTypeOf('string');
-		const response = await submit(code, { answers: { role: 'recherche' }, placements: study.codes.map((statement) => ({ statement, value: 0 })) });
+		const response = await submit(code, {
+			answers: { role: 'recherche' },
+			placements: study.codes.map((statement) => ({ statement, value: 0 }))
+		});
 		expect(response.statusCode).toBe(201);
 	});
 
@@ -127,7 +212,12 @@ describe('POST /api/participate/:code/submission', () => {
 		const response = await submit(code, submission());
 		expect(response.statusCode).toBe(409);
 		expect(response.json().error.code).toBe('STUDY_CLOSED');
-		const draft = await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, headers: HEADERS, payload: {} });
+		const draft = await t.app.inject({
+			method: 'PUT',
+			url: `/api/participate/${code}/draft`,
+			headers: HEADERS,
+			payload: {}
+		});
 		expect(draft.json().error.code).toBe('STUDY_CLOSED');
 		const view = (await t.app.inject({ method: 'GET', url: `/api/participate/${code}` })).json();
 		expect(view.study.open).toBe(false);
@@ -138,7 +228,11 @@ describe('POST /api/participate/:code/submission', () => {
 		['a placements string', JSON.stringify({ placements: 'all' }), 400],
 		['a non-integer value', JSON.stringify({ placements: [{ statement: 'S01', value: 'high' }] }), 400],
 		['a missing placements field', JSON.stringify({ answers: {} }), 400],
-		['an invalid respondent number', JSON.stringify({ placements: [], facilitated: { respondentNumber: '<script>' } }), 400],
+		[
+			'an invalid respondent number',
+			JSON.stringify({ placements: [], facilitated: { respondentNumber: '<script>' } }),
+			400
+		],
 		['a body over the size limit', JSON.stringify({ placements: [], comments: { S01: 'x'.repeat(300_000) } }), 413]
 	])('answers %s with a 4xx error and stores nothing', async (_name, payload, status) => {
 		const code = await newCode();
@@ -161,7 +255,12 @@ describe('GET /api/docs/json', () => {
 		const doc = response.json();
 		expect(doc.openapi).toMatch(/^3\./);
 		expect(Object.keys(doc.paths)).toEqual(
-			expect.arrayContaining(['/api/studies/by-slug/{slug}/participants', '/api/participate/{code}', '/api/participate/{code}/draft', '/api/participate/{code}/submission'])
+			expect.arrayContaining([
+				'/api/studies/by-slug/{slug}/participants',
+				'/api/participate/{code}',
+				'/api/participate/{code}/draft',
+				'/api/participate/{code}/submission'
+			])
 		);
 	});
 

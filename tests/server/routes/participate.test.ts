@@ -15,7 +15,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function enrol(slug = 'open-study') {
-	const response = await t.app.inject({ method: 'POST', url: `/api/studies/by-slug/${slug}/participants`, headers: HEADERS, payload: {} });
+	const response = await t.app.inject({
+		method: 'POST',
+		url: `/api/studies/by-slug/${slug}/participants`,
+		headers: HEADERS,
+		payload: {}
+	});
 	return response;
 }
 async function newCode(slug = 'open-study'): Promise<string> {
@@ -30,7 +35,12 @@ const submission = (extra: Record<string, unknown> = {}) => ({
 	...extra
 });
 const submit = (code: string, payload: unknown) =>
-	t.app.inject({ method: 'POST', url: `/api/participate/${code}/submission`, headers: HEADERS, payload: payload as object });
+	t.app.inject({
+		method: 'POST',
+		url: `/api/participate/${code}/submission`,
+		headers: HEADERS,
+		payload: payload as object
+	});
 
 describe('POST /api/studies/by-slug/:slug/participants', () => {
 	it('creates an anonymous, typeable code for an open study with self-enrolment', async () => {
@@ -38,7 +48,11 @@ describe('POST /api/studies/by-slug/:slug/participants', () => {
 		expect(response.statusCode).toBe(201);
 		const { code } = response.json();
 		expect(code).toMatch(CODE_PATTERN);
-		const row = await t.database.db.selectFrom('participants').selectAll().where('code', '=', code).executeTakeFirstOrThrow();
+		const row = await t.database.db
+			.selectFrom('participants')
+			.selectAll()
+			.where('code', '=', code)
+			.executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ study_id: study.id, status: 'new', source: 'self_enrolled' });
 	});
 
@@ -65,7 +79,12 @@ describe('POST /api/studies/by-slug/:slug/participants', () => {
 	});
 
 	it('rejects a body of the wrong type with 400', async () => {
-		const response = await t.app.inject({ method: 'POST', url: '/api/studies/by-slug/open-study/participants', headers: { ...HEADERS, 'content-type': 'application/json' }, payload: '[1' });
+		const response = await t.app.inject({
+			method: 'POST',
+			url: '/api/studies/by-slug/open-study/participants',
+			headers: { ...HEADERS, 'content-type': 'application/json' },
+			payload: '[1'
+		});
 		expect(response.statusCode).toBe(400);
 		expect(response.json().error.code).toBeTypeOf('string');
 	});
@@ -79,12 +98,27 @@ describe('GET /api/participate/:code', () => {
 		const body = response.json();
 		expect(body.status).toBe('new');
 		expect(body.draft).toBeNull();
-		expect(body.study).toMatchObject({ title: 'Teststudie', language: 'nl', languages: ['nl', 'en'], open: true, forced: true, consent: 'Deelname is vrijwillig.' });
+		expect(body.study).toMatchObject({
+			title: 'Teststudie',
+			language: 'nl',
+			languages: ['nl', 'en'],
+			open: true,
+			forced: true,
+			consent: 'Deelname is vrijwillig.'
+		});
 		expect(body.study.statements).toHaveLength(40);
 		expect(body.study.statements[0]).toEqual({ code: 'S01', text: 'Stelling 1' });
 		expect(body.study.grid).toEqual(study.grid);
 		expect(body.study.questions.map((q: { key: string }) => q.key)).toEqual(['role', 'topics', 'remarks']);
-		expect(body.study.questions[0]).toMatchObject({ phase: 'pre', type: 'single', offerDecline: true, options: [{ value: 'noodhulp', label: 'Noodhulp' }, { value: 'recherche', label: 'Recherche' }] });
+		expect(body.study.questions[0]).toMatchObject({
+			phase: 'pre',
+			type: 'single',
+			offerDecline: true,
+			options: [
+				{ value: 'noodhulp', label: 'Noodhulp' },
+				{ value: 'recherche', label: 'Recherche' }
+			]
+		});
 	});
 
 	it('returns the texts in English with ?lang=en', async () => {
@@ -116,11 +150,22 @@ describe('GET /api/participate/:code', () => {
 });
 
 describe('PUT /api/participate/:code/draft', () => {
-	const draft = { step: 'grid', piles: { agree: ['S01'], neutral: [], disagree: ['S02'] }, placements: { S03: -4 }, note: 'ëß “quotes” 🙂', nested: [1, [2, { x: null }]] };
+	const draft = {
+		step: 'grid',
+		piles: { agree: ['S01'], neutral: [], disagree: ['S02'] },
+		placements: { S03: -4 },
+		note: 'ëß “quotes” 🙂',
+		nested: [1, [2, { x: null }]]
+	};
 
 	it('stores any JSON and the next GET returns it unchanged', async () => {
 		const code = await newCode();
-		const put = await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, headers: HEADERS, payload: draft });
+		const put = await t.app.inject({
+			method: 'PUT',
+			url: `/api/participate/${code}/draft`,
+			headers: HEADERS,
+			payload: draft
+		});
 		expect(put.statusCode).toBe(204);
 		const body = (await t.app.inject({ method: 'GET', url: `/api/participate/${code}` })).json();
 		expect(body.draft).toEqual(draft);
@@ -133,7 +178,12 @@ describe('PUT /api/participate/:code/draft', () => {
 	it('rejects a draft over 64 KB with 413 and keeps the previous one', async () => {
 		const code = await newCode();
 		await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, headers: HEADERS, payload: draft });
-		const response = await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, headers: HEADERS, payload: { blob: 'x'.repeat(70_000) } });
+		const response = await t.app.inject({
+			method: 'PUT',
+			url: `/api/participate/${code}/draft`,
+			headers: HEADERS,
+			payload: { blob: 'x'.repeat(70_000) }
+		});
 		expect(response.statusCode).toBe(413);
 		expect(response.json().error.code).toBeTypeOf('string');
 		expect((await t.app.inject({ method: 'GET', url: `/api/participate/${code}` })).json().draft).toEqual(draft);
@@ -141,19 +191,34 @@ describe('PUT /api/participate/:code/draft', () => {
 
 	it('rejects malformed JSON with 400', async () => {
 		const code = await newCode();
-		const response = await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, headers: { ...HEADERS, 'content-type': 'application/json' }, payload: '{"step":' });
+		const response = await t.app.inject({
+			method: 'PUT',
+			url: `/api/participate/${code}/draft`,
+			headers: { ...HEADERS, 'content-type': 'application/json' },
+			payload: '{"step":'
+		});
 		expect(response.statusCode).toBe(400);
 	});
 
 	it('answers 404 for an unknown code', async () => {
-		const response = await t.app.inject({ method: 'PUT', url: '/api/participate/ZZZZ-ZZZZ-ZZZZ/draft', headers: HEADERS, payload: draft });
+		const response = await t.app.inject({
+			method: 'PUT',
+			url: '/api/participate/ZZZZ-ZZZZ-ZZZZ/draft',
+			headers: HEADERS,
+			payload: draft
+		});
 		expect(response.statusCode).toBe(404);
 	});
 
 	it('answers 409 once the sort is submitted', async () => {
 		const code = await newCode();
 		expect((await submit(code, submission())).statusCode).toBe(201);
-		const response = await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, headers: HEADERS, payload: draft });
+		const response = await t.app.inject({
+			method: 'PUT',
+			url: `/api/participate/${code}/draft`,
+			headers: HEADERS,
+			payload: draft
+		});
 		expect(response.statusCode).toBe(409);
 		expect(response.json().error.code).toBe('ALREADY_SUBMITTED');
 	});

@@ -24,7 +24,14 @@ describe('POST /api/studies', () => {
 		const { id, slug } = response.json();
 		expect(slug).toBe('eerste');
 		const { study } = (await api('GET', `/api/studies/${id}`)).json();
-		expect(study).toMatchObject({ slug: 'eerste', status: 'draft', role: 'owner', locked: false, gridForced: true, problems: [] });
+		expect(study).toMatchObject({
+			slug: 'eerste',
+			status: 'draft',
+			role: 'owner',
+			locked: false,
+			gridForced: true,
+			problems: []
+		});
 		expect(study.statements.map((s: { code: string }) => s.code)).toEqual(['S01', 'S02', 'S03', 'S04', 'S05']);
 		expect(study.grid).toEqual([-2, -1, 0, 1, 2].map((value) => ({ value, capacity: 1 })));
 	});
@@ -34,19 +41,48 @@ describe('POST /api/studies', () => {
 		expect(response.statusCode).toBe(422);
 		expect(response.json().error.code).toBe('GRID_MISMATCH');
 		expect(response.json().error.message).toMatch(/4 places for 5 statements/);
-		expect((await api('GET', '/api/studies')).json().studies.map((s: { slug: string }) => s.slug)).not.toContain('scheef');
+		expect((await api('GET', '/api/studies')).json().studies.map((s: { slug: string }) => s.slug)).not.toContain(
+			'scheef'
+		);
 	});
 
 	it('accepts the same mismatch for a free grid', async () => {
-		const response = await api('POST', '/api/studies', smallStudy('vrij', { grid: [{ value: 0, capacity: 4 }], gridForced: false }));
+		const response = await api(
+			'POST',
+			'/api/studies',
+			smallStudy('vrij', { grid: [{ value: 0, capacity: 4 }], gridForced: false })
+		);
 		expect(response.statusCode).toBe(201);
 	});
 
 	it.each([
 		['a taken slug', () => smallStudy('eerste'), 409, 'SLUG_TAKEN'],
 		['a bad slug', () => smallStudy('Met Spaties'), 400, 'VALIDATION_FAILED'],
-		['duplicate statement codes', () => smallStudy('dubbel', { statements: [{ code: 'A', text: 'x' }, { code: 'A', text: 'y' }], grid: [] }), 422, 'DUPLICATE_STATEMENT_CODES'],
-		['a repeated grid column', () => smallStudy('kolom', { grid: [{ value: 0, capacity: 3 }, { value: 0, capacity: 2 }] }), 422, 'GRID_INVALID'],
+		[
+			'duplicate statement codes',
+			() =>
+				smallStudy('dubbel', {
+					statements: [
+						{ code: 'A', text: 'x' },
+						{ code: 'A', text: 'y' }
+					],
+					grid: []
+				}),
+			422,
+			'DUPLICATE_STATEMENT_CODES'
+		],
+		[
+			'a repeated grid column',
+			() =>
+				smallStudy('kolom', {
+					grid: [
+						{ value: 0, capacity: 3 },
+						{ value: 0, capacity: 2 }
+					]
+				}),
+			422,
+			'GRID_INVALID'
+		],
 		['an unknown language', () => smallStudy('taal', { languages: ['de'] }), 400, 'VALIDATION_FAILED']
 	])('refuses %s', async (_name, body, status, code) => {
 		const response = await api('POST', '/api/studies', body());
@@ -58,7 +94,10 @@ describe('POST /api/studies', () => {
 describe('PATCH, status and DELETE', () => {
 	it('edits texts and self-enrolment; a plain string is used for every language', async () => {
 		const id = await create('bewerken');
-		const response = await api('PATCH', `/api/studies/${id}`, { consent: 'Vrijwillig en anoniem', selfEnrolment: true });
+		const response = await api('PATCH', `/api/studies/${id}`, {
+			consent: 'Vrijwillig en anoniem',
+			selfEnrolment: true
+		});
 		expect(response.statusCode).toBe(200);
 		expect(response.json().study.consent).toEqual({ nl: 'Vrijwillig en anoniem', en: 'Vrijwillig en anoniem' });
 		expect(response.json().study.selfEnrolment).toBe(true);
@@ -66,14 +105,28 @@ describe('PATCH, status and DELETE', () => {
 
 	it('opens, closes and reopens; a draft cannot be closed', async () => {
 		const id = await create('status');
-		expect((await api('POST', `/api/studies/${id}/status`, { status: 'closed' })).json().error.code).toBe('INVALID_STATUS_CHANGE');
-		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({ status: 'open', removedCodes: 0 });
-		expect((await api('POST', `/api/studies/${id}/status`, { status: 'closed' })).json()).toEqual({ status: 'closed', removedCodes: 0 });
-		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({ status: 'open', removedCodes: 0 });
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'closed' })).json().error.code).toBe(
+			'INVALID_STATUS_CHANGE'
+		);
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({
+			status: 'open',
+			removedCodes: 0
+		});
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'closed' })).json()).toEqual({
+			status: 'closed',
+			removedCodes: 0
+		});
+		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).json()).toEqual({
+			status: 'open',
+			removedCodes: 0
+		});
 	});
 
 	it('refuses to open an incomplete design and says why (422 STUDY_DESIGN_INVALID)', async () => {
-		const id = await create('onaf', { statements: [{ code: 'S01', text: { nl: 'alleen Nederlands' } }], grid: [{ value: 0, capacity: 1 }] });
+		const id = await create('onaf', {
+			statements: [{ code: 'S01', text: { nl: 'alleen Nederlands' } }],
+			grid: [{ value: 0, capacity: 1 }]
+		});
 		const response = await api('POST', `/api/studies/${id}/status`, { status: 'open' });
 		expect(response.statusCode).toBe(422);
 		expect(response.json().error.code).toBe('STUDY_DESIGN_INVALID');
@@ -91,9 +144,14 @@ describe('PATCH, status and DELETE', () => {
 		]);
 		const response = await api('POST', `/api/studies/${id}/status`, { status: 'open' });
 		expect(response.statusCode).toBe(422);
-		expect(response.json().error.details.problems.map((p: { code: string }) => p.code)).toEqual(['CONSENT_EMPTY', 'INSTRUCTIONS_EMPTY']);
+		expect(response.json().error.details.problems.map((p: { code: string }) => p.code)).toEqual([
+			'CONSENT_EMPTY',
+			'INSTRUCTIONS_EMPTY'
+		]);
 		await api('PATCH', `/api/studies/${id}`, { consent: { nl: 'Vrijwillig.', en: 'Voluntary.' }, instructions: '   ' });
-		expect((await api('GET', `/api/studies/${id}`)).json().study.problems.map((p: { code: string }) => p.code)).toEqual(['INSTRUCTIONS_EMPTY']);
+		expect((await api('GET', `/api/studies/${id}`)).json().study.problems.map((p: { code: string }) => p.code)).toEqual(
+			['INSTRUCTIONS_EMPTY']
+		);
 		await api('PATCH', `/api/studies/${id}`, { instructions: 'Sorteer.' });
 		expect((await api('POST', `/api/studies/${id}/status`, { status: 'open' })).statusCode).toBe(200);
 	});
@@ -102,7 +160,9 @@ describe('PATCH, status and DELETE', () => {
 		const id = await create('weg');
 		expect((await api('DELETE', `/api/studies/${id}`, { confirm: 'weg' })).statusCode).toBe(204);
 		expect((await api('GET', `/api/studies/${id}`)).statusCode).toBe(404);
-		expect(await t.database.db.selectFrom('statements').select('id').where('study_id', '=', id).execute()).toHaveLength(0);
+		expect(await t.database.db.selectFrom('statements').select('id').where('study_id', '=', id).execute()).toHaveLength(
+			0
+		);
 	});
 
 	it('answers 404 for a malformed id', async () => {

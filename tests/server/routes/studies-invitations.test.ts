@@ -14,7 +14,11 @@ beforeAll(async () => {
 	t = await buildTestApp();
 	const cookie = await loginAs(t.app, t.database, 'eigenaar@example.org');
 	owner = client(t.app, cookie);
-	const me = await t.database.db.selectFrom('researchers').select('id').where('email', '=', 'eigenaar@example.org').executeTakeFirstOrThrow();
+	const me = await t.database.db
+		.selectFrom('researchers')
+		.select('id')
+		.where('email', '=', 'eigenaar@example.org')
+		.executeTakeFirstOrThrow();
 	studyId = (await createStudy(t.database.db, me.id, smallStudy('uitnodigingen'))).id;
 });
 afterAll(async () => t?.close());
@@ -31,8 +35,14 @@ function shape(response: { statusCode: number; json(): unknown; headers: Record<
 describe('adding a member by e-mail', () => {
 	it('answers an address with an account exactly like one without', async () => {
 		await loginAs(t.app, t.database, 'collega@example.org');
-		const known = await owner('POST', `/api/studies/${studyId}/members`, { email: 'collega@example.org', role: 'facilitator' });
-		const unknown = await owner('POST', `/api/studies/${studyId}/members`, { email: 'niemand@example.org', role: 'facilitator' });
+		const known = await owner('POST', `/api/studies/${studyId}/members`, {
+			email: 'collega@example.org',
+			role: 'facilitator'
+		});
+		const unknown = await owner('POST', `/api/studies/${studyId}/members`, {
+			email: 'niemand@example.org',
+			role: 'facilitator'
+		});
 		expect(known.statusCode, known.body).toBe(202);
 		expect(shape(unknown)).toEqual(shape(known));
 		const list = (await owner('GET', `/api/studies/${studyId}/members`)).json();
@@ -42,7 +52,10 @@ describe('adding a member by e-mail', () => {
 			['niemand@example.org', 'facilitator']
 		]);
 		// Inviting again changes the role, still with the same answer.
-		const again = await owner('POST', `/api/studies/${studyId}/members`, { email: ' NIEMAND@example.org ', role: 'co_researcher' });
+		const again = await owner('POST', `/api/studies/${studyId}/members`, {
+			email: ' NIEMAND@example.org ',
+			role: 'co_researcher'
+		});
 		expect(again.statusCode).toBe(202);
 		expect(again.json().invitation).toMatchObject({ email: 'niemand@example.org', role: 'co_researcher' });
 	});
@@ -58,7 +71,10 @@ describe('adding a member by e-mail', () => {
 		expect(list.members.find((m: { email: string }) => m.email === 'later@example.org')?.role).toBe('co_researcher');
 		expect(list.invitations.map((i: { email: string }) => i.email)).not.toContain('later@example.org');
 		// A member cannot be invited again; the owner already sees them in the list.
-		const twice = await owner('POST', `/api/studies/${studyId}/members`, { email: 'later@example.org', role: 'facilitator' });
+		const twice = await owner('POST', `/api/studies/${studyId}/members`, {
+			email: 'later@example.org',
+			role: 'facilitator'
+		});
 		expect(twice.statusCode).toBe(409);
 		expect(twice.json().error.code).toBe('ALREADY_MEMBER');
 	});
@@ -67,7 +83,9 @@ describe('adding a member by e-mail', () => {
 		const { invitations } = (await owner('GET', `/api/studies/${studyId}/members`)).json();
 		const target = invitations.find((i: { email: string }) => i.email === 'niemand@example.org');
 		expect((await owner('DELETE', `/api/studies/${studyId}/invitations/${target.id}`)).statusCode).toBe(204);
-		expect((await owner('DELETE', `/api/studies/${studyId}/invitations/${target.id}`)).json().error.code).toBe('INVITATION_NOT_FOUND');
+		expect((await owner('DELETE', `/api/studies/${studyId}/invitations/${target.id}`)).json().error.code).toBe(
+			'INVITATION_NOT_FOUND'
+		);
 		expect((await owner('DELETE', `/api/studies/${studyId}/invitations/not-a-uuid`)).statusCode).toBe(404);
 		const before = (await owner('GET', `/api/studies/${studyId}/members`)).json();
 		const bad = await owner('POST', `/api/studies/${studyId}/members`, { email: 'geen adres', role: 'facilitator' });

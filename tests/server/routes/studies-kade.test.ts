@@ -7,13 +7,22 @@ import { makeBombZip, makeZip } from '../studies/zip-fixture.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/lipset/${name}`, import.meta.url), 'latin1');
 const lipsetCsv = fixture('lipset.csv');
-const statements = fixture('lipset.sta').split('\r\n').filter(Boolean).map((line) => line.trimEnd());
+const statements = fixture('lipset.sta')
+	.split('\r\n')
+	.filter(Boolean)
+	.map((line) => line.trimEnd());
 const sortsTxt = lipsetCsv.split('\n').slice(1).join('\n');
 // Lipset's grid −4…+4 with heights 2 3 4 5 5 5 4 3 2, in KADE's 20 slots for −6…+13.
 const pattern = '0,0,2,3,4,5,5,5,4,3,2,0,0,0,0,0,0,0,0,0';
 
 function kadeZip(overrides: Record<string, string | undefined> = {}, folder = 'lipset/'): string {
-	const files = { 'name.txt': 'Lipset', 'pattern.txt': pattern, 'sorts.txt': sortsTxt, 'statements.txt': statements.join('\r\n'), ...overrides };
+	const files = {
+		'name.txt': 'Lipset',
+		'pattern.txt': pattern,
+		'sorts.txt': sortsTxt,
+		'statements.txt': statements.join('\r\n'),
+		...overrides
+	};
 	return makeZip(
 		Object.entries(files)
 			.filter((entry): entry is [string, string] => entry[1] !== undefined)
@@ -39,7 +48,11 @@ async function emptyStudy(): Promise<string> {
 describe('POST /api/studies/:id/import with format kade-zip', () => {
 	it('imports statements, grid and sorts from a KADE zip', async () => {
 		const id = await emptyStudy();
-		const preview = await api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content: kadeZip(), dryRun: true });
+		const preview = await api('POST', `/api/studies/${id}/import`, {
+			format: 'kade-zip',
+			content: kadeZip(),
+			dryRun: true
+		});
 		expect(preview.json()).toMatchObject({ valid: true, sortCount: 9, statementCount: 33, format: 'kade-zip' });
 		const response = await api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content: kadeZip() });
 		expect(response.statusCode, response.body).toBe(201);
@@ -54,7 +67,11 @@ describe('POST /api/studies/:id/import with format kade-zip', () => {
 		['not a zip', () => Buffer.from('hello').toString('base64'), /not a zip archive/],
 		['a zip without pattern.txt', () => kadeZip({ 'pattern.txt': undefined }), /no pattern\.txt/],
 		['a pattern with 19 counts', () => kadeZip({ 'pattern.txt': pattern.slice(2) }), /20 comma-separated/],
-		['a sort with a value missing', () => kadeZip({ 'sorts.txt': sortsTxt.replace(/,4\n/, '\n') }), /values, expected 33/]
+		[
+			'a sort with a value missing',
+			() => kadeZip({ 'sorts.txt': sortsTxt.replace(/,4\n/, '\n') }),
+			/values, expected 33/
+		]
 	])('refuses %s (422 INVALID_FILE) and stores nothing', async (_name, content, message) => {
 		const id = await emptyStudy();
 		const response = await api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content: content() });
@@ -69,7 +86,10 @@ describe('POST /api/studies/:id/import with format kade-zip', () => {
 		await api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content: kadeZip() });
 		await t.database.db.deleteFrom('sorts').where('study_id', '=', id).execute();
 		const flatter = '0,0,3,3,3,5,5,5,3,3,3,0,0,0,0,0,0,0,0,0';
-		const response = await api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content: kadeZip({ 'pattern.txt': flatter }) });
+		const response = await api('POST', `/api/studies/${id}/import`, {
+			format: 'kade-zip',
+			content: kadeZip({ 'pattern.txt': flatter })
+		});
 		expect(response.statusCode).toBe(422);
 		expect(response.json().error.code).toBe('IMPORT_INVALID');
 		expect(response.json().error.message).toMatch(/distribution/);
@@ -86,7 +106,10 @@ describe('hostile KADE zips (issue 11 item 9)', () => {
 			const response = await api('POST', `/api/studies/${id}/import`, { format: 'kade-zip', content, dryRun });
 			if (dryRun) {
 				expect(response.statusCode).toBe(200);
-				expect(response.json().problems[0]).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(message) });
+				expect(response.json().problems[0]).toMatchObject({
+					code: 'INVALID_FILE',
+					message: expect.stringMatching(message)
+				});
 			} else {
 				expect(response.statusCode, response.body).toBe(422);
 				expect(response.json().error).toMatchObject({ code: 'INVALID_FILE', message: expect.stringMatching(message) });
@@ -109,7 +132,10 @@ describe('hostile KADE zips (issue 11 item 9)', () => {
 	});
 
 	it.each(['30000000', '4294967296', '201'])('refuses a pattern.txt count of %s', async (count) => {
-		await refusedZip(kadeZip({ 'pattern.txt': `0,0,${count},3,4,5,5,5,4,3,2,0,0,0,0,0,0,0,0,0` }), /more than 200 cards/);
+		await refusedZip(
+			kadeZip({ 'pattern.txt': `0,0,${count},3,4,5,5,5,4,3,2,0,0,0,0,0,0,0,0,0` }),
+			/more than 200 cards/
+		);
 	});
 
 	it('keeps /api/health answering while zip bombs are being refused', async () => {
@@ -122,7 +148,8 @@ describe('hostile KADE zips (issue 11 item 9)', () => {
 		void imports.then(() => (settled = true));
 		const answered: number[] = [];
 		// Health requests one after another while the imports inflate: they must get through in between.
-		while (!settled && answered.length < 50) answered.push((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode);
+		while (!settled && answered.length < 50)
+			answered.push((await t.app.inject({ method: 'GET', url: '/api/health' })).statusCode);
 		expect(answered.length).toBeGreaterThan(0);
 		expect(answered.every((status) => status === 200)).toBe(true);
 		expect((await imports).map((r) => r.statusCode)).toEqual([422, 422, 422]);

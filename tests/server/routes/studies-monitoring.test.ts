@@ -21,7 +21,11 @@ afterAll(async () => t.close());
 
 /** A participant who enrols through the open link, saves a draft and submits; returns the receipt. */
 async function participantSubmits(): Promise<string> {
-	const enrol = await t.app.inject({ method: 'POST', url: '/api/studies/by-slug/monitoring/participants', payload: {} });
+	const enrol = await t.app.inject({
+		method: 'POST',
+		url: '/api/studies/by-slug/monitoring/participants',
+		payload: {}
+	});
 	expect(enrol.statusCode, enrol.body).toBe(201);
 	const { code } = enrol.json();
 	await t.app.inject({ method: 'PUT', url: `/api/participate/${code}/draft`, payload: { step: 'grid' } });
@@ -61,7 +65,9 @@ describe('invitation codes', () => {
 		const lines = response.body.trim().split('\n');
 		expect(lines[0]).toBe('code,status,source,link');
 		expect(lines).toHaveLength(251);
-		expect(lines[1]).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4},new,invited,http:\/\/localhost(:\d+)?\/p\/[0-9A-Z-]{14}$/);
+		expect(lines[1]).toMatch(
+			/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4},new,invited,http:\/\/localhost(:\d+)?\/p\/[0-9A-Z-]{14}$/
+		);
 	});
 });
 
@@ -76,7 +82,10 @@ describe('stats, sorts, exclusion, withdrawal', () => {
 		for (const [index, row] of rows.entries()) {
 			await t.database.db
 				.updateTable('sorts')
-				.set({ started_at: new Date('2026-03-01T10:00:00Z'), submitted_at: new Date(index === 0 ? '2026-03-01T10:10:00Z' : '2026-03-02T10:30:00Z') })
+				.set({
+					started_at: new Date('2026-03-01T10:00:00Z'),
+					submitted_at: new Date(index === 0 ? '2026-03-01T10:10:00Z' : '2026-03-02T10:30:00Z')
+				})
 				.where('id', '=', row.id)
 				.execute();
 		}
@@ -93,7 +102,13 @@ describe('stats, sorts, exclusion, withdrawal', () => {
 	it('lists sorts with answers and comments but never the receipt', async () => {
 		const { sorts } = (await api('GET', `/api/studies/${studyId}/sorts`)).json();
 		expect(sorts).toHaveLength(2);
-		expect(sorts[0]).toMatchObject({ placements, comments: { S05: 'helemaal eens' }, synthetic: false, excluded: false, exclusionReason: null });
+		expect(sorts[0]).toMatchObject({
+			placements,
+			comments: { S05: 'helemaal eens' },
+			synthetic: false,
+			excluded: false,
+			exclusionReason: null
+		});
 		expect(JSON.stringify(sorts)).not.toContain(receipt);
 	});
 
@@ -102,24 +117,39 @@ describe('stats, sorts, exclusion, withdrawal', () => {
 		const noReason = await api('POST', `/api/studies/${studyId}/sorts/${sort.id}/exclusion`, { excluded: true });
 		expect(noReason.statusCode).toBe(422);
 		expect(noReason.json().error.code).toBe('REASON_REQUIRED');
-		const excluded = await api('POST', `/api/studies/${studyId}/sorts/${sort.id}/exclusion`, { excluded: true, reason: 'test run' });
+		const excluded = await api('POST', `/api/studies/${studyId}/sorts/${sort.id}/exclusion`, {
+			excluded: true,
+			reason: 'test run'
+		});
 		expect(excluded.json().sort).toMatchObject({ excluded: true, exclusionReason: 'test run' });
 		expect((await api('GET', `/api/studies/${studyId}/stats`)).json().sorts.excluded).toBe(1);
 		const included = await api('POST', `/api/studies/${studyId}/sorts/${sort.id}/exclusion`, { excluded: false });
 		expect(included.json().sort).toMatchObject({ excluded: false, exclusionReason: null });
-		expect((await api('POST', `/api/studies/${studyId}/sorts/00000000-0000-4000-8000-000000000000/exclusion`, { excluded: false })).statusCode).toBe(404);
+		expect(
+			(
+				await api('POST', `/api/studies/${studyId}/sorts/00000000-0000-4000-8000-000000000000/exclusion`, {
+					excluded: false
+				})
+			).statusCode
+		).toBe(404);
 	});
 
 	it('withdraws by receipt (typed in lower case without dashes): deleted for good, logged without personal data', async () => {
 		const typed = receipt.replace(/-/g, '').toLowerCase();
 		const response = await api('POST', `/api/studies/${studyId}/withdrawals`, { receipt: typed });
 		expect(response.statusCode).toBe(201);
-		expect(await t.database.db.selectFrom('sorts').select('id').where('receipt', '=', receipt).execute()).toHaveLength(0);
+		expect(await t.database.db.selectFrom('sorts').select('id').where('receipt', '=', receipt).execute()).toHaveLength(
+			0
+		);
 		const log = await t.database.db.selectFrom('withdrawals').selectAll().execute();
 		expect(log).toHaveLength(1);
 		expect(JSON.stringify(log)).not.toContain(receipt);
 		expect(Object.keys(log[0]!).sort()).toEqual(['id', 'sort_source', 'study_id', 'withdrawn_at', 'withdrawn_by']);
-		expect((await api('GET', `/api/studies/${studyId}/stats`)).json()).toMatchObject({ withdrawals: 1, participants: { withdrawn: 1 }, sorts: { total: 1 } });
+		expect((await api('GET', `/api/studies/${studyId}/stats`)).json()).toMatchObject({
+			withdrawals: 1,
+			participants: { withdrawn: 1 },
+			sorts: { total: 1 }
+		});
 		const again = await api('POST', `/api/studies/${studyId}/withdrawals`, { receipt });
 		expect(again.statusCode).toBe(404);
 		expect(again.json().error.code).toBe('RECEIPT_NOT_FOUND');
@@ -131,7 +161,11 @@ describe('paper sorts', () => {
 		const asRecord = await api('POST', `/api/studies/${studyId}/sorts`, { label: 'papier-1', placements });
 		expect(asRecord.statusCode, asRecord.body).toBe(201);
 		expect(asRecord.json().sort).toMatchObject({ label: 'papier-1', source: 'manual', placements });
-		const list = await api('POST', `/api/studies/${studyId}/sorts`, { label: 'papier-2', placements: asList, respondentNumber: '64' });
+		const list = await api('POST', `/api/studies/${studyId}/sorts`, {
+			label: 'papier-2',
+			placements: asList,
+			respondentNumber: '64'
+		});
 		expect(list.json().sort.respondentNumber).toBe('64');
 	});
 

@@ -33,7 +33,11 @@ export function client(app: FastifyInstance, cookie: string | undefined) {
 		app.inject({
 			method,
 			url,
-			headers: { ...(cookie ? { cookie } : {}), ...(method === 'GET' ? {} : { 'x-standpunt-csrf': '1' }), ...(extra.headers ?? {}) },
+			headers: {
+				...(cookie ? { cookie } : {}),
+				...(method === 'GET' ? {} : { 'x-standpunt-csrf': '1' }),
+				...(extra.headers ?? {})
+			},
 			...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] })
 		});
 }
@@ -57,7 +61,10 @@ export function smallStudy(slug: string, overrides: Record<string, unknown> = {}
 		grid: nineColumnGrid([1, 1, 1, 1, 1]),
 		selfEnrolment: false,
 		consent: { nl: 'Meedoen is vrijwillig en anoniem.', en: 'Taking part is voluntary and anonymous.' },
-		instructions: { nl: 'Sorteer de stellingen naar hoe eens je het ermee bent.', en: 'Sort the statements by how much you agree.' },
+		instructions: {
+			nl: 'Sorteer de stellingen naar hoe eens je het ermee bent.',
+			en: 'Sort the statements by how much you agree.'
+		},
 		...overrides
 	};
 }

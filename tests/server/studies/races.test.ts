@@ -36,7 +36,10 @@ async function twoOwnerStudy(slug: string): Promise<string> {
 	const created = await client(t.app, anna)('POST', '/api/studies', smallStudy(slug));
 	expect(created.statusCode, created.body).toBe(201);
 	const id = created.json().id as string;
-	const added = await client(t.app, anna)('POST', `/api/studies/${id}/members`, { email: 'bert@example.org', role: 'owner' });
+	const added = await client(t.app, anna)('POST', `/api/studies/${id}/members`, {
+		email: 'bert@example.org',
+		role: 'owner'
+	});
 	expect(added.statusCode, added.body).toBe(202);
 	// bert opens his studies: the invitation becomes a membership.
 	expect((await client(t.app, bert)('GET', '/api/studies')).statusCode).toBe(200);
@@ -44,7 +47,12 @@ async function twoOwnerStudy(slug: string): Promise<string> {
 }
 
 async function owners(studyId: string): Promise<string[]> {
-	const rows = await t.database.db.selectFrom('study_members').select('researcher_id').where('study_id', '=', studyId).where('role', '=', 'owner').execute();
+	const rows = await t.database.db
+		.selectFrom('study_members')
+		.select('researcher_id')
+		.where('study_id', '=', studyId)
+		.where('role', '=', 'owner')
+		.execute();
 	return rows.map((r) => r.researcher_id);
 }
 
@@ -101,7 +109,11 @@ describe('codes stay unique under parallel additions', () => {
 			)
 		);
 		expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
-		const rows = await t.database.db.selectFrom('statements').select(['code', 'position']).where('study_id', '=', id).execute();
+		const rows = await t.database.db
+			.selectFrom('statements')
+			.select(['code', 'position'])
+			.where('study_id', '=', id)
+			.execute();
 		expect(new Set(rows.map((r) => r.code)).size).toBe(5 + 8);
 		expect(new Set(rows.map((r) => r.position)).size).toBe(5 + 8);
 	});
@@ -111,7 +123,11 @@ describe('codes stay unique under parallel additions', () => {
 		const id = created.json().id as string;
 		const responses = await Promise.all(
 			Array.from({ length: 8 }, (_, i) =>
-				client(i % 2 ? other.app : t.app, anna)('POST', `/api/studies/${id}/questions`, { phase: 'post', type: 'long_text', prompt: `Waarom ${i}?` })
+				client(i % 2 ? other.app : t.app, anna)('POST', `/api/studies/${id}/questions`, {
+					phase: 'post',
+					type: 'long_text',
+					prompt: `Waarom ${i}?`
+				})
 			)
 		);
 		expect(responses.map((r) => r.statusCode)).toEqual(Array(8).fill(201));
@@ -124,7 +140,9 @@ describe('codes stay unique under parallel additions', () => {
 		const id = created.json().id as string;
 		const responses = await Promise.all(
 			[t.app, other.app].map((app) =>
-				client(app, anna)('POST', `/api/studies/${id}/statements`, { statements: [{ code: 'X1', text: { nl: 'Zelfde', en: 'Same' }, inQset: false }] })
+				client(app, anna)('POST', `/api/studies/${id}/statements`, {
+					statements: [{ code: 'X1', text: { nl: 'Zelfde', en: 'Same' }, inQset: false }]
+				})
 			)
 		);
 		expect(responses.map((r) => r.statusCode).sort()).toEqual([201, 422]);

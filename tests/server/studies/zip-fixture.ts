@@ -83,5 +83,10 @@ export function makeBombZip(names: string[], size: number, declared = size): Buf
 		return Buffer.concat([central, name]);
 	});
 	const directory = Buffer.concat(centrals);
-	return Buffer.concat([local, data, directory, endOfDirectory(names.length, directory.length, local.length + data.length)]);
+	return Buffer.concat([
+		local,
+		data,
+		directory,
+		endOfDirectory(names.length, directory.length, local.length + data.length)
+	]);
 }

@@ -88,7 +88,14 @@ export interface CodeDto {
 }
 
 export interface StudyStats {
-	participants: { invited: number; selfEnrolled: number; facilitated: number; started: number; submitted: number; withdrawn: number };
+	participants: {
+		invited: number;
+		selfEnrolled: number;
+		facilitated: number;
+		started: number;
+		submitted: number;
+		withdrawn: number;
+	};
 	sorts: { total: number; included: number; excluded: number; bySource: Partial<Record<SortSource, number>> };
 	/** Median of submitted − started over sorts that have both times; null when none has. */
 	medianCompletionSeconds: number | null;

@@ -25,13 +25,18 @@ export const analysis = {
 		'an.ready': 'Berekend in {ms} ms',
 		'an.error': 'De analyse kan zo niet: {message}',
 		'an.warnings': 'Aandachtspunten',
-		'an.warning.negative_loading_flagged': 'Sommige sorteringen zijn gemarkeerd met een negatieve lading: ze tellen omgekeerd mee. Overweeg de factor om te keren of te splitsen.',
+		'an.warning.negative_loading_flagged':
+			'Sommige sorteringen zijn gemarkeerd met een negatieve lading: ze tellen omgekeerd mee. Overweeg de factor om te keren of te splitsen.',
 		'an.warning.sort_flagged_twice': 'Sommige sorteringen zijn op meer dan één factor gemarkeerd.',
-		'an.warning.confounded_sorts': 'Sommige sorteringen laden significant op meer dan één factor (gemengde sorteringen); ze worden meestal niet gemarkeerd.',
-		'an.warning.heywood_loading': 'Een lading van 1 of meer (Heywood-geval) kan niet worden gewogen; kies minder factoren.',
+		'an.warning.confounded_sorts':
+			'Sommige sorteringen laden significant op meer dan één factor (gemengde sorteringen); ze worden meestal niet gemarkeerd.',
+		'an.warning.heywood_loading':
+			'Een lading van 1 of meer (Heywood-geval) kan niet worden gewogen; kies minder factoren.',
 		'an.warning.factor_without_defining_sorts': 'Een factor heeft geen bepalende sortering en dus geen scores.',
-		'an.warning.factor_with_one_defining_sort': 'Een factor wordt door één sortering bepaald: het gezichtspunt is dat van één persoon.',
-		'an.warning.tied_z_scores': 'Sommige stellingen hebben gelijke z-scores; hun plaats in de factorarray is met de vaste volgorderegel bepaald.',
+		'an.warning.factor_with_one_defining_sort':
+			'Een factor wordt door één sortering bepaald: het gezichtspunt is dat van één persoon.',
+		'an.warning.tied_z_scores':
+			'Sommige stellingen hebben gelijke z-scores; hun plaats in de factorarray is met de vaste volgorderegel bepaald.',
 		'an.warning.varimax_not_converged': 'Varimax is niet volledig geconvergeerd.',
 		'an.warning.centroid_not_converged': 'De centroïde-extractie is niet volledig geconvergeerd.',
 		'an.warning.centroid_arbitrary_reflection':
@@ -55,19 +60,22 @@ export const analysis = {
 		'an.scree.mean': 'toeval (gemiddelde)',
 		'an.scree.p95': 'toeval (95e percentiel)',
 		'an.aids': 'Hulpmiddelen bij het kiezen van het aantal factoren',
-		'an.aids.note': 'Dit zijn hulpmiddelen, geen oordeel: ze spreken elkaar vaak tegen. Kies het aantal factoren op grond van wat je kunt interpreteren.',
+		'an.aids.note':
+			'Dit zijn hulpmiddelen, geen oordeel: ze spreken elkaar vaak tegen. Kies het aantal factoren op grond van wat je kunt interpreteren.',
 		'an.aids.kaiser': 'Kaiser–Guttman (eigenwaarde > 1): {count} factoren',
 		'an.aids.kaiser.one': 'Kaiser–Guttman (eigenwaarde > 1): {count} factor',
 		'an.aids.humphrey': 'Regel van Humphrey (product van de twee hoogste ladingen > {t})',
 		'an.aids.twoLoaders': 'Minstens twee significante laders (|lading| > {t}) na rotatie',
-		'an.aids.parallel': 'Parallelle analyse ({n} willekeurige datasets, seed {seed}): {p95} factoren boven het 95e percentiel, {mean} boven het gemiddelde',
+		'an.aids.parallel':
+			'Parallelle analyse ({n} willekeurige datasets, seed {seed}): {p95} factoren boven het 95e percentiel, {mean} boven het gemiddelde',
 		'an.yes': 'ja',
 		'an.no': 'nee',
 		'an.rotationSection': 'Rotatie met de hand',
 		'an.rot.pair': 'Factorpaar',
 		'an.rot.horizontal': 'Horizontaal',
 		'an.rot.vertical': 'Verticaal',
-		'an.rot.drag': 'Sleep in de grafiek om te draaien (buiten het kleine cirkeltje in het midden): in stappen van 5°, met Shift ingedrukt in stappen van 1°. Of typ een hoek.',
+		'an.rot.drag':
+			'Sleep in de grafiek om te draaien (buiten het kleine cirkeltje in het midden): in stappen van 5°, met Shift ingedrukt in stappen van 1°. Of typ een hoek.',
 		'an.rot.angle': 'Hoek (graden, met de klok mee)',
 		'an.rot.apply': 'Draai',
 		'an.rot.undo': 'Ongedaan maken',
@@ -81,7 +89,8 @@ export const analysis = {
 		'an.rot.splitLocked': 'Na een splitsing kan niet meer gedraaid worden (ongedaan maken kan wel).',
 		'an.rot.scatter': 'Ladingen op F{p} (horizontaal) en F{q} (verticaal); gemarkeerde sorteringen gevuld',
 		'an.flagsSection': 'Ladingen en markeringen',
-		'an.flags.help': 'Gemarkeerde (bepalende) sorteringen zijn vetgedrukt. Klik op een lading om de markering aan of uit te zetten.',
+		'an.flags.help':
+			'Gemarkeerde (bepalende) sorteringen zijn vetgedrukt. Klik op een lading om de markering aan of uit te zetten.',
 		'an.flags.manual': 'Markeringen met de hand aangepast.',
 		'an.flags.auto': 'Automatische markeringen (p < {level} en meerderheidsregel).',
 		'an.flags.reset': 'Terug naar automatisch',
@@ -101,7 +110,8 @@ export const analysis = {
 		'an.crib.lower': 'Lager dan in alle andere factoren',
 		'an.distinguishing': 'Onderscheidende stellingen',
 		'an.consensus': 'Consensusstellingen',
-		'an.consensus.help': 'Bij deze stellingen verschilt geen enkel paar factoren significant. Zonder teken: ook niet bij p < .05. Met (.01): wel bij p < .05, maar niet bij p < .01.',
+		'an.consensus.help':
+			'Bij deze stellingen verschilt geen enkel paar factoren significant. Zonder teken: ook niet bij p < .05. Met (.01): wel bij p < .05, maar niet bij p < .01.',
 		'an.none': 'Geen.',
 		'an.voices': 'Wat de bepalende sorteringen zeiden',
 		'an.voices.none': 'Geen opmerkingen of notities bij deze factor.',
@@ -132,7 +142,8 @@ export const analysis = {
 		'an.versions.different': 'Let op: de server kwam op andere getallen uit:',
 		'an.versions.opened': 'Geopend: "{name}" ({date}).',
 		'an.versions.reopenIdentical': 'Opnieuw berekend: dezelfde getallen als opgeslagen (tot op een miljardste).',
-		'an.versions.reopenDifferent': 'Opnieuw berekend: andere getallen dan opgeslagen (de gegevens zijn sindsdien veranderd):',
+		'an.versions.reopenDifferent':
+			'Opnieuw berekend: andere getallen dan opgeslagen (de gegevens zijn sindsdien veranderd):',
 		'an.diff.numbers': '{field}: {count}× een ander getal, grootste verschil {largest}',
 		'an.diff.changed': '{field}: {count}× anders',
 		'an.diff.atSort': 'sortering {name}, F{f}',
@@ -197,13 +208,16 @@ export const analysis = {
 		'an.ready': 'Computed in {ms} ms',
 		'an.error': 'The analysis cannot run like this: {message}',
 		'an.warnings': 'Points to check',
-		'an.warning.negative_loading_flagged': 'Some sorts are flagged with a negative loading: they count reversed. Consider inverting or splitting the factor.',
+		'an.warning.negative_loading_flagged':
+			'Some sorts are flagged with a negative loading: they count reversed. Consider inverting or splitting the factor.',
 		'an.warning.sort_flagged_twice': 'Some sorts are flagged on more than one factor.',
-		'an.warning.confounded_sorts': 'Some sorts load significantly on more than one factor (confounded sorts); they are usually not flagged.',
+		'an.warning.confounded_sorts':
+			'Some sorts load significantly on more than one factor (confounded sorts); they are usually not flagged.',
 		'an.warning.heywood_loading': 'A loading of 1 or more (Heywood case) cannot be weighted; choose fewer factors.',
 		'an.warning.factor_without_defining_sorts': 'A factor has no defining sort, so it has no scores.',
 		'an.warning.factor_with_one_defining_sort': 'A factor is defined by one sort: its viewpoint is one person’s.',
-		'an.warning.tied_z_scores': 'Some statements have equal z-scores; their place in the factor array follows the fixed tie-break rule.',
+		'an.warning.tied_z_scores':
+			'Some statements have equal z-scores; their place in the factor array follows the fixed tie-break rule.',
 		'an.warning.varimax_not_converged': 'Varimax did not fully converge.',
 		'an.warning.centroid_not_converged': 'The centroid extraction did not fully converge.',
 		'an.warning.centroid_arbitrary_reflection':
@@ -227,19 +241,22 @@ export const analysis = {
 		'an.scree.mean': 'random (mean)',
 		'an.scree.p95': 'random (95th percentile)',
 		'an.aids': 'Aids for choosing the number of factors',
-		'an.aids.note': 'These are aids, not a verdict: they often disagree. Choose the number of factors by what you can interpret.',
+		'an.aids.note':
+			'These are aids, not a verdict: they often disagree. Choose the number of factors by what you can interpret.',
 		'an.aids.kaiser': 'Kaiser–Guttman (eigenvalue > 1): {count} factors',
 		'an.aids.kaiser.one': 'Kaiser–Guttman (eigenvalue > 1): {count} factor',
 		'an.aids.humphrey': 'Humphrey’s rule (product of the two highest loadings > {t})',
 		'an.aids.twoLoaders': 'At least two significant loaders (|loading| > {t}) after rotation',
-		'an.aids.parallel': 'Parallel analysis ({n} random data sets, seed {seed}): {p95} factors above the 95th percentile, {mean} above the mean',
+		'an.aids.parallel':
+			'Parallel analysis ({n} random data sets, seed {seed}): {p95} factors above the 95th percentile, {mean} above the mean',
 		'an.yes': 'yes',
 		'an.no': 'no',
 		'an.rotationSection': 'Rotation by hand',
 		'an.rot.pair': 'Factor pair',
 		'an.rot.horizontal': 'Horizontal',
 		'an.rot.vertical': 'Vertical',
-		'an.rot.drag': 'Drag in the plot to rotate (outside the small circle in the middle): in steps of 5°, or 1° with Shift held. Or type an angle.',
+		'an.rot.drag':
+			'Drag in the plot to rotate (outside the small circle in the middle): in steps of 5°, or 1° with Shift held. Or type an angle.',
 		'an.rot.angle': 'Angle (degrees, clockwise)',
 		'an.rot.apply': 'Rotate',
 		'an.rot.undo': 'Undo',
@@ -273,7 +290,8 @@ export const analysis = {
 		'an.crib.lower': 'Lower than in every other factor',
 		'an.distinguishing': 'Distinguishing statements',
 		'an.consensus': 'Consensus statements',
-		'an.consensus.help': 'No pair of factors differs significantly on these statements. Unmarked: not even at p < .05. Marked (.01): differs at p < .05, but not at p < .01.',
+		'an.consensus.help':
+			'No pair of factors differs significantly on these statements. Unmarked: not even at p < .05. Marked (.01): differs at p < .05, but not at p < .01.',
 		'an.none': 'None.',
 		'an.voices': 'What the defining sorts said',
 		'an.voices.none': 'No comments or notes for this factor.',

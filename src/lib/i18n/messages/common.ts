@@ -28,14 +28,17 @@ export const common = {
 			'Ontwerp een studie, verzamel sorteringen en analyseer ze: correlaties, centroïde of PCA, varimax of handmatige rotatie, factorarrays, onderscheidende en consensusstellingen.',
 		'landing.researcher.cta': 'Naar het onderzoekersgedeelte',
 		'landing.steps.title': 'Hoe het werkt',
-		'landing.steps.sort': 'Sorteren: deelnemers leggen stellingen in een raster, van oneens tot eens — op telefoon, pc of samen met een interviewer.',
-		'landing.steps.analyse': 'Analyseren: by-person factoranalyse die cijfer voor cijfer overeenkomt met PQMethod, KADE en qmethod.',
-		'landing.steps.dialogue': 'In gesprek: de gezichtspunten terug naar de werkvloer, met live reacties van de aanwezigen.',
+		'landing.steps.sort':
+			'Sorteren: deelnemers leggen stellingen in een raster, van oneens tot eens — op telefoon, pc of samen met een interviewer.',
+		'landing.steps.analyse':
+			'Analyseren: by-person factoranalyse die cijfer voor cijfer overeenkomt met PQMethod, KADE en qmethod.',
+		'landing.steps.dialogue':
+			'In gesprek: de gezichtspunten terug naar de werkvloer, met live reacties van de aanwezigen.',
 		'landing.privacy': 'Anoniem: geen namen, geen IP-adressen. Alles blijft in de eigen database.',
 		'notFound.title': 'Pagina niet gevonden',
 		'notFound.body': 'Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de start.',
 		'error.title': 'Er ging iets mis',
-		'comingSoon': 'Dit deel is nog in aanbouw.'
+		comingSoon: 'Dit deel is nog in aanbouw.'
 	},
 	en: {
 		'app.name': 'Standpunt',
@@ -64,13 +67,15 @@ export const common = {
 			'Design a study, collect sorts and analyse them: correlations, centroid or PCA, varimax or hand rotation, factor arrays, distinguishing and consensus statements.',
 		'landing.researcher.cta': 'Go to the researcher area',
 		'landing.steps.title': 'How it works',
-		'landing.steps.sort': 'Sort: participants place statements in a grid from disagree to agree — on a phone, a PC or beside an interviewer.',
-		'landing.steps.analyse': 'Analyse: by-person factor analysis that matches PQMethod, KADE and qmethod number for number.',
+		'landing.steps.sort':
+			'Sort: participants place statements in a grid from disagree to agree — on a phone, a PC or beside an interviewer.',
+		'landing.steps.analyse':
+			'Analyse: by-person factor analysis that matches PQMethod, KADE and qmethod number for number.',
 		'landing.steps.dialogue': 'Discuss: take the viewpoints back to the workplace and collect live reactions.',
 		'landing.privacy': 'Anonymous: no names, no IP addresses. Everything stays in your own database.',
 		'notFound.title': 'Page not found',
 		'notFound.body': 'This page does not exist (any more). Check the address or go back to the start.',
 		'error.title': 'Something went wrong',
-		'comingSoon': 'This part is still being built.'
+		comingSoon: 'This part is still being built.'
 	}
 } satisfies Catalog;

@@ -27,7 +27,8 @@ export const dialogue = {
 		'd.viewpoint': 'Perspectief {n}',
 		'd.viewpointNamed': 'Perspectief {n}: {name}',
 		'd.mini.title': 'Mini-sortering',
-		'd.mini.lead': 'Geef elke stelling een plek van −2 (oneens) tot +2 (eens). Alleen jij ziet welk perspectief het dichtst bij je ligt.',
+		'd.mini.lead':
+			'Geef elke stelling een plek van −2 (oneens) tot +2 (eens). Alleen jij ziet welk perspectief het dichtst bij je ligt.',
 		'd.mini.start': 'Doe de mini-sortering',
 		'd.mini.submit': 'Bekijk mijn perspectief',
 		'd.mini.incomplete': 'Geef eerst elke stelling een plek.',
@@ -48,7 +49,8 @@ export const dialogue = {
 		'd.pres.shownTexts': 'Uit de zaal',
 		'd.pres.closed': 'Deze sessie is afgesloten.',
 		'd.ctl.title': 'Regie: {name}',
-		'd.ctl.rule': 'Zo blijft niemand herkenbaar: de uitslag van een vraag verschijnt pas vanaf 5 antwoorden, dan met alle aantallen en het gemiddelde. Bij minder dan 5 antwoorden tonen we niets, ook geen gemiddelde.',
+		'd.ctl.rule':
+			'Zo blijft niemand herkenbaar: de uitslag van een vraag verschijnt pas vanaf 5 antwoorden, dan met alle aantallen en het gemiddelde. Bij minder dan 5 antwoorden tonen we niets, ook geen gemiddelde.',
 		'd.ctl.openDisplay': 'Open het projectorscherm',
 		'd.ctl.slides': 'Dia’s',
 		'd.ctl.questions': 'Vragen',
@@ -72,12 +74,14 @@ export const dialogue = {
 		'd.slides.titleSub.one': '1 perspectief om samen te bespreken',
 		'd.slides.dist.higher': '▲ Wat dit perspectief hoger zet dan alle andere perspectieven',
 		'd.slides.dist.lower': '▼ Wat dit perspectief lager zet dan alle andere perspectieven',
-		'd.notes.distinguishing': 'Deze stellingen staan in dit perspectief duidelijk anders dan in alle andere: hier zit het eigene van dit perspectief. Het getal is de plek in het raster.',
+		'd.notes.distinguishing':
+			'Deze stellingen staan in dit perspectief duidelijk anders dan in alle andere: hier zit het eigene van dit perspectief. Het getal is de plek in het raster.',
 		'd.slides.respondent': 'respondent {n}',
 		'd.slides.agree': 'Meest eens',
 		'd.slides.disagree': 'Meest oneens',
 		'd.slides.notes': 'Sprekersnotities',
-		'd.slides.help': 'Pijltjes, PageUp/PageDown of spatie: volgende stap. N: notities. F: volledig scherm. P: afdrukken.',
+		'd.slides.help':
+			'Pijltjes, PageUp/PageDown of spatie: volgende stap. N: notities. F: volledig scherm. P: afdrukken.',
 		'd.slides.defining': '{n} definiërende sorteringen',
 		'd.slides.defining.one': '{n} definiërende sortering',
 		'd.slides.distinguishing': '▲/▼ onderscheidend (hoger/lager dan de andere perspectieven)',
@@ -85,7 +89,8 @@ export const dialogue = {
 		'd.slides.noNarrative': 'Nog geen beschrijving.',
 		'd.notes.question': 'Lees de vraag voor en geef de zaal even de tijd om mee te doen.',
 		'd.notes.overview': 'Noem kort elk perspectief; de details volgen per perspectief.',
-		'd.notes.viewpoint': 'Eerst het verhaal, dan de uitersten, dan het hele raster. Vraag daarna: herken je dit? Is het relevant voor de praktijk?',
+		'd.notes.viewpoint':
+			'Eerst het verhaal, dan de uitersten, dan het hele raster. Vraag daarna: herken je dit? Is het relevant voor de praktijk?',
 		'd.notes.consensus': 'Deze stellingen staan in alle perspectieven ongeveer even hoog: gedeelde grond.',
 		'r.tab.dialogue': 'Dialoog',
 		'd.r.title': 'Dialoogsessies',
@@ -110,7 +115,8 @@ export const dialogue = {
 		'd.r.exportCsv': 'CSV (tellingen)',
 		'd.r.exportTexts': 'CSV (teksten)',
 		'd.r.exportXlsx': 'Excel',
-		'd.r.rule': 'Een vraag met minder dan 5 antwoorden toont niets (“< 5”), ook geen gemiddelde; vanaf 5 antwoorden staat de hele verdeling er. “Alle sessies samen” telt sessies met minder dan 5 antwoorden alleen mee als die samen minstens 5 antwoorden hebben.',
+		'd.r.rule':
+			'Een vraag met minder dan 5 antwoorden toont niets (“< 5”), ook geen gemiddelde; vanaf 5 antwoorden staat de hele verdeling er. “Alle sessies samen” telt sessies met minder dan 5 antwoorden alleen mee als die samen minstens 5 antwoorden hebben.',
 		'd.r.partial': 'zonder sessies met minder dan 5 antwoorden',
 		'd.r.noSessions': 'Nog geen sessies.',
 		'd.i.title': 'Interpretatie: {name}',
@@ -152,7 +158,8 @@ export const dialogue = {
 		'd.viewpoint': 'Viewpoint {n}',
 		'd.viewpointNamed': 'Viewpoint {n}: {name}',
 		'd.mini.title': 'Mini-sort',
-		'd.mini.lead': 'Give each statement a place from −2 (disagree) to +2 (agree). Only you will see which viewpoint is closest to you.',
+		'd.mini.lead':
+			'Give each statement a place from −2 (disagree) to +2 (agree). Only you will see which viewpoint is closest to you.',
 		'd.mini.start': 'Do the mini-sort',
 		'd.mini.submit': 'Show my viewpoint',
 		'd.mini.incomplete': 'Give every statement a place first.',
@@ -173,7 +180,8 @@ export const dialogue = {
 		'd.pres.shownTexts': 'From the room',
 		'd.pres.closed': 'This session has ended.',
 		'd.ctl.title': 'Control: {name}',
-		'd.ctl.rule': 'So that no one can be recognised: a question’s result appears from 5 answers on, then with every count and the mean. With fewer than 5 answers nothing is shown, not even a mean.',
+		'd.ctl.rule':
+			'So that no one can be recognised: a question’s result appears from 5 answers on, then with every count and the mean. With fewer than 5 answers nothing is shown, not even a mean.',
 		'd.ctl.openDisplay': 'Open the projector screen',
 		'd.ctl.slides': 'Slides',
 		'd.ctl.questions': 'Questions',
@@ -197,7 +205,8 @@ export const dialogue = {
 		'd.slides.titleSub.one': '1 viewpoint to discuss together',
 		'd.slides.dist.higher': '▲ What this viewpoint ranks higher than all others',
 		'd.slides.dist.lower': '▼ What this viewpoint ranks lower than all others',
-		'd.notes.distinguishing': 'This viewpoint places these statements clearly differently from all others: this is what is its own. The number is the place in the grid.',
+		'd.notes.distinguishing':
+			'This viewpoint places these statements clearly differently from all others: this is what is its own. The number is the place in the grid.',
 		'd.slides.respondent': 'respondent {n}',
 		'd.slides.agree': 'Most agree',
 		'd.slides.disagree': 'Most disagree',
@@ -210,7 +219,8 @@ export const dialogue = {
 		'd.slides.noNarrative': 'No description yet.',
 		'd.notes.question': 'Read the question aloud and give the room a moment to join.',
 		'd.notes.overview': 'Name each viewpoint briefly; the details follow one by one.',
-		'd.notes.viewpoint': 'First the story, then the extremes, then the whole grid. Then ask: do you recognise this? Is it relevant in practice?',
+		'd.notes.viewpoint':
+			'First the story, then the extremes, then the whole grid. Then ask: do you recognise this? Is it relevant in practice?',
 		'd.notes.consensus': 'These statements sit at about the same place in every viewpoint: common ground.',
 		'r.tab.dialogue': 'Dialogue',
 		'd.r.title': 'Dialogue sessions',
@@ -235,7 +245,8 @@ export const dialogue = {
 		'd.r.exportCsv': 'CSV (counts)',
 		'd.r.exportTexts': 'CSV (texts)',
 		'd.r.exportXlsx': 'Excel',
-		'd.r.rule': 'A question with fewer than 5 answers shows nothing (“< 5”), not even a mean; from 5 answers on the whole distribution is shown. “All sessions” counts sessions with fewer than 5 answers only when together they have at least 5.',
+		'd.r.rule':
+			'A question with fewer than 5 answers shows nothing (“< 5”), not even a mean; from 5 answers on the whole distribution is shown. “All sessions” counts sessions with fewer than 5 answers only when together they have at least 5.',
 		'd.r.partial': 'without sessions with fewer than 5 answers',
 		'd.r.noSessions': 'No sessions yet.',
 		'd.i.title': 'Interpretation: {name}',

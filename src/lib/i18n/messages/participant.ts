@@ -4,14 +4,16 @@ export const participant = {
 	nl: {
 		'p.loading': 'Even geduld, de studie wordt geladen…',
 		'p.problem.not_found.title': 'Deze code kennen we niet',
-		'p.problem.not_found.body': 'Kijk of je de code goed hebt overgenomen en probeer het opnieuw. Een code ziet eruit als ABCD-EFGH-JKMN.',
+		'p.problem.not_found.body':
+			'Kijk of je de code goed hebt overgenomen en probeer het opnieuw. Een code ziet eruit als ABCD-EFGH-JKMN.',
 		'p.problem.busy.title': 'Even geduld',
 		'p.problem.busy.body':
 			'Er zijn de laatste minuten heel veel onbekende codes geprobeerd, daarom controleren we codes even niet. Probeer het over een paar minuten opnieuw; je antwoorden blijven bewaard.',
 		'p.problem.closed.title': 'Deze studie is gesloten',
 		'p.problem.closed.body': 'Je kunt geen sortering meer insturen. Bedankt voor je interesse.',
 		'p.problem.submitted.title': 'Deze sortering is al ingestuurd',
-		'p.problem.submitted.body': 'Met deze code is al een sortering ingestuurd. Bedankt voor het meedoen. Je hoeft niets meer te doen.',
+		'p.problem.submitted.body':
+			'Met deze code is al een sortering ingestuurd. Bedankt voor het meedoen. Je hoeft niets meer te doen.',
 		'p.problem.network.title': 'Geen verbinding met de server',
 		'p.problem.network.body': 'Kijk of je internet hebt en probeer het opnieuw. Wat je al had gedaan, is bewaard.',
 		'p.retry': 'Opnieuw proberen',
@@ -41,16 +43,20 @@ export const participant = {
 		'p.stop.yes': 'Ja, wis het scherm',
 		'p.stop.no': 'Nee, ga door',
 		'p.idle.title': 'Ben je er nog?',
-		'p.idle.body': 'Je hebt een tijdje niets gedaan. Op een gedeelde computer wissen we daarom zo het scherm. Je werk blijft bewaard onder je code.',
+		'p.idle.body':
+			'Je hebt een tijdje niets gedaan. Op een gedeelde computer wissen we daarom zo het scherm. Je werk blijft bewaard onder je code.',
 		'p.idle.stay': 'Ik ben er nog',
 		'p.cleared': 'Het scherm is gewist. Je werk is bewaard: vul je code in om verder te gaan.',
 		'p.consent.agree': 'Ik heb deze informatie gelezen en doe vrijwillig mee.',
 		'p.consent.required': 'Vink het vakje aan om verder te gaan.',
 		'p.howto.title': 'Zo werkt het',
 		'p.howto.rough': 'Leg eerst elke stelling op een stapel: oneens, neutraal of eens.',
-		'p.howto.grid': 'Zet daarna de stellingen in het schema: kies een stelling en kies dan een kolom. Op een computer kun je ook slepen.',
-		'p.howto.full': 'Is een kolom vol? Dan kun je ruilen met een stelling in die kolom. Met Ongedaan maken zet je een stap terug.',
-		'p.howto.saved': 'Alles wordt meteen bewaard. Je kunt stoppen en later verdergaan met je code, ook op een ander apparaat.',
+		'p.howto.grid':
+			'Zet daarna de stellingen in het schema: kies een stelling en kies dan een kolom. Op een computer kun je ook slepen.',
+		'p.howto.full':
+			'Is een kolom vol? Dan kun je ruilen met een stelling in die kolom. Met Ongedaan maken zet je een stap terug.',
+		'p.howto.saved':
+			'Alles wordt meteen bewaard. Je kunt stoppen en later verdergaan met je code, ook op een ander apparaat.',
 		'p.questions.decline': 'Zeg ik liever niet',
 		'p.questions.required': 'Beantwoord deze vraag om verder te gaan.',
 		'p.questions.optional': '(niet verplicht)',
@@ -58,13 +64,15 @@ export const participant = {
 		'p.comments.privacy': 'Noem geen namen van collega’s of van andere mensen die herkend kunnen worden.',
 		'p.comments.label': 'Toelichting bij stelling {n}',
 		'p.comments.column': 'Kolom {column}',
-		'p.submit.intro': 'Je hebt alle {count} stellingen geplaatst. Na het insturen kun je de sortering niet meer veranderen.',
+		'p.submit.intro':
+			'Je hebt alle {count} stellingen geplaatst. Na het insturen kun je de sortering niet meer veranderen.',
 		'p.submit.button': 'Sortering insturen',
 		'p.submit.busy': 'Bezig met insturen…',
 		'p.submit.error': 'Insturen is niet gelukt ({code}). Je sortering is bewaard. Probeer het nog een keer.',
 		'p.done.title': 'Bedankt!',
 		'p.done.receipt': 'Je ontvangstcode',
-		'p.done.receiptHelp': 'Schrijf deze code op of maak er een foto van. Je hebt hem nodig als je later toch niet meer mee wilt doen.',
+		'p.done.receiptHelp':
+			'Schrijf deze code op of maak er een foto van. Je hebt hem nodig als je later toch niet meer mee wilt doen.',
 		'p.done.close': 'Je kunt dit venster nu sluiten.',
 		'sort.pile.disagree': 'Oneens',
 		'sort.pile.neutral': 'Neutraal',
@@ -94,7 +102,8 @@ export const participant = {
 		'sort.pick.unplace': 'Terug naar de stapel',
 		'sort.pick.cancel': 'Annuleren',
 		'sort.announce.placed': 'Stelling {n} geplaatst in kolom {column}, {count} van {capacity} plaatsen bezet.',
-		'sort.announce.full': 'Kolom {column} is vol ({capacity} plaatsen). Kies een stelling in die kolom om mee te ruilen.',
+		'sort.announce.full':
+			'Kolom {column} is vol ({capacity} plaatsen). Kies een stelling in die kolom om mee te ruilen.',
 		'sort.announce.swapped': 'Stelling {n} staat nu in kolom {column}, stelling {other} in kolom {otherColumn}.',
 		'sort.announce.swappedOut': 'Stelling {n} staat nu in kolom {column}; stelling {other} is terug op de stapel.',
 		'sort.announce.unplaced': 'Stelling {n} is terug op de stapel.',
@@ -112,7 +121,8 @@ export const participant = {
 		'enrol.notFound': 'Deze studie bestaat niet of staat niet open voor deelname.',
 		'enrol.closed': 'Deze studie is gesloten. Je kunt geen sortering meer insturen.',
 		'p.code.title': 'Je persoonlijke code',
-		'p.code.save': 'Schrijf deze code op of maak er een foto van. Met deze code ga je later verder, ook op een ander apparaat. De code is anoniem: wij kunnen hem niet voor je opzoeken.',
+		'p.code.save':
+			'Schrijf deze code op of maak er een foto van. Met deze code ga je later verder, ook op een ander apparaat. De code is anoniem: wij kunnen hem niet voor je opzoeken.',
 		'p.code.copy': 'Kopieer de code',
 		'p.code.copied': 'De code is gekopieerd.',
 		'p.code.copyFailed': 'Kopiëren lukt hier niet. Schrijf de code over.',
@@ -130,24 +140,28 @@ export const participant = {
 		'enrol.notFound.title': 'Deze studie kennen we niet',
 		'sort.grid.skip': 'Naar Verder',
 		'sort.grid.asList': 'Lees als lijst',
-		'sort.grid.keys': 'Toetsen: ga met Tab naar een stelling en druk een cijfer: {first} = kolom {from}, {last} = kolom {to}. Of druk Enter en kies met de pijltjes.',
+		'sort.grid.keys':
+			'Toetsen: ga met Tab naar een stelling en druk een cijfer: {first} = kolom {from}, {last} = kolom {to}. Of druk Enter en kies met de pijltjes.',
 		'sort.pick.keys': 'Pijltjes en Enter, of een cijfer. Esc = annuleren.',
 		'sort.pick.otherColumn': 'Kies een andere kolom',
 		'p.done.withdraw.title': 'Wil je later toch niet meedoen?',
-		'p.done.withdraw.how': 'Dan kun je je deelname intrekken. Noem daarbij je ontvangstcode. Je sortering wordt dan gewist.',
+		'p.done.withdraw.how':
+			'Dan kun je je deelname intrekken. Noem daarbij je ontvangstcode. Je sortering wordt dan gewist.',
 		'p.done.withdraw.noContact': 'Neem daarvoor contact op met de onderzoekers van deze studie.'
 	},
 	en: {
 		'p.loading': 'One moment, loading the study…',
 		'p.problem.not_found.title': 'We do not know this code',
-		'p.problem.not_found.body': 'Check that you copied the code correctly and try again. A code looks like ABCD-EFGH-JKMN.',
+		'p.problem.not_found.body':
+			'Check that you copied the code correctly and try again. A code looks like ABCD-EFGH-JKMN.',
 		'p.problem.busy.title': 'Please wait a moment',
 		'p.problem.busy.body':
 			'Very many unknown codes were tried in the last minutes, so codes are not being checked for a while. Try again in a few minutes; your answers are kept.',
 		'p.problem.closed.title': 'This study is closed',
 		'p.problem.closed.body': 'You can no longer submit a sort. Thank you for your interest.',
 		'p.problem.submitted.title': 'This sort has already been submitted',
-		'p.problem.submitted.body': 'A sort was already submitted with this code. Thank you for taking part. There is nothing more to do.',
+		'p.problem.submitted.body':
+			'A sort was already submitted with this code. Thank you for taking part. There is nothing more to do.',
 		'p.problem.network.title': 'No connection to the server',
 		'p.problem.network.body': 'Check the internet connection and try again. What you already did has been saved.',
 		'p.retry': 'Try again',
@@ -177,16 +191,19 @@ export const participant = {
 		'p.stop.yes': 'Yes, clear the screen',
 		'p.stop.no': 'No, continue',
 		'p.idle.title': 'Are you still there?',
-		'p.idle.body': 'You have not been active for a while. To protect your answers on a shared computer, we will clear the screen shortly. Your progress stays saved under your code.',
+		'p.idle.body':
+			'You have not been active for a while. To protect your answers on a shared computer, we will clear the screen shortly. Your progress stays saved under your code.',
 		'p.idle.stay': 'I am still here',
 		'p.cleared': 'The screen has been cleared. Your progress is saved: enter your code to continue.',
 		'p.consent.agree': 'I have read this information and take part voluntarily.',
 		'p.consent.required': 'Tick the box to continue.',
 		'p.howto.title': 'How it works',
 		'p.howto.rough': 'First put each statement on a pile: disagree, neutral or agree.',
-		'p.howto.grid': 'Then place the statements in the grid: choose a statement, then choose a column. On a computer you can also drag.',
+		'p.howto.grid':
+			'Then place the statements in the grid: choose a statement, then choose a column. On a computer you can also drag.',
 		'p.howto.full': 'Is a column full? Then you can swap with a statement in that column. Undo takes a step back.',
-		'p.howto.saved': 'Everything is saved at once. You can stop and continue later with your code, also on another device.',
+		'p.howto.saved':
+			'Everything is saved at once. You can stop and continue later with your code, also on another device.',
 		'p.questions.decline': 'Prefer not to say',
 		'p.questions.required': 'Answer this question to continue.',
 		'p.questions.optional': '(optional)',
@@ -200,7 +217,8 @@ export const participant = {
 		'p.submit.error': 'Submitting failed ({code}). Your sort is saved; please try again.',
 		'p.done.title': 'Thank you!',
 		'p.done.receipt': 'Your receipt code',
-		'p.done.receiptHelp': 'Write this code down or take a photo of it. You need it if you later decide you no longer want to take part.',
+		'p.done.receiptHelp':
+			'Write this code down or take a photo of it. You need it if you later decide you no longer want to take part.',
 		'p.done.close': 'You can close this window now.',
 		'sort.pile.disagree': 'Disagree',
 		'sort.pile.neutral': 'Neutral',
@@ -230,7 +248,8 @@ export const participant = {
 		'sort.pick.unplace': 'Back to the pile',
 		'sort.pick.cancel': 'Cancel',
 		'sort.announce.placed': 'Statement {n} placed in column {column}, {count} of {capacity} places taken.',
-		'sort.announce.full': 'Column {column} is full ({capacity} places). Choose a statement in that column to swap with.',
+		'sort.announce.full':
+			'Column {column} is full ({capacity} places). Choose a statement in that column to swap with.',
 		'sort.announce.swapped': 'Statement {n} is now in column {column}, statement {other} in column {otherColumn}.',
 		'sort.announce.swappedOut': 'Statement {n} is now in column {column}; statement {other} is back on its pile.',
 		'sort.announce.unplaced': 'Statement {n} is back on its pile.',
@@ -248,7 +267,8 @@ export const participant = {
 		'enrol.notFound': 'This study does not exist or is not open for taking part.',
 		'enrol.closed': 'This study is closed. Sorts can no longer be submitted.',
 		'p.code.title': 'Your personal code',
-		'p.code.save': 'Write this code down or take a photo of it. With this code you continue later, also on another device. The code is anonymous: we cannot look it up for you.',
+		'p.code.save':
+			'Write this code down or take a photo of it. With this code you continue later, also on another device. The code is anonymous: we cannot look it up for you.',
 		'p.code.copy': 'Copy the code',
 		'p.code.copied': 'The code has been copied.',
 		'p.code.copyFailed': 'Copying does not work here. Write the code down.',
@@ -266,7 +286,8 @@ export const participant = {
 		'enrol.notFound.title': 'We do not know this study',
 		'sort.grid.skip': 'Skip to Continue',
 		'sort.grid.asList': 'Read as a list',
-		'sort.grid.keys': 'Keys: Tab to a statement and press a digit: {first} = column {from}, {last} = column {to}. Or press Enter and choose with the arrow keys.',
+		'sort.grid.keys':
+			'Keys: Tab to a statement and press a digit: {first} = column {from}, {last} = column {to}. Or press Enter and choose with the arrow keys.',
 		'sort.pick.keys': 'Arrow keys and Enter, or a digit. Esc = cancel.',
 		'sort.pick.otherColumn': 'Choose another column',
 		'p.done.withdraw.title': 'Change your mind later?',

@@ -36,7 +36,8 @@ export const researcherAuth = {
 		'r.setup.lead':
 			'Met deze eenmalige link maak je het eerste onderzoekersaccount. Dit account wordt ook eigenaar van de demostudie.',
 		'r.setup.name': 'Naam (optioneel)',
-		'r.setup.passwordHint': 'Minstens 10 tekens, geen veelgebruikt wachtwoord, herhaling of reeks: een paar woorden die niet bij elkaar horen werken goed.',
+		'r.setup.passwordHint':
+			'Minstens 10 tekens, geen veelgebruikt wachtwoord, herhaling of reeks: een paar woorden die niet bij elkaar horen werken goed.',
 		'r.setup.submit': 'Account aanmaken',
 		'r.setup.checking': 'Link controleren…',
 		'r.setup.invalid':
@@ -91,9 +92,11 @@ export const researcherAuth = {
 		'r.account.password.tooShort': 'The new password needs at least 10 characters.',
 		'r.account.password.done': 'Your password has been changed.',
 		'r.setup.title': 'Create the first account',
-		'r.setup.lead': 'This one-time link creates the first researcher account. That account also becomes the owner of the demo study.',
+		'r.setup.lead':
+			'This one-time link creates the first researcher account. That account also becomes the owner of the demo study.',
 		'r.setup.name': 'Name (optional)',
-		'r.setup.passwordHint': 'At least 10 characters, not a common password, repetition or sequence: a few unrelated words work well.',
+		'r.setup.passwordHint':
+			'At least 10 characters, not a common password, repetition or sequence: a few unrelated words work well.',
 		'r.setup.submit': 'Create account',
 		'r.setup.checking': 'Checking the link…',
 		'r.setup.invalid':

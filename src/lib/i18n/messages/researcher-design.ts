@@ -40,15 +40,19 @@ export const researcherDesign = {
 		'r.basics.instructions.hint': 'Bijvoorbeeld: „Sorteer de stellingen naar de mate waarin je het ermee eens bent.”',
 		'r.basics.thankYou': 'Bedanktekst ({lang})',
 		'r.basics.contact': 'Intrekken: hoe en bij wie ({lang})',
-		'r.basics.contact.hint': 'Staat op de pagina met de ontvangstcode. Bijvoorbeeld: „Mail onderzoek@example.org en noem je ontvangstcode.”',
+		'r.basics.contact.hint':
+			'Staat op de pagina met de ontvangstcode. Bijvoorbeeld: „Mail onderzoek@example.org en noem je ontvangstcode.”',
 		'r.basics.save': 'Opslaan',
 		'r.basics.delete': 'Studie verwijderen',
 		'r.basics.delete.confirm': 'Studie definitief verwijderen?',
-		'r.basics.delete.body': 'De studie „{title}” wordt met alles wat erbij hoort verwijderd: stellingen, codes, concepten, sorteringen, antwoorden, opmerkingen, analyses, interpretaties en dialoogsessies. Dit kan niet ongedaan worden.',
-		'r.basics.delete.audit': 'Het logboek van de studie blijft bewaard (wie wat wanneer deed, zonder gegevens van deelnemers).',
+		'r.basics.delete.body':
+			'De studie „{title}” wordt met alles wat erbij hoort verwijderd: stellingen, codes, concepten, sorteringen, antwoorden, opmerkingen, analyses, interpretaties en dialoogsessies. Dit kan niet ongedaan worden.',
+		'r.basics.delete.audit':
+			'Het logboek van de studie blijft bewaard (wie wat wanneer deed, zonder gegevens van deelnemers).',
 		'r.basics.delete.type': 'Typ ter bevestiging de naam of het adres van de studie ({slug})',
 		'r.basics.retention': 'Bewaartermijn voor concepten (dagen)',
-		'r.basics.retention.hint': 'Sorteringen die nooit zijn ingeleverd, worden {days} dagen na de laatste wijziging automatisch verwijderd. De code blijft geldig.',
+		'r.basics.retention.hint':
+			'Sorteringen die nooit zijn ingeleverd, worden {days} dagen na de laatste wijziging automatisch verwijderd. De code blijft geldig.',
 		'r.basics.retention.invalid': 'De bewaartermijn is een heel aantal dagen van 1 tot 3650.',
 		'r.cancel': 'Annuleren',
 		'r.status.title': 'Status',
@@ -61,8 +65,10 @@ export const researcherDesign = {
 		'r.status.removeCodes': 'Bij het sluiten ongebruikte codes verwijderen',
 		'r.status.codesRemoved': 'De studie is gesloten; {count} ongebruikte codes zijn verwijderd.',
 		'r.status.problems': 'De studie kan nog niet open:',
-		'r.problem.CONSENT_EMPTY': 'De toestemmingstekst is leeg ({languages}); deelnemers zouden een leeg vak zien. Vul hem in op het tabblad Basis.',
-		'r.problem.INSTRUCTIONS_EMPTY': 'De instructie is leeg ({languages}); deelnemers weten dan niet wat ze moeten doen. Vul haar in op het tabblad Basis.',
+		'r.problem.CONSENT_EMPTY':
+			'De toestemmingstekst is leeg ({languages}); deelnemers zouden een leeg vak zien. Vul hem in op het tabblad Basis.',
+		'r.problem.INSTRUCTIONS_EMPTY':
+			'De instructie is leeg ({languages}); deelnemers weten dan niet wat ze moeten doen. Vul haar in op het tabblad Basis.',
 		'r.problem.QSET_TOO_SMALL': 'De Q-set heeft minstens twee stellingen nodig (tabblad Stellingen).',
 		'r.problem.GRID_EMPTY': 'Het raster heeft nog geen plaatsen (tabblad Raster).',
 		'r.problem.GRID_MISMATCH': 'Het raster heeft niet precies één plaats per stelling in de Q-set (tabblad Raster).',
@@ -75,7 +81,8 @@ export const researcherDesign = {
 		'r.st.qset': 'Q-set ({count})',
 		'r.st.concourse': 'Concours ({count})',
 		'r.st.qset.hint': 'De stellingen die deelnemers sorteren.',
-		'r.st.concourse.hint': 'Kandidaat-stellingen die (nog) niet gesorteerd worden. Verplaats ze naar de Q-set als je ze wilt gebruiken.',
+		'r.st.concourse.hint':
+			'Kandidaat-stellingen die (nog) niet gesorteerd worden. Verplaats ze naar de Q-set als je ze wilt gebruiken.',
 		'r.st.code': 'Code',
 		'r.st.text': 'Tekst ({lang})',
 		'r.st.themes': 'Thema’s',
@@ -87,12 +94,14 @@ export const researcherDesign = {
 		'r.st.delete': 'Verwijderen',
 		'r.st.rowLabel': 'Stelling {code}',
 		'r.st.paste.title': 'Plakken: één stelling per regel',
-		'r.st.paste.hint': 'Nummering en opsommingstekens worden weggehaald. Met een tab of „ | ” ertussen vul je beide talen tegelijk: Nederlands, dan Engels.',
+		'r.st.paste.hint':
+			'Nummering en opsommingstekens worden weggehaald. Met een tab of „ | ” ertussen vul je beide talen tegelijk: Nederlands, dan Engels.',
 		'r.st.paste.label': 'Stellingen, één per regel',
 		'r.st.paste.add': 'Toevoegen',
 		'r.st.paste.target': 'Toevoegen aan',
 		'r.st.import.title': 'Importeren uit CSV of PQMethod .STA',
-		'r.st.import.hint': 'CSV met een kopregel: code, nl, en, themes (volgorde maakt niet uit). Een .STA-bestand heeft één stelling per regel.',
+		'r.st.import.hint':
+			'CSV met een kopregel: code, nl, en, themes (volgorde maakt niet uit). Een .STA-bestand heeft één stelling per regel.',
 		'r.st.import.file': 'Bestand kiezen',
 		'r.st.import.staLanguage': 'Taal van het .STA-bestand',
 		'r.st.import.preview': '{count} stellingen gevonden. Controleer ze hieronder en voeg ze toe.',
@@ -122,7 +131,8 @@ export const researcherDesign = {
 		'r.grid.distribution': 'Soort verdeling',
 		'r.grid.preview': 'Voorbeeld: {places} plaatsen voor {statements} stellingen in de Q-set.',
 		'r.grid.check.match': 'Het raster past: {capacity} plaatsen voor {statements} stellingen.',
-		'r.grid.check.free': 'Vrije verdeling: {capacity} plaatsen voor {statements} stellingen. Deelnemers hoeven niet elke kolom te vullen.',
+		'r.grid.check.free':
+			'Vrije verdeling: {capacity} plaatsen voor {statements} stellingen. Deelnemers hoeven niet elke kolom te vullen.',
 		'r.grid.check.too-few-places':
 			'Er zijn {difference} plaatsen te weinig: het raster heeft {capacity} plaatsen, de Q-set {statements} stellingen. Elke stelling heeft precies één plaats nodig. Voeg plaatsen toe aan kolommen, of haal {difference} stellingen uit de Q-set.',
 		'r.grid.check.too-many-places':
@@ -158,7 +168,8 @@ export const researcherDesign = {
 		'r.q.summary.optional': 'optioneel',
 		'r.q.summary.decline': 'met „zeg ik liever niet”',
 		'r.preview.title': 'Voorbeeld van de deelnemersweergave',
-		'r.preview.openHint': 'Zo ziet een deelnemer de studie, stap voor stap, in de gekozen taal. Dit is alleen een weergave: er wordt niets ingevuld of opgeslagen.',
+		'r.preview.openHint':
+			'Zo ziet een deelnemer de studie, stap voor stap, in de gekozen taal. Dit is alleen een weergave: er wordt niets ingevuld of opgeslagen.',
 		'r.preview.language': 'Taal van het voorbeeld',
 		'r.preview.consent': '1. Toestemming',
 		'r.preview.instructions': '2. Instructie',
@@ -187,7 +198,8 @@ export const researcherDesign = {
 		'r.new.create': 'Create study',
 		'r.field.title': 'Title ({lang})',
 		'r.field.slug': 'Web address (slug)',
-		'r.field.slug.hint': 'Participants open the study at {url}. Lower-case letters, digits and hyphens; 3–60 characters.',
+		'r.field.slug.hint':
+			'Participants open the study at {url}. Lower-case letters, digits and hyphens; 3–60 characters.',
 		'r.field.slug.invalid': 'Use 3–60 lower-case letters, digits and single hyphens (not at the start or end).',
 		'r.field.languages': 'Study languages',
 		'r.field.languages.none': 'Choose at least one language.',
@@ -208,15 +220,18 @@ export const researcherDesign = {
 		'r.basics.instructions.hint': 'For example: "Sort the statements by how much you agree with them."',
 		'r.basics.thankYou': 'Thank-you text ({lang})',
 		'r.basics.contact': 'Withdrawing: how and with whom ({lang})',
-		'r.basics.contact.hint': 'Shown on the page with the receipt code. For example: “E-mail research@example.org and give your receipt code.”',
+		'r.basics.contact.hint':
+			'Shown on the page with the receipt code. For example: “E-mail research@example.org and give your receipt code.”',
 		'r.basics.save': 'Save',
 		'r.basics.delete': 'Delete study',
 		'r.basics.delete.confirm': 'Delete this study for good?',
-		'r.basics.delete.body': 'The study "{title}" is deleted with everything that belongs to it: statements, codes, drafts, sorts, answers, comments, analyses, interpretations and dialogue sessions. This cannot be undone.',
+		'r.basics.delete.body':
+			'The study "{title}" is deleted with everything that belongs to it: statements, codes, drafts, sorts, answers, comments, analyses, interpretations and dialogue sessions. This cannot be undone.',
 		'r.basics.delete.audit': "The study's audit log is kept (who did what and when, without participant data).",
 		'r.basics.delete.type': "Type the study's name or address ({slug}) to confirm",
 		'r.basics.retention': 'Retention period for drafts (days)',
-		'r.basics.retention.hint': 'Sorts that were never submitted are deleted automatically {days} days after their last change. The code stays valid.',
+		'r.basics.retention.hint':
+			'Sorts that were never submitted are deleted automatically {days} days after their last change. The code stays valid.',
 		'r.basics.retention.invalid': 'The retention period is a whole number of days from 1 to 3650.',
 		'r.cancel': 'Cancel',
 		'r.status.title': 'Status',
@@ -229,8 +244,10 @@ export const researcherDesign = {
 		'r.status.removeCodes': 'Remove unused codes when closing',
 		'r.status.codesRemoved': 'The study is closed; {count} unused codes were removed.',
 		'r.status.problems': 'The study cannot open yet:',
-		'r.problem.CONSENT_EMPTY': 'The consent text is empty ({languages}); participants would see an empty box. Fill it in on the Basics tab.',
-		'r.problem.INSTRUCTIONS_EMPTY': 'The instruction is empty ({languages}); participants would not know what to do. Fill it in on the Basics tab.',
+		'r.problem.CONSENT_EMPTY':
+			'The consent text is empty ({languages}); participants would see an empty box. Fill it in on the Basics tab.',
+		'r.problem.INSTRUCTIONS_EMPTY':
+			'The instruction is empty ({languages}); participants would not know what to do. Fill it in on the Basics tab.',
 		'r.problem.QSET_TOO_SMALL': 'The Q-set needs at least two statements (Statements tab).',
 		'r.problem.GRID_EMPTY': 'The grid has no places yet (Grid tab).',
 		'r.problem.GRID_MISMATCH': 'The grid does not have exactly one place per Q-set statement (Grid tab).',
@@ -255,12 +272,14 @@ export const researcherDesign = {
 		'r.st.delete': 'Delete',
 		'r.st.rowLabel': 'Statement {code}',
 		'r.st.paste.title': 'Paste: one statement per line',
-		'r.st.paste.hint': 'Numbering and bullets are removed. Put a tab or " | " in between to fill both languages at once: Dutch, then English.',
+		'r.st.paste.hint':
+			'Numbering and bullets are removed. Put a tab or " | " in between to fill both languages at once: Dutch, then English.',
 		'r.st.paste.label': 'Statements, one per line',
 		'r.st.paste.add': 'Add',
 		'r.st.paste.target': 'Add to',
 		'r.st.import.title': 'Import from CSV or PQMethod .STA',
-		'r.st.import.hint': 'CSV with a header row: code, nl, en, themes (any order). A .STA file has one statement per line.',
+		'r.st.import.hint':
+			'CSV with a header row: code, nl, en, themes (any order). A .STA file has one statement per line.',
 		'r.st.import.file': 'Choose a file',
 		'r.st.import.staLanguage': 'Language of the .STA file',
 		'r.st.import.preview': '{count} statements found. Check them below and add them.',
@@ -290,7 +309,8 @@ export const researcherDesign = {
 		'r.grid.distribution': 'Kind of distribution',
 		'r.grid.preview': 'Preview: {places} places for {statements} statements in the Q-set.',
 		'r.grid.check.match': 'The grid fits: {capacity} places for {statements} statements.',
-		'r.grid.check.free': 'Free distribution: {capacity} places for {statements} statements. Participants need not fill every column.',
+		'r.grid.check.free':
+			'Free distribution: {capacity} places for {statements} statements. Participants need not fill every column.',
 		'r.grid.check.too-few-places':
 			'{difference} places short: the grid has {capacity} places, the Q-set {statements} statements. Every statement needs exactly one place. Add places to columns, or take {difference} statements out of the Q-set.',
 		'r.grid.check.too-many-places':
@@ -326,7 +346,8 @@ export const researcherDesign = {
 		'r.q.summary.optional': 'optional',
 		'r.q.summary.decline': 'with "prefer not to say"',
 		'r.preview.title': 'Preview of what participants see',
-		'r.preview.openHint': 'This is the study as a participant sees it, step by step, in the chosen language. It is a view only: nothing is filled in or stored.',
+		'r.preview.openHint':
+			'This is the study as a participant sees it, step by step, in the chosen language. It is a view only: nothing is filled in or stored.',
 		'r.preview.language': 'Preview language',
 		'r.preview.consent': '1. Consent',
 		'r.preview.instructions': '2. Instructions',

@@ -5,10 +5,12 @@ export const researcherMembers = {
 	nl: {
 		'r.tab.members': 'Leden',
 		'r.audit.title': 'Logboek',
-		'r.audit.lead': 'Wie wat deed met deze studie en wanneer: exports, imports, verwijderingen, leden, status en opgeslagen analyses. Zonder gegevens van deelnemers. Het logboek blijft bewaard als de studie wordt verwijderd.',
+		'r.audit.lead':
+			'Wie wat deed met deze studie en wanneer: exports, imports, verwijderingen, leden, status en opgeslagen analyses. Zonder gegevens van deelnemers. Het logboek blijft bewaard als de studie wordt verwijderd.',
 		'r.audit.download': 'Logboek downloaden (CSV)',
 		'r.audit.backup': 'Back-up van de studie downloaden',
-		'r.audit.backup.hint': 'De back-up bevat de studie met alles wat erbij hoort, ook antwoorden en opmerkingen: bewaar hem even zorgvuldig als de studie zelf. Terugzetten gaat met de opdracht restore.',
+		'r.audit.backup.hint':
+			'De back-up bevat de studie met alles wat erbij hoort, ook antwoorden en opmerkingen: bewaar hem even zorgvuldig als de studie zelf. Terugzetten gaat met de opdracht restore.',
 		'r.audit.empty': 'Nog niets vastgelegd.',
 		'r.audit.when': 'Wanneer',
 		'r.audit.who': 'Wie',
@@ -60,7 +62,8 @@ export const researcherMembers = {
 		'r.mem.add.button': 'Toevoegen',
 		'r.mem.invited': '{email} is uitgenodigd als {role}. Diegene wordt lid bij de volgende keer inloggen.',
 		'r.mem.invitations': 'Uitgenodigd, nog geen lid',
-		'r.mem.invitations.hint': 'Elk adres wordt lid zodra er met dat adres wordt ingelogd. Zonder account gebeurt dat pas als er een account is gemaakt.',
+		'r.mem.invitations.hint':
+			'Elk adres wordt lid zodra er met dat adres wordt ingelogd. Zonder account gebeurt dat pas als er een account is gemaakt.',
 		'r.mem.cancel': 'Intrekken',
 		'r.mem.cancelOf': 'Uitnodiging voor {email} intrekken',
 		'r.mem.cancelled': 'De uitnodiging voor {email} is ingetrokken.',
@@ -80,10 +83,12 @@ export const researcherMembers = {
 	en: {
 		'r.tab.members': 'Members',
 		'r.audit.title': 'Audit log',
-		'r.audit.lead': 'Who did what with this study, and when: exports, imports, deletions, members, status and saved analyses. No participant data. The log is kept when the study is deleted.',
+		'r.audit.lead':
+			'Who did what with this study, and when: exports, imports, deletions, members, status and saved analyses. No participant data. The log is kept when the study is deleted.',
 		'r.audit.download': 'Download the log (CSV)',
 		'r.audit.backup': 'Download a backup of the study',
-		'r.audit.backup.hint': 'The backup holds the study with everything that belongs to it, answers and comments included: keep it as carefully as the study itself. Restore it with the restore command.',
+		'r.audit.backup.hint':
+			'The backup holds the study with everything that belongs to it, answers and comments included: keep it as carefully as the study itself. Restore it with the restore command.',
 		'r.audit.empty': 'Nothing recorded yet.',
 		'r.audit.when': 'When',
 		'r.audit.who': 'Who',
@@ -135,7 +140,8 @@ export const researcherMembers = {
 		'r.mem.add.button': 'Add',
 		'r.mem.invited': '{email} was invited as {role}. They become a member the next time they sign in.',
 		'r.mem.invitations': 'Invited, not yet a member',
-		'r.mem.invitations.hint': 'Each address becomes a member when someone signs in with it. Without an account, that happens only once one has been made.',
+		'r.mem.invitations.hint':
+			'Each address becomes a member when someone signs in with it. Without an account, that happens only once one has been made.',
 		'r.mem.cancel': 'Withdraw',
 		'r.mem.cancelOf': 'Withdraw the invitation for {email}',
 		'r.mem.cancelled': 'The invitation for {email} was withdrawn.',

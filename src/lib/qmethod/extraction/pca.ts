@@ -15,7 +15,12 @@ import type { ExtractionResult } from '../types.js';
  * eigenvalues of docs/methods.md §12.3 (2.3838, 2.0153, 1.3408, …).
  * @param scaled unit-scaled sorts, sort-major (see unitScaledSorts)
  */
-export function extractPrincipalComponents(scaled: Float64Array, n: number, m: number, factors: number): ExtractionResult {
+export function extractPrincipalComponents(
+	scaled: Float64Array,
+	n: number,
+	m: number,
+	factors: number
+): ExtractionResult {
 	const cross = statementCrossProduct(scaled, n, m);
 	const { values, vectors } = symmetricEigen(cross, m);
 	const rank = Math.min(n, m);

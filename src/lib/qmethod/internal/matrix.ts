@@ -43,14 +43,24 @@ export function procrustesRotation(a: Float64Array, b: Float64Array, rows: numbe
 export function polarFactor(matrix: Float64Array, k: number): { rotation: Float64Array; singularValueSum: number } {
 	// Fast path: BᵀB = V Λ Vᵀ, U Vᵀ = B V Λ^(−1/2) Vᵀ and Σ D = Σ √λ; the SVD below when B is (nearly) singular.
 	const gram = new Float64Array(k * k);
-	for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) for (let r = 0; r < k; r++) gram[p * k + q] += matrix[r * k + p] * matrix[r * k + q];
+	for (let p = 0; p < k; p++)
+		for (let q = 0; q < k; q++) for (let r = 0; r < k; r++) gram[p * k + q] += matrix[r * k + p] * matrix[r * k + q];
 	const { values, vectors } = symmetricEigen(gram, k);
 	if (values[k - 1] > 1e-6 * values[0]) {
 		const inverseRoot = new Float64Array(k * k);
-		for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) for (let c = 0; c < k; c++) inverseRoot[p * k + q] += (vectors[p * k + c] * vectors[q * k + c]) / Math.sqrt(values[c]);
-		return { rotation: multiplyMatrices(matrix, inverseRoot, k, k, k), singularValueSum: values.reduce((sum, value) => sum + Math.sqrt(value), 0) };
+		for (let p = 0; p < k; p++)
+			for (let q = 0; q < k; q++)
+				for (let c = 0; c < k; c++)
+					inverseRoot[p * k + q] += (vectors[p * k + c] * vectors[q * k + c]) / Math.sqrt(values[c]);
+		return {
+			rotation: multiplyMatrices(matrix, inverseRoot, k, k, k),
+			singularValueSum: values.reduce((sum, value) => sum + Math.sqrt(value), 0)
+		};
 	}
-	const svd = new SingularValueDecomposition(new Matrix(Array.from({ length: k }, (_, r) => Array.from(matrix.subarray(r * k, r * k + k)))), { autoTranspose: false });
+	const svd = new SingularValueDecomposition(
+		new Matrix(Array.from({ length: k }, (_, r) => Array.from(matrix.subarray(r * k, r * k + k)))),
+		{ autoTranspose: false }
+	);
 	const product = svd.leftSingularVectors.mmul(svd.rightSingularVectors.transpose());
 	const rotation = new Float64Array(k * k);
 	for (let p = 0; p < k; p++) for (let q = 0; q < k; q++) rotation[p * k + q] = product.get(p, q);
@@ -65,8 +75,16 @@ export function identityMatrix(k: number): Float64Array {
 }
 
 /** (rows × inner) · (inner × columns), row-major. */
-export function multiplyMatrices(a: Float64Array, b: Float64Array, rows: number, inner: number, columns: number): Float64Array {
+export function multiplyMatrices(
+	a: Float64Array,
+	b: Float64Array,
+	rows: number,
+	inner: number,
+	columns: number
+): Float64Array {
 	const result = new Float64Array(rows * columns);
-	for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) for (let t = 0; t < inner; t++) result[r * columns + c] += a[r * inner + t] * b[t * columns + c];
+	for (let r = 0; r < rows; r++)
+		for (let c = 0; c < columns; c++)
+			for (let t = 0; t < inner; t++) result[r * columns + c] += a[r * inner + t] * b[t * columns + c];
 	return result;
 }

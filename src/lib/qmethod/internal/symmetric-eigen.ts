@@ -7,7 +7,10 @@
  *
  * @returns eigenvalues ascending in `values`; `vectors[r * size + c]` is component r of vector c
  */
-export function tridiagonalQlEigen(matrix: Float64Array, size: number): { values: Float64Array; vectors: Float64Array } {
+export function tridiagonalQlEigen(
+	matrix: Float64Array,
+	size: number
+): { values: Float64Array; vectors: Float64Array } {
 	const n = size;
 	const v = Float64Array.from(matrix);
 	const d = new Float64Array(n);

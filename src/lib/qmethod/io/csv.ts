@@ -31,7 +31,8 @@ export function parseCsv(text: string, options: { delimiter?: ',' | ';' } = {}):
 			const start = line;
 			index++;
 			for (;;) {
-				if (index >= text.length) throw new QMethodInputError('invalid_file', `CSV line ${start}: a quoted field is not closed`, start);
+				if (index >= text.length)
+					throw new QMethodInputError('invalid_file', `CSV line ${start}: a quoted field is not closed`, start);
 				const inner = text[index];
 				if (inner === '"') {
 					if (text[index + 1] === '"') {
@@ -86,14 +87,20 @@ export function parseSortsCsv(text: string): QSortData {
 	const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	const firstLineEnd = source.search(/\r|\n/);
 	const headerLine = firstLineEnd < 0 ? source : source.slice(0, firstLineEnd);
-	const header = source.includes('"') ? parseCsv(headerLine)[0] ?? [''] : headerLine.split(',');
+	const header = source.includes('"') ? (parseCsv(headerLine)[0] ?? ['']) : headerLine.split(',');
 	const statementCodes = header.slice(1).map((code) => code.trim());
 	if (statementCodes.length === 0) throw new QMethodInputError('invalid_file', 'the CSV header lists no statements');
-	if (statementCodes.some((code) => code === '')) throw new QMethodInputError('invalid_file', 'the CSV header has an empty statement code');
+	if (statementCodes.some((code) => code === ''))
+		throw new QMethodInputError('invalid_file', 'the CSV header has an empty statement code');
 	// Unquoted files (the usual case) are scanned without splitting into cell strings.
 	const parsed = source.includes('"') ? null : scanUnquoted(source, statementCodes.length);
-	const rows = parsed ?? parseCsv(source).slice(1).map((row) => ({ id: row[0], cells: row.slice(1) }));
-	if (rows.length < 1) throw new QMethodInputError('invalid_file', 'the Q-sort CSV needs a header row and at least one Q-sort');
+	const rows =
+		parsed ??
+		parseCsv(source)
+			.slice(1)
+			.map((row) => ({ id: row[0], cells: row.slice(1) }));
+	if (rows.length < 1)
+		throw new QMethodInputError('invalid_file', 'the Q-sort CSV needs a header row and at least one Q-sort');
 	const m = statementCodes.length;
 	const sortIds: string[] = [];
 	const sorts: Float64Array[] = [];
@@ -112,7 +119,10 @@ export function parseSortsCsv(text: string): QSortData {
 		for (let s = 0; s < m; s++) {
 			const value = parseNumberCell(row.cells[s]);
 			if (Number.isNaN(value)) {
-				throw new QMethodInputError('invalid_file', `CSV row ${lineNumber}, ${statementCodes[s]}: "${row.cells[s].trim()}" is not a number`);
+				throw new QMethodInputError(
+					'invalid_file',
+					`CSV row ${lineNumber}, ${statementCodes[s]}: "${row.cells[s].trim()}" is not a number`
+				);
 			}
 			values[s] = value;
 		}
@@ -216,9 +226,17 @@ export function parseStatementsCsv(text: string): StatementRecord[] {
 	}
 	const codes = new Set<string>();
 	return rows.slice(1).map((row, index) => {
-		if (row.length !== 2) throw new QMethodInputError('invalid_file', `statements CSV row ${index + 2}: expected 2 fields, got ${row.length}`);
+		if (row.length !== 2)
+			throw new QMethodInputError(
+				'invalid_file',
+				`statements CSV row ${index + 2}: expected 2 fields, got ${row.length}`
+			);
 		const code = row[0].trim();
-		if (!code || codes.has(code)) throw new QMethodInputError('invalid_file', `statements CSV row ${index + 2}: missing or repeated code "${code}"`);
+		if (!code || codes.has(code))
+			throw new QMethodInputError(
+				'invalid_file',
+				`statements CSV row ${index + 2}: missing or repeated code "${code}"`
+			);
 		codes.add(code);
 		return { code, text: row[1] };
 	});
@@ -230,7 +248,11 @@ export function csvField(value: string): string {
 }
 
 /** Writes Q-sorts as CSV `sort,<codes>` with one row per sort (LF line ends). */
-export function writeSortsCsv(data: { statementCodes: readonly string[]; sortIds: readonly string[]; sorts: ReadonlyArray<ArrayLike<number>> }): string {
+export function writeSortsCsv(data: {
+	statementCodes: readonly string[];
+	sortIds: readonly string[];
+	sorts: ReadonlyArray<ArrayLike<number>>;
+}): string {
 	const lines = [['sort', ...data.statementCodes].map(csvField).join(',')];
 	data.sorts.forEach((sort, i) => lines.push([csvField(data.sortIds[i]), ...Array.from(sort, String)].join(',')));
 	return lines.join('\n') + '\n';

@@ -13,7 +13,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 		return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8' };
 	} catch {
 		let text = '';
-		for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+		for (const byte of bytes)
+			text += byte >= 0x80 && byte <= 0x9f ? CP1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
 		return { text, encoding: 'windows-1252' };
 	}
 }

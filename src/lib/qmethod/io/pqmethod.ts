@@ -45,7 +45,9 @@ export function parseDat(text: string): DatFile {
 		if (!id) fail(lineNumber, 'the Q-sort id (columns 1–10) is empty');
 		const values: number[] = [];
 		for (let s = 0; s < nStatements; s++) {
-			values.push(integerField(line.padEnd(10 + 2 * nStatements), 10 + 2 * s, 12 + 2 * s, lineNumber, `statement ${s + 1}`));
+			values.push(
+				integerField(line.padEnd(10 + 2 * nStatements), 10 + 2 * s, 12 + 2 * s, lineNumber, `statement ${s + 1}`)
+			);
 		}
 		if (line.slice(10 + 2 * nStatements).trim()) fail(lineNumber, `more than ${nStatements} values`);
 		sortIds.push(id);
@@ -73,10 +75,16 @@ export function parseSta(text: string): string[] {
  * integers −6…+13, and every sort must have one value per statement.
  * @throws QMethodInputError invalid_file
  */
-export function writeDat(file: { title: string; sortIds: readonly string[]; sorts: ReadonlyArray<ArrayLike<number>>; distribution: readonly number[] }): string {
+export function writeDat(file: {
+	title: string;
+	sortIds: readonly string[];
+	sorts: ReadonlyArray<ArrayLike<number>>;
+	distribution: readonly number[];
+}): string {
 	const m = file.distribution.length;
 	const n = file.sorts.length;
-	if (n > 999 || m > 999) throw new QMethodInputError('invalid_file', 'a .DAT file holds at most 999 Q-sorts and 999 statements');
+	if (n > 999 || m > 999)
+		throw new QMethodInputError('invalid_file', 'a .DAT file holds at most 999 Q-sorts and 999 statements');
 	const heights = new Array<number>(SLOTS).fill(0);
 	for (const value of file.distribution) {
 		if (!Number.isInteger(value) || value < SLOT_LOW || value >= SLOT_LOW + SLOTS) {
@@ -87,11 +95,15 @@ export function writeDat(file: { title: string; sortIds: readonly string[]; sort
 	const pad3 = (value: number) => String(value).padStart(3);
 	const low = Math.min(...file.distribution);
 	const high = Math.max(...file.distribution);
-	const lines = [`  0${pad3(n)}${pad3(m)} ${file.title.slice(0, 68).padEnd(68)}`, [low, high, ...heights].map(pad3).join('')];
+	const lines = [
+		`  0${pad3(n)}${pad3(m)} ${file.title.slice(0, 68).padEnd(68)}`,
+		[low, high, ...heights].map(pad3).join('')
+	];
 	file.sorts.forEach((sort, i) => {
 		const id = file.sortIds[i];
 		if (id.length > 8) throw new QMethodInputError('invalid_file', `Q-sort id "${id}" is longer than 8 characters`);
-		if (sort.length !== m) throw new QMethodInputError('invalid_file', `Q-sort "${id}" has ${sort.length} values, expected ${m}`);
+		if (sort.length !== m)
+			throw new QMethodInputError('invalid_file', `Q-sort "${id}" has ${sort.length} values, expected ${m}`);
 		let line = id.padEnd(10);
 		for (let s = 0; s < m; s++) {
 			if (!Number.isInteger(sort[s]) || sort[s] < SLOT_LOW || sort[s] > 13) {

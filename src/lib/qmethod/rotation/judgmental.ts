@@ -97,7 +97,10 @@ function turnRun(start: LoadingMatrix, steps: readonly RotationStep[], offset: n
 		const { p, q, degrees } = step;
 		const valid = [p, q].every((f) => Number.isInteger(f) && f >= 0 && f < k) && p !== q && Number.isFinite(degrees);
 		if (!valid) {
-			throw new QMethodInputError('invalid_rotation', `rotation step ${offset + index + 1} needs two different factors 1…${k} and a finite angle`);
+			throw new QMethodInputError(
+				'invalid_rotation',
+				`rotation step ${offset + index + 1} needs two different factors 1…${k} and a finite angle`
+			);
 		}
 		const radians = (degrees * Math.PI) / 180;
 		const cos = Math.cos(radians);

@@ -88,7 +88,15 @@ function rotatePair(b: Float64Array, rotation: Float64Array, n: number, k: numbe
 }
 
 /** Columns p and q of a rows × k matrix: x' = x cos + y sin, y' = −x sin + y cos. */
-export function turn(matrix: Float64Array, rows: number, k: number, p: number, q: number, cos: number, sin: number): void {
+export function turn(
+	matrix: Float64Array,
+	rows: number,
+	k: number,
+	p: number,
+	q: number,
+	cos: number,
+	sin: number
+): void {
 	for (let i = 0; i < rows; i++) {
 		const x = matrix[i * k + p];
 		const y = matrix[i * k + q];
