@@ -1,18 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { createSession, deleteOtherSessions, deleteSession, findSession } from '../auth/sessions.js';
+import { createSession, deleteSession, findSession } from '../auth/sessions.js';
 import { countResearchers, isSetupTokenValid, issueSetupToken, setupFirstAccount } from '../auth/accounts.js';
 import { assertCsrfSafe, authenticate, clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/guard.js';
-import { assertPasswordAcceptable, decoyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { readCookie, setCookie } from '../auth/cookies.js';
-import {
-	admitLogin,
-	admitPasswordCheck,
-	DEVICE_COOKIE,
-	isDeviceOf,
-	issueDeviceCookie,
-	loginSucceeded,
-	passwordCheckSucceeded
-} from '../auth/login-limits.js';
+import { DEVICE_COOKIE } from '../auth/login-limits.js';
+import { changePassword, logIn } from '../auth/login.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { csrfHeaders, errors, researcherSchema } from './studies/schemas.js';
@@ -34,8 +26,6 @@ const credentials = {
 	email: { type: 'string', minLength: 1, maxLength: 254 },
 	password: { type: 'string', minLength: 1, maxLength: 1000 }
 } as const;
-
-const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'E-mail address or password is not correct.');
 
 const authRoutes: FastifyPluginAsync = async (app) => {
 	const db = app.database.db;
@@ -70,20 +60,11 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		},
 		async (request, reply) => {
 			assertCsrfSafe(request);
-			const email = request.body.email.trim().toLowerCase();
-			const row = await db.selectFrom('researchers').selectAll().where('email', '=', email).executeTakeFirst();
 			const device = readCookie(request.headers.cookie, DEVICE_COOKIE.name);
-			const knownDevice = (await isDeviceOf(db, device, row?.id)) ? device : undefined;
-			// Counted before the password is checked (429 when a limit is reached), so parallel tries cannot pass it.
-			const admission = await admitLogin(db, email, knownDevice);
-			const ok = await verifyPassword(request.body.password, row?.password_hash ?? (await decoyPasswordHash()));
-			if (!row || !ok) throw invalidCredentials();
-			await loginSucceeded(db, admission);
-			const { token, expiresAt } = await createSession(db, row.id);
-			setSessionCookie(request, reply, token, expiresAt);
-			// This browser has now logged in to this account: its later attempts do not share the address's limit.
-			setCookie(request, reply, DEVICE_COOKIE, knownDevice ?? (await issueDeviceCookie(db, row.id)));
-			return { researcher: { id: row.id, email: row.email, displayName: row.display_name } };
+			const { researcher, session, deviceCookie } = await logIn(db, request.body.email, request.body.password, device);
+			setSessionCookie(request, reply, session.token, session.expiresAt);
+			setCookie(request, reply, DEVICE_COOKIE, deviceCookie);
+			return { researcher };
 		}
 	);
 
@@ -145,24 +126,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		async (request, reply) => {
 			const researcher = await authenticate(request);
 			assertCsrfSafe(request);
-			assertPasswordAcceptable(request.body.newPassword, [researcher.email, researcher.displayName]);
-			await admitPasswordCheck(db, researcher.id);
-			const row = await db
-				.selectFrom('researchers')
-				.select('password_hash')
-				.where('id', '=', researcher.id)
-				.executeTakeFirstOrThrow();
-			if (!(await verifyPassword(request.body.currentPassword, row.password_hash))) {
-				throw new AppError(403, 'WRONG_PASSWORD', 'The current password is not correct.');
-			}
-			await passwordCheckSucceeded(db, researcher.id);
-			const passwordHash = await hashPassword(request.body.newPassword);
-			await db
-				.updateTable('researchers')
-				.set({ password_hash: passwordHash })
-				.where('id', '=', researcher.id)
-				.execute();
-			await deleteOtherSessions(db, researcher.id, researcher.tokenHash);
+			await changePassword(db, researcher, request.body.currentPassword, request.body.newPassword);
 			return reply.status(204).send();
 		}
 	);
