@@ -1,10 +1,11 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyReply } from 'fastify';
 import { auditActorOf } from '../audit/actor.js';
 import { AUDIT_PAGE, auditCsv, type AuditEventDto, ownerAuditEvents, studyAuditEvents } from '../audit/read.js';
 import { recordAudit } from '../audit/record.js';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import { requireStudyAccess } from '../studies/access.js';
-import { errors } from './common-schemas.js';
+import { errors, idParams } from './common-schemas.js';
 
 const eventSchema = {
 	type: 'object',
@@ -17,13 +18,24 @@ const eventSchema = {
 		actor: { type: 'string', description: "the researcher's e-mail, or cli / system" },
 		action: { type: 'string' },
 		details: { type: 'object', additionalProperties: true }
-	}
+	},
+	additionalProperties: false
 } as const;
 
+/** JSON (the newest events) or, with ?format=csv, a CSV download of all of them. */
 const listResponse = {
-	type: 'object',
-	required: ['events'],
-	properties: { events: { type: 'array', items: eventSchema } }
+	description: 'the events as JSON, or a CSV file with ?format=csv',
+	content: {
+		'application/json': {
+			schema: {
+				type: 'object',
+				required: ['events'],
+				additionalProperties: false,
+				properties: { events: { type: 'array', items: eventSchema } }
+			}
+		},
+		'text/csv': { schema: { description: 'UTF-8 with a byte order mark, one event a row' } }
+	}
 } as const;
 const formatQuery = {
 	type: 'object',
@@ -44,16 +56,17 @@ function sendCsv(reply: FastifyReply, name: string, events: AuditEventDto[]) {
  * The audit trail (issue 14): who exported, imported, deleted, changed members or status, or saved an
  * analysis, and when. Owners only. Registered under /api.
  */
-const auditRoutes: FastifyPluginAsync = async (app) => {
+const auditRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 	app.addHook('onRequest', requireResearcherHook);
 
-	app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'csv' } }>(
+	app.get(
 		'/studies/:id/audit',
 		{
 			schema: {
 				tags: ['audit'],
 				summary: "The study's audit trail, newest first (owners only); ?format=csv downloads all of it",
+				params: idParams,
 				querystring: formatQuery,
 				response: { 200: listResponse, ...errors(400, 401, 403, 404) }
 			}
@@ -66,7 +79,7 @@ const auditRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Querystring: { format?: 'json' | 'csv' } }>(
+	app.get(
 		'/audit',
 		{
 			schema: {

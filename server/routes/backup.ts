@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyReply } from 'fastify';
 import { auditActorOf } from '../audit/actor.js';
 import { CLI_ACTOR } from '../audit/record.js';
 import { isLoopback, tokenMatches } from '../backup/admin.js';
@@ -6,7 +7,15 @@ import { backupFileName, type BackupFile, createBackup, resolveStudyId } from '.
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import { AppError } from '../errors.js';
 import { requireStudyAccess } from '../studies/access.js';
-import { errors } from './common-schemas.js';
+import { download, errors, idParams } from './common-schemas.js';
+
+const backupFile = download('gzip of JSON lines (README: backup file)', 'application/gzip');
+
+const adminBackupBody = {
+	type: 'object',
+	additionalProperties: false,
+	properties: { study: { type: 'string', minLength: 1, maxLength: 200, description: 'slug or id; none: everything' } }
+} as const;
 
 function sendBackup(reply: FastifyReply, backup: BackupFile) {
 	return reply
@@ -17,15 +26,16 @@ function sendBackup(reply: FastifyReply, backup: BackupFile) {
 }
 
 /** A study's owners download the study with everything that belongs to it, as a backup file (issue 14). */
-export const studyBackupRoutes: FastifyPluginAsync = async (app) => {
+export const studyBackupRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	app.addHook('onRequest', requireResearcherHook);
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/studies/:id/backup',
 		{
 			schema: {
 				tags: ['backup'],
 				summary: 'A backup file of the study with everything that belongs to it (owners only); restore with the CLI',
-				response: { 200: { description: 'gzip of JSON lines (README: backup file)' }, ...errors(401, 403, 404) }
+				params: idParams,
+				response: { 200: backupFile, ...errors(401, 403, 404) }
 			}
 		},
 		async (request, reply) => {
@@ -47,17 +57,14 @@ declare module 'fastify' {
  * it holds. Only from the loopback address, only with the token of `admin.json`; anything else is a 404,
  * as if the route did not exist.
  */
-export const adminRoutes: FastifyPluginAsync = async (app) => {
-	app.post<{ Body: { study?: string } }>(
+export const adminRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
+	app.post(
 		'/backup',
 		{
 			schema: {
 				hide: true,
-				body: {
-					type: 'object',
-					additionalProperties: false,
-					properties: { study: { type: 'string', minLength: 1, maxLength: 200 } }
-				}
+				body: adminBackupBody,
+				response: { 200: backupFile, ...errors(400, 404) }
 			}
 		},
 		async (request, reply) => {

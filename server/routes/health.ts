@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { migrations } from '../../migrations/index.js';
 import type { DatabaseHandle } from '../db/index.js';
 
@@ -53,6 +53,7 @@ export async function checkReadiness(database: DatabaseHandle, timeoutMs = CHECK
 const checksSchema = {
 	type: 'object',
 	required: ['database', 'migrations'],
+	additionalProperties: false,
 	properties: {
 		database: { enum: ['reachable', 'unreachable'] },
 		migrations: {
@@ -66,6 +67,7 @@ function readinessResponse(status: 'ok' | 'unavailable') {
 	return {
 		type: 'object',
 		required: ['status', 'database', 'checks'],
+		additionalProperties: false,
 		properties: { status: { const: status }, database: { enum: ['embedded', 'postgres'] }, checks: checksSchema }
 	} as const;
 }
@@ -74,14 +76,21 @@ function readinessResponse(status: 'ok' | 'unavailable') {
  * Liveness (`/api/health/live`: the process answers; restart it if not) and readiness (`/api/health` and
  * `/api/health/ready`: the database is reachable and its schema current; 503, send no traffic, if not).
  */
-const healthRoutes: FastifyPluginAsync = async (app) => {
+const healthRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	app.get(
 		'/live',
 		{
 			schema: {
 				summary: 'Liveness: the process is running and answering (no database check)',
 				tags: ['health'],
-				response: { 200: { type: 'object', required: ['status'], properties: { status: { const: 'live' } } } }
+				response: {
+					200: {
+						type: 'object',
+						required: ['status'],
+						additionalProperties: false,
+						properties: { status: { const: 'live' } }
+					}
+				}
 			}
 		},
 		async () => ({ status: 'live' as const })
