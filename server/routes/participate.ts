@@ -1,32 +1,29 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { SubmissionBody } from '../../src/lib/api/participate.js';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { guardCode, PARTICIPANT_CODES } from '../auth/code-limits.js';
 import { normalizeCode } from '../participation/codes.js';
 import { authorizeFacilitatedSubmission } from '../participation/facilitation.js';
 import { getParticipation, saveDraft, submit } from '../participation/service.js';
+import { errors, langQuery, noContent } from './common-schemas.js';
 import {
 	codeParams,
 	DRAFT_LIMIT_BYTES,
-	errorSchema,
-	participationQuery,
+	draftBody,
 	participationResponse,
 	receiptResponse,
 	submissionBody
-} from '../participation/schemas.js';
-
-type Params = { code: string };
+} from './participate.schemas.js';
 
 /** The participant's side of a sort, addressed by the participant code: read, save a draft, submit. */
-const participateRoutes: FastifyPluginAsync = async (app) => {
-	app.get<{ Params: Params; Querystring: { lang?: 'nl' | 'en' } }>(
+const participateRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
+	app.get(
 		'/:code',
 		{
 			schema: {
 				tags: ['participation'],
 				summary: 'The study in the chosen language, the participation status and the last saved draft',
 				params: codeParams,
-				querystring: participationQuery,
-				response: { 200: participationResponse, 404: errorSchema, 429: errorSchema }
+				querystring: langQuery,
+				response: { 200: participationResponse, ...errors(400, 404, 429) }
 			}
 		},
 		async (request, reply) =>
@@ -39,7 +36,7 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 			)
 	);
 
-	app.put<{ Params: Params; Body: unknown }>(
+	app.put(
 		'/:code/draft',
 		{
 			bodyLimit: DRAFT_LIMIT_BYTES,
@@ -47,7 +44,8 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['participation'],
 				summary: 'Save the page state as a draft (any JSON up to 64 KB); the next GET returns it unchanged',
 				params: codeParams,
-				response: { 204: { type: 'null' }, 404: errorSchema, 409: errorSchema, 413: errorSchema, 429: errorSchema }
+				body: draftBody,
+				response: { 204: noContent, ...errors(400, 404, 409, 413, 429) }
 			}
 		},
 		async (request, reply) => {
@@ -58,7 +56,7 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: Params; Body: SubmissionBody }>(
+	app.post(
 		'/:code/submission',
 		{
 			bodyLimit: 256 * 1024,
@@ -69,16 +67,7 @@ const participateRoutes: FastifyPluginAsync = async (app) => {
 					'A `facilitated` block (respondent number, interviewer notes) is only accepted for a code enrolled for an interview (else 422 NOT_FACILITATED) and from an owner or co-researcher of the study (401/403); such a code needs the block (422 FACILITATED_DATA_REQUIRED).',
 				params: codeParams,
 				body: submissionBody,
-				response: {
-					200: receiptResponse,
-					201: receiptResponse,
-					401: errorSchema,
-					403: errorSchema,
-					404: errorSchema,
-					409: errorSchema,
-					422: errorSchema,
-					429: errorSchema
-				}
+				response: { 200: receiptResponse, 201: receiptResponse, ...errors(400, 401, 403, 404, 409, 422, 429) }
 			}
 		},
 		async (request, reply) => {

@@ -1,9 +1,7 @@
-// JSON Schemas of the participant API: the routes validate with them and /api/docs shows them.
+// JSON Schemas of the participant's routes (participate.ts): the routes validate and serialize with them and
+// /api/docs shows them. The enrolment routes (participants.ts) keep their short schemas in their own file.
 
 const text = (maxLength: number) => ({ type: 'string', maxLength }) as const;
-
-// The participant routes import the error body from here; it is the API-wide one.
-export { errorSchema } from '../routes/common-schemas.js';
 
 export const codeParams = {
 	type: 'object',
@@ -13,48 +11,9 @@ export const codeParams = {
 	}
 } as const;
 
-export const slugParams = {
-	type: 'object',
-	required: ['slug'],
-	properties: { slug: { type: 'string', minLength: 1, maxLength: 100 } }
-} as const;
-
-export const enrolBody = {
-	type: 'object',
-	additionalProperties: false,
-	properties: {
-		facilitated: {
-			type: 'boolean',
-			description:
-				'Enrol for an interview (facilitated mode): needs the session of an owner or co-researcher of the study.'
-		}
-	}
-} as const;
-
-export const publicStudyResponse = {
-	type: 'object',
-	required: ['slug', 'title', 'language', 'open'],
-	properties: {
-		slug: { type: 'string' },
-		title: { type: 'string' },
-		language: { type: 'string', enum: ['nl', 'en'] },
-		open: { type: 'boolean', description: 'false: the study is closed' }
-	}
-} as const;
-
-export const enrolResponse = {
-	type: 'object',
-	required: ['code'],
-	properties: { code: { type: 'string' } }
-} as const;
-
-export const participationQuery = {
-	type: 'object',
-	properties: { lang: { type: 'string', enum: ['nl', 'en'] } }
-} as const;
-
 const localizedStudy = {
 	type: 'object',
+	additionalProperties: false,
 	required: [
 		'slug',
 		'title',
@@ -85,6 +44,7 @@ const localizedStudy = {
 			type: 'array',
 			items: {
 				type: 'object',
+				additionalProperties: false,
 				required: ['code', 'text'],
 				properties: { code: { type: 'string' }, text: { type: 'string' } }
 			}
@@ -93,6 +53,7 @@ const localizedStudy = {
 			type: 'array',
 			items: {
 				type: 'object',
+				additionalProperties: false,
 				required: ['value', 'capacity'],
 				properties: { value: { type: 'integer' }, capacity: { type: 'integer' } }
 			}
@@ -101,6 +62,7 @@ const localizedStudy = {
 			type: 'array',
 			items: {
 				type: 'object',
+				additionalProperties: false,
 				required: ['key', 'phase', 'type', 'prompt', 'options', 'required', 'offerDecline'],
 				properties: {
 					key: { type: 'string' },
@@ -111,6 +73,7 @@ const localizedStudy = {
 						type: 'array',
 						items: {
 							type: 'object',
+							additionalProperties: false,
 							required: ['value', 'label'],
 							properties: { value: { type: 'string' }, label: { type: 'string' } }
 						}
@@ -125,6 +88,7 @@ const localizedStudy = {
 
 export const participationResponse = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['study', 'status', 'draft'],
 	properties: {
 		study: localizedStudy,
@@ -187,5 +151,9 @@ export const submissionBody = {
 export const receiptResponse = {
 	type: 'object',
 	required: ['receipt'],
+	additionalProperties: false,
 	properties: { receipt: { type: 'string' } }
 } as const;
+
+/** A draft is the page's own JSON, stored and returned unchanged. */
+export const draftBody = { description: 'any JSON up to 64 KB' } as const;
