@@ -1,0 +1,232 @@
+// JSON Schemas of the analysis routes (analyses.ts): requests, the stored analysis and the workspace's data.
+import { anyJson } from './common-schemas.js';
+
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const countOrFew = { anyOf: [{ type: 'integer' }, { const: '< 5' }] } as const;
+
+const rotationStep = {
+	type: 'object',
+	description:
+		'A hand rotation {p, q, angle} (factors 1…K, degrees), or {invert: f}, or {split: f}, applied in order after the rotation',
+	properties: {
+		p: { type: 'integer' },
+		q: { type: 'integer' },
+		angle: { type: 'number' },
+		invert: { type: 'integer' },
+		split: { type: 'integer' }
+	},
+	additionalProperties: false
+} as const;
+
+const requestProperties = {
+	extraction: { type: 'string', enum: ['pca', 'centroid'] },
+	centroidVariant: {
+		type: 'string',
+		enum: ['qmethod', 'pqmethod'],
+		description: "centroid only: qmethod 1.8.4's procedure (default) or PQMethod/KADE's (start 0.5, stop at 0.001)"
+	},
+	factors: { type: 'integer', description: 'number of factors, 1…8, at most the number of included sorts' },
+	rotation: { type: 'string', enum: ['varimax', 'none'] },
+	flagLevel: { type: 'number', enum: [0.05, 0.01] },
+	rotationSteps: { type: 'array', maxItems: 1000, items: rotationStep },
+	flags: {
+		type: ['array', 'null'],
+		description: 'manual flags [sort][factor] in the order of the included sorts; omitted → automatic flags',
+		maxItems: 200000,
+		items: { type: 'array', maxItems: 20, items: { type: 'boolean' } }
+	}
+} as const;
+
+/** The analysis request without a name: what the composition of an unsaved analysis is computed from. */
+export const compositionBody = {
+	type: 'object',
+	required: ['extraction', 'factors', 'rotation'],
+	additionalProperties: false,
+	properties: requestProperties
+} as const;
+
+/** Running and saving an analysis: the request and an optional name. */
+export const createBody = {
+	...compositionBody,
+	properties: { ...requestProperties, name: { type: 'string', maxLength: 200 } }
+} as const;
+
+/** The request as stored: normalised, so every field but centroidVariant is present. */
+const storedRequest = {
+	type: 'object',
+	required: ['extraction', 'factors', 'rotation', 'flagLevel', 'rotationSteps', 'flags'],
+	additionalProperties: false,
+	properties: requestProperties
+} as const;
+
+const compositionSchema = {
+	type: 'array',
+	description: 'defining sorts per factor by pre-sort answer; groups below 5 are "< 5"',
+	items: {
+		type: 'object',
+		required: ['factor', 'nDefining', 'questions'],
+		additionalProperties: false,
+		properties: {
+			factor: { type: 'integer' },
+			nDefining: countOrFew,
+			withheld: { const: true, description: 'the sorts differ by 1–4 from a composition already shown' },
+			questions: {
+				type: 'array',
+				items: {
+					type: 'object',
+					required: ['key', 'prompt', 'groups'],
+					additionalProperties: false,
+					properties: {
+						key: { type: 'string' },
+						prompt: stringMap,
+						groups: {
+							type: 'array',
+							items: {
+								type: 'object',
+								required: ['value', 'label', 'count'],
+								additionalProperties: false,
+								properties: { value: { type: 'string' }, label: stringMap, count: countOrFew }
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+} as const;
+
+const summaryProperties = {
+	id: { type: 'string' },
+	studyId: { type: 'string' },
+	name: { type: 'string' },
+	createdAt: { type: 'string' },
+	createdBy: {
+		anyOf: [
+			{ type: 'null' },
+			{
+				type: 'object',
+				required: ['id', 'displayName', 'email'],
+				additionalProperties: false,
+				properties: { id: { type: 'string' }, displayName: { type: 'string' }, email: { type: 'string' } }
+			}
+		]
+	},
+	request: storedRequest,
+	engineVersion: { type: 'string' },
+	nFactors: { type: 'integer' },
+	nSorts: { type: 'integer' }
+} as const;
+
+const summaryRequired = [
+	'id',
+	'studyId',
+	'name',
+	'createdAt',
+	'createdBy',
+	'request',
+	'engineVersion',
+	'nFactors',
+	'nSorts'
+] as const;
+
+export const analysisList = {
+	type: 'object',
+	required: ['analyses'],
+	additionalProperties: false,
+	properties: {
+		analyses: {
+			type: 'array',
+			items: { type: 'object', required: summaryRequired, additionalProperties: false, properties: summaryProperties }
+		}
+	}
+} as const;
+
+export const storedAnalysis = {
+	type: 'object',
+	required: [...summaryRequired, 'result', 'composition'],
+	additionalProperties: false,
+	properties: {
+		...summaryProperties,
+		result: anyJson("the engine's result, exactly the CLI's `analyze --format json` schema"),
+		composition: compositionSchema
+	}
+} as const;
+
+export const compositionResponse = {
+	type: 'object',
+	required: ['composition'],
+	additionalProperties: false,
+	properties: { composition: compositionSchema }
+} as const;
+
+export const analysisData = {
+	type: 'object',
+	required: ['studyId', 'languages', 'forced', 'grid', 'statements', 'sorts', 'excludedCount'],
+	additionalProperties: false,
+	properties: {
+		studyId: { type: 'string' },
+		languages: { type: 'array', items: { type: 'string' } },
+		forced: { type: 'boolean' },
+		grid: {
+			type: 'array',
+			description: 'grid columns, lowest value first',
+			items: {
+				type: 'object',
+				required: ['value', 'capacity'],
+				additionalProperties: false,
+				properties: { value: { type: 'integer' }, capacity: { type: 'integer' } }
+			}
+		},
+		statements: {
+			type: 'array',
+			description: 'the Q-set in order',
+			items: {
+				type: 'object',
+				required: ['code', 'text'],
+				additionalProperties: false,
+				properties: { code: { type: 'string' }, text: stringMap }
+			}
+		},
+		sorts: {
+			type: 'array',
+			description: 'included sorts in a fixed order; values in statement order',
+			items: {
+				type: 'object',
+				required: ['id', 'values', 'synthetic', 'comments', 'notes'],
+				additionalProperties: false,
+				properties: {
+					id: { type: 'string' },
+					values: { type: 'array', items: { type: 'number' } },
+					synthetic: { type: 'boolean' },
+					comments: stringMap,
+					notes: {
+						type: 'object',
+						additionalProperties: false,
+						properties: { sort: { type: 'string' }, statements: stringMap }
+					}
+				}
+			}
+		},
+		excludedCount: { type: 'integer', description: 'sorts left out because they were excluded' }
+	}
+} as const;
+
+export const analysisParams = {
+	type: 'object',
+	required: ['id'],
+	properties: { id: { type: 'string', description: 'analysis id (uuid)' } }
+} as const;
+
+export const exportParams = {
+	type: 'object',
+	required: ['id', 'format'],
+	properties: { id: { type: 'string' }, format: { type: 'string', enum: ['xlsx', 'txt', 'json'] } }
+} as const;
+
+export const exportQuery = {
+	type: 'object',
+	additionalProperties: false,
+	properties: {
+		lang: { enum: ['nl', 'en'], description: "language of the workbook's sheet names (default en)" }
+	}
+} as const;
