@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { createSession, deleteSession, findSession } from '../auth/sessions.js';
 import { countResearchers, isSetupTokenValid, issueSetupToken, setupFirstAccount } from '../auth/accounts.js';
 import { assertCsrfSafe, authenticate, clearSessionCookie, sessionTokenOf, setSessionCookie } from '../auth/guard.js';
@@ -7,27 +7,68 @@ import { DEVICE_COOKIE } from '../auth/login-limits.js';
 import { changePassword, logIn } from '../auth/login.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
-import { csrfHeaders, errors, researcherSchema } from './studies/schemas.js';
-
-interface LoginBody {
-	email: string;
-	password: string;
-}
-interface SetupBody extends LoginBody {
-	token: string;
-	displayName?: string;
-}
-interface PasswordBody {
-	currentPassword: string;
-	newPassword: string;
-}
+import { csrfHeaders, errors, noContent } from './common-schemas.js';
+import { researcherSchema } from './studies/schemas.js';
 
 const credentials = {
 	email: { type: 'string', minLength: 1, maxLength: 254 },
 	password: { type: 'string', minLength: 1, maxLength: 1000 }
 } as const;
 
-const authRoutes: FastifyPluginAsync = async (app) => {
+const loginBody = {
+	type: 'object',
+	required: ['email', 'password'],
+	additionalProperties: false,
+	properties: credentials
+} as const;
+
+const passwordBody = {
+	type: 'object',
+	required: ['currentPassword', 'newPassword'],
+	additionalProperties: false,
+	properties: { currentPassword: credentials.password, newPassword: credentials.password }
+} as const;
+
+const setupBody = {
+	type: 'object',
+	required: ['token', 'email', 'password'],
+	additionalProperties: false,
+	properties: {
+		...credentials,
+		token: { type: 'string', minLength: 1, maxLength: 200 },
+		displayName: { type: 'string', maxLength: 200 }
+	}
+} as const;
+
+const tokenParams = {
+	type: 'object',
+	required: ['token'],
+	properties: { token: { type: 'string', maxLength: 200 } }
+} as const;
+
+/** The logged-in researcher, as login, setup and /me answer it. */
+const researcherResponse = {
+	type: 'object',
+	required: ['researcher'],
+	additionalProperties: false,
+	properties: { researcher: researcherSchema }
+} as const;
+
+const setupRequiredResponse = {
+	type: 'object',
+	required: ['required'],
+	additionalProperties: false,
+	properties: { required: { type: 'boolean' } }
+} as const;
+
+const setupLinkResponse = {
+	type: 'object',
+	required: ['valid'],
+	additionalProperties: false,
+	properties: { valid: { const: true } }
+} as const;
+
+const authRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 
 	// While no account exists, every server start prints a one-time link for creating the first one.
@@ -44,18 +85,15 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		app.log.warn('no researcher account yet: a one-time setup link was printed to the console');
 	});
 
-	app.post<{ Body: LoginBody }>(
+	app.post(
 		'/login',
 		{
 			schema: {
 				summary: 'Log in; sets the HttpOnly session cookie',
 				tags: ['auth'],
 				headers: csrfHeaders,
-				body: { type: 'object', required: ['email', 'password'], additionalProperties: false, properties: credentials },
-				response: {
-					200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } },
-					...errors(400, 401, 403, 429)
-				}
+				body: loginBody,
+				response: { 200: researcherResponse, ...errors(400, 401, 403, 429) }
 			}
 		},
 		async (request, reply) => {
@@ -75,7 +113,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 				summary: 'Log out: ends the session and clears the cookie',
 				tags: ['auth'],
 				headers: csrfHeaders,
-				response: { 204: { type: 'null' }, ...errors(403) }
+				response: { 204: noContent, ...errors(403) }
 			}
 		},
 		async (request, reply) => {
@@ -95,10 +133,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				summary: 'The logged-in researcher',
 				tags: ['auth'],
-				response: {
-					200: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } },
-					...errors(401)
-				}
+				response: { 200: researcherResponse, ...errors(401) }
 			}
 		},
 		async (request) => {
@@ -107,20 +142,15 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Body: PasswordBody }>(
+	app.post(
 		'/password',
 		{
 			schema: {
 				summary: 'Change the password; ends the other sessions of this account',
 				tags: ['auth'],
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					required: ['currentPassword', 'newPassword'],
-					additionalProperties: false,
-					properties: { currentPassword: credentials.password, newPassword: credentials.password }
-				},
-				response: { 204: { type: 'null' }, ...errors(400, 401, 403, 422, 429) }
+				body: passwordBody,
+				response: { 204: noContent, ...errors(400, 401, 403, 422, 429) }
 			}
 		},
 		async (request, reply) => {
@@ -137,23 +167,20 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 			schema: {
 				summary: 'Whether the first account still has to be created',
 				tags: ['auth'],
-				response: { 200: { type: 'object', required: ['required'], properties: { required: { type: 'boolean' } } } }
+				response: { 200: setupRequiredResponse }
 			}
 		},
 		async () => ({ required: (await countResearchers(db)) === 0 })
 	);
 
-	app.get<{ Params: { token: string } }>(
+	app.get(
 		'/setup/:token',
 		{
 			schema: {
 				summary: 'Checks a one-time setup link',
 				tags: ['auth'],
-				params: { type: 'object', required: ['token'], properties: { token: { type: 'string', maxLength: 200 } } },
-				response: {
-					200: { type: 'object', required: ['valid'], properties: { valid: { const: true } } },
-					...errors(404)
-				}
+				params: tokenParams,
+				response: { 200: setupLinkResponse, ...errors(400, 404) }
 			}
 		},
 		async (request) => {
@@ -168,27 +195,15 @@ const authRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Body: SetupBody }>(
+	app.post(
 		'/setup',
 		{
 			schema: {
 				summary: 'Creates the first account with the one-time setup link and logs it in',
 				tags: ['auth'],
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					required: ['token', 'email', 'password'],
-					additionalProperties: false,
-					properties: {
-						...credentials,
-						token: { type: 'string', minLength: 1, maxLength: 200 },
-						displayName: { type: 'string', maxLength: 200 }
-					}
-				},
-				response: {
-					201: { type: 'object', required: ['researcher'], properties: { researcher: researcherSchema } },
-					...errors(400, 403, 404, 422)
-				}
+				body: setupBody,
+				response: { 201: researcherResponse, ...errors(400, 403, 404, 422) }
 			}
 		},
 		async (request, reply) => {
