@@ -1,7 +1,35 @@
 import type { ColumnType, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+	GridColumn,
+	InterviewerNotes,
+	LocalizedText,
+	ParticipantSource,
+	ParticipantStatus,
+	QuestionOption,
+	QuestionPhase,
+	QuestionType,
+	SortSource,
+	StudyLanguage,
+	StudyRole,
+	StudyStatus
+} from '../../src/lib/api/types/common.js';
 
-/** A text per language code, e.g. `{ nl: 'Eens', en: 'Agree' }`. */
-export type LocalizedText = Record<string, string>;
+// What these columns hold is the API's own shapes, defined once (with their JSON Schemas) in
+// src/lib/api/types/common.ts; re-exported for the server modules that import them from here.
+export type {
+	GridColumn,
+	InterviewerNotes,
+	LocalizedText,
+	ParticipantSource,
+	ParticipantStatus,
+	QuestionOption,
+	QuestionPhase,
+	QuestionType,
+	SortSource,
+	StudyLanguage,
+	StudyRole,
+	StudyStatus
+};
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /**
@@ -12,19 +40,6 @@ type Generated<T> =
 	T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : ColumnType<T, T | undefined, T>;
 type Json<T> = ColumnType<T, string, string>; // bind JSON as JSON.stringify(...)
 type JsonWithDefault<T> = ColumnType<T, string | undefined, string>;
-
-export type StudyStatus = 'draft' | 'open' | 'closed';
-export type StudyRole = 'owner' | 'co_researcher' | 'facilitator';
-export type QuestionPhase = 'pre' | 'post';
-export type QuestionType = 'single' | 'multiple' | 'scale' | 'short_text' | 'long_text';
-export type ParticipantStatus = 'new' | 'in_progress' | 'submitted' | 'withdrawn';
-export type ParticipantSource = 'invited' | 'self_enrolled' | 'facilitated';
-export type SortSource = 'participant' | 'facilitated' | 'import' | 'manual' | 'demo';
-
-export interface QuestionOption {
-	value: string;
-	label: LocalizedText;
-}
 
 export interface ResearchersTable {
 	id: Generated<string>;
@@ -45,7 +60,7 @@ export interface StudiesTable {
 	id: Generated<string>;
 	slug: string;
 	title: Json<LocalizedText>;
-	languages: JsonWithDefault<string[]>;
+	languages: JsonWithDefault<StudyLanguage[]>;
 	status: Generated<StudyStatus>;
 	consent: JsonWithDefault<LocalizedText>;
 	instructions: JsonWithDefault<LocalizedText>;
@@ -76,10 +91,8 @@ export interface StatementsTable {
 	in_qset: Generated<boolean>;
 }
 
-export interface GridColumnsTable {
+export interface GridColumnsTable extends GridColumn {
 	study_id: string;
-	value: number;
-	capacity: number;
 }
 
 export interface QuestionsTable {
@@ -109,11 +122,6 @@ export interface DraftsTable {
 	participant_id: string;
 	data: Json<unknown>;
 	updated_at: Generated<Timestamp>;
-}
-
-export interface InterviewerNotes {
-	sort?: string;
-	statements?: Record<string, string>;
 }
 
 export interface SortsTable {
@@ -150,7 +158,7 @@ export interface Database {
 }
 
 export type Study = Selectable<StudiesTable>;
-export type NewStudy = Insertable<StudiesTable>;
+export type NewStudyRow = Insertable<StudiesTable>;
 export type StudyUpdate = Updateable<StudiesTable>;
 export type Statement = Selectable<StatementsTable>;
 export type Question = Selectable<QuestionsTable>;

@@ -8,7 +8,7 @@ export async function studyTexts(db: Kysely<Database>, studyId: string, lang: st
 		.select(['title', 'instructions', 'languages'])
 		.where('id', '=', studyId)
 		.executeTakeFirstOrThrow();
-	const language = lang && study.languages.includes(lang) ? lang : (study.languages[0] ?? 'nl');
+	const language = study.languages.find((l) => l === lang) ?? study.languages[0] ?? 'nl';
 	return { language, title: pick(study.title, language), instructions: pick(study.instructions, language) };
 }
 

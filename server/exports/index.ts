@@ -2,18 +2,8 @@ import { writeJson } from '../../src/lib/qmethod/io/csv.js';
 import { answersCsv, commentsCsv, datFile, sortsCsv, staFile, statementsCsv } from './files.js';
 import type { ExportData } from './study-data.js';
 import { xlsxFile } from './xlsx.js';
-
-export const EXPORT_FORMATS = [
-	'dat',
-	'sta',
-	'csv',
-	'answers-csv',
-	'comments-csv',
-	'statements-csv',
-	'json',
-	'xlsx'
-] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+// The formats are part of the API (the export route's querystring): listed once, in src/lib/api/types.
+import type { ExportFormat } from '../../src/lib/api/types/study-requests.js';
 
 export interface ExportFile {
 	body: string | Buffer;

@@ -23,7 +23,7 @@ export async function loadExportData(
 		study: detail,
 		qset: detail.statements.filter((s) => s.inQset),
 		sorts: await listSorts(db, study.id),
-		language: language && detail.languages.includes(language) ? language : (detail.languages[0] ?? 'nl')
+		language: detail.languages.find((l) => l === language) ?? detail.languages[0] ?? 'nl'
 	};
 }
 

@@ -17,9 +17,6 @@ import { importStatements, parsing } from './statement-files.js';
 import { loadShape } from './sorts.js';
 import { sortProblems } from './sort-values.js';
 
-// server/routes/studies/data.ts imports ImportRequest from here.
-export type { ImportRequest };
-
 export interface ImportPlan {
 	format: ImportFormat;
 	/** The sorts found in the file, in file order. */

@@ -1,23 +1,12 @@
 import type { Kysely } from 'kysely';
 import type { QuestionDto } from '../../src/lib/api/types/studies.js';
-import type { Database, LocalizedText, QuestionOption, QuestionPhase, QuestionType, Study } from '../db/schema.js';
+import type { QuestionInput, QuestionPatch } from '../../src/lib/api/types/study-requests.js';
+import type { Database, LocalizedText, QuestionOption, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { assertQuestionOptions } from './design.js';
 import { questionRowToDto } from './dto.js';
 import { withStudyLock } from './locks.js';
 import { toLocalized } from './texts.js';
-
-export interface QuestionInput {
-	key?: string;
-	phase: QuestionPhase;
-	type: QuestionType;
-	prompt: string | LocalizedText;
-	options?: { value: string; label: string | LocalizedText }[];
-	required?: boolean;
-	offerDecline?: boolean;
-}
-
-export type QuestionPatch = Partial<QuestionInput>;
 
 const questionNotFound = () => new AppError(404, 'QUESTION_NOT_FOUND', 'There is no such question in this study.');
 const keyTaken = (key: string) =>

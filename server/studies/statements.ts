@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { StatementDto } from '../../src/lib/api/types/studies.js';
-import type { Database, LocalizedText, Study } from '../db/schema.js';
+import type { StatementInput, StatementPatch } from '../../src/lib/api/types/study-requests.js';
+import type { Database, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { statementRowToDto } from './dto.js';
 import { assertDesignUnlocked, withStudyLock } from './locks.js';
@@ -48,13 +49,6 @@ export function nextCodes(existing: readonly string[], count: number): string[] 
 	return codes;
 }
 
-export interface NewStatement {
-	code?: string;
-	text: string | LocalizedText;
-	themes?: string[];
-	inQset?: boolean;
-}
-
 export function cleanThemes(themes: string[] | undefined): string[] {
 	return [...new Set((themes ?? []).map((t) => t.trim()).filter(Boolean))];
 }
@@ -93,7 +87,7 @@ export function themeCounts(statements: readonly StatementDto[]): ThemeCount[] {
 async function addStatementsLocked(
 	db: Kysely<Database>,
 	study: Study,
-	items: readonly NewStatement[]
+	items: readonly StatementInput[]
 ): Promise<StatementDto[]> {
 	if (items.length === 0) return [];
 	if (items.some((s) => s.inQset !== false)) await assertDesignUnlocked(db, study.id, 'The Q-set');
@@ -136,13 +130,6 @@ export function splitLines(text: string): string[] {
 		.split(/\r\n|\r|\n/)
 		.map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
 		.filter(Boolean);
-}
-
-export interface StatementPatch {
-	code?: string;
-	text?: string | LocalizedText;
-	themes?: string[];
-	inQset?: boolean;
 }
 
 const statementNotFound = () => new AppError(404, 'STATEMENT_NOT_FOUND', 'There is no such statement in this study.');
@@ -249,7 +236,7 @@ export async function qsetCount(db: Kysely<Database>, studyId: string): Promise<
 export function addStatements(
 	db: Kysely<Database>,
 	study: Study,
-	items: readonly NewStatement[]
+	items: readonly StatementInput[]
 ): Promise<StatementDto[]> {
 	return withStudyLock(db, study.id, (trx) => addStatementsLocked(trx, study, items));
 }

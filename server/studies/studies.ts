@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { GridColumn, StudyDetail, StudySummary } from '../../src/lib/api/types/studies.js';
-import type { Database, LocalizedText, Study, StudyRole, StudyStatus } from '../db/schema.js';
+import type { StudyDetail, StudySummary } from '../../src/lib/api/types/studies.js';
+import type { NewStudy, StudyPatch } from '../../src/lib/api/types/study-requests.js';
+import type { Database, Study, StudyRole, StudyStatus } from '../db/schema.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { AppError } from '../errors.js';
 import { assertGridFits, designProblems, normalizeGrid } from './design.js';
@@ -12,25 +13,6 @@ import { toLocalized } from './texts.js';
 
 // server/exports imports the detail under its server-side name.
 export type { StudyDetail as StudyDetailDto };
-
-type Text = string | LocalizedText;
-
-export interface NewStudyInput {
-	title: Text;
-	slug: string;
-	languages: string[];
-	statements?: { code?: string; text: Text; themes?: string[]; inQset?: boolean }[];
-	grid?: GridColumn[];
-	selfEnrolment?: boolean;
-	gridForced?: boolean;
-	consent?: Text;
-	instructions?: Text;
-	thankYou?: Text;
-	/** How and with whom to withdraw, in the study's words (the receipt page shows it). */
-	contact?: Text;
-}
-
-export type StudyPatch = Partial<Omit<NewStudyInput, 'statements' | 'grid'>> & { draftRetentionDays?: number };
 
 const slugTaken = () =>
 	new AppError(409, 'SLUG_TAKEN', 'Another study already uses this web address (slug); choose another.');
@@ -49,7 +31,7 @@ async function assertSlugFree(db: Kysely<Database>, slug: string, exceptId?: str
 export async function createStudy(
 	db: Kysely<Database>,
 	ownerId: string,
-	input: NewStudyInput
+	input: NewStudy
 ): Promise<{ id: string; slug: string }> {
 	const languages = uniqueLanguages(input.languages);
 	const statements = input.statements ?? [];

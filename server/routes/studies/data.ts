@@ -1,11 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { auditRequest } from '../../audit/actor.js';
-import { buildExport, EXPORT_FORMATS, type ExportFormat } from '../../exports/index.js';
+import { buildExport } from '../../exports/index.js';
 import { loadExportData } from '../../exports/study-data.js';
-import { previewImport, runImport, type ImportRequest } from '../../studies/import.js';
+import { previewImport, runImport } from '../../studies/import.js';
 import { parsingAsync } from '../../studies/statement-files.js';
 import { studyAccess } from './context.js';
-import { csrfHeaders, errors, gridColumn } from './schemas.js';
+import { gridColumnSchema } from '../../../src/lib/api/types/common.js';
+import {
+	EXPORT_FORMATS,
+	importRequestSchema,
+	type ExportFormat,
+	type ImportRequest
+} from '../../../src/lib/api/types/study-requests.js';
+import { csrfHeaders, errors } from './schemas.js';
 
 const previewSchema = {
 	type: 'object',
@@ -22,7 +29,7 @@ const previewSchema = {
 				properties: { code: { type: 'string' }, text: { type: 'object', additionalProperties: { type: 'string' } } }
 			}
 		},
-		newGrid: { anyOf: [{ type: 'null' }, { type: 'array', items: gridColumn }] },
+		newGrid: { anyOf: [{ type: 'null' }, { type: 'array', items: gridColumnSchema }] },
 		problems: {
 			type: 'array',
 			items: {
@@ -46,25 +53,7 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 					'Import sorts from PQMethod .DAT, CSV (one row per sort) or a KADE zip: all or nothing; dryRun → preview',
 				tags: ['data'],
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					required: ['format', 'content'],
-					additionalProperties: false,
-					properties: {
-						format: { enum: ['dat', 'csv', 'kade-zip'] },
-						content: { type: 'string', description: 'the sorts file as text; a KADE project zip as base64' },
-						statements: {
-							type: 'string',
-							description:
-								'.STA (with dat) or statements CSV (with csv); required when the study has no Q-set yet (a KADE zip brings its own)'
-						},
-						language: {
-							enum: ['nl', 'en'],
-							description: "language of the statement texts (default: the study's first)"
-						},
-						dryRun: { type: 'boolean', description: 'only report what would be imported and what is wrong' }
-					}
-				},
+				body: importRequestSchema,
 				response: {
 					200: previewSchema,
 					201: { type: 'object', required: ['imported'], properties: { imported: { type: 'integer' } } },

@@ -11,76 +11,30 @@ import {
 	deleteStudy,
 	getStudyDetail,
 	listStudies,
-	updateStudy,
-	type NewStudyInput,
-	type StudyPatch
+	updateStudy
 } from '../../studies/studies.js';
 import { studyAccess } from './context.js';
 import {
-	csrfHeaders,
-	errors,
-	gridColumn,
-	idParams,
-	statementInput,
-	studyDetailSchema,
-	studySummarySchema,
-	textInput
-} from './schemas.js';
-
-const SLUG = {
-	type: 'string',
-	pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$',
-	description: 'lower-case letters, digits and dashes'
-} as const;
-const LANGUAGES = {
-	type: 'array',
-	minItems: 1,
-	maxItems: 2,
-	uniqueItems: true,
-	items: { enum: ['nl', 'en'] }
-} as const;
-
-const studyFields = {
-	title: textInput,
-	slug: SLUG,
-	languages: LANGUAGES,
-	selfEnrolment: { type: 'boolean' },
-	gridForced: { type: 'boolean', description: 'forced distribution (default true)' },
-	consent: textInput,
-	instructions: textInput,
-	thankYou: textInput,
-	contact: { ...textInput, description: 'how and with whom a participant withdraws (shown on the receipt page)' }
-} as const;
-
-const draftRetentionDays = {
-	type: 'integer',
-	minimum: 1,
-	maximum: 3650,
-	description: 'days after which drafts never submitted are removed (default 90)'
-} as const;
+	newStudySchema,
+	studyPatchSchema,
+	type NewStudy,
+	type StudyPatch
+} from '../../../src/lib/api/types/study-requests.js';
+import { csrfHeaders, errors, idParams, studyDetailSchema, studySummarySchema } from './schemas.js';
 
 const studyResponse = { type: 'object', required: ['study'], properties: { study: studyDetailSchema } } as const;
 
 const designRoutes: FastifyPluginAsync = async (app) => {
 	const db = app.database.db;
 
-	app.post<{ Body: NewStudyInput }>(
+	app.post<{ Body: NewStudy }>(
 		'/',
 		{
 			schema: {
 				summary: 'Create a study (the caller becomes its owner)',
 				tags: ['studies'],
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					required: ['title', 'slug', 'languages'],
-					additionalProperties: false,
-					properties: {
-						...studyFields,
-						statements: { type: 'array', maxItems: 1000, items: statementInput },
-						grid: { type: 'array', maxItems: 20, items: gridColumn }
-					}
-				},
+				body: newStudySchema,
 				response: {
 					201: {
 						type: 'object',
@@ -146,12 +100,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['studies'],
 				params: idParams,
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					additionalProperties: false,
-					minProperties: 1,
-					properties: { ...studyFields, draftRetentionDays }
-				},
+				body: studyPatchSchema,
 				response: { 200: studyResponse, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},

@@ -1,22 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { GridColumn } from '../../studies/design.js';
 import { getGrid, replaceGrid } from '../../studies/grid.js';
 import {
 	addQuestion,
 	deleteQuestion,
 	listQuestions,
 	reorderQuestions,
-	updateQuestion,
+	updateQuestion
+} from '../../studies/questions.js';
+import { gridColumnSchema } from '../../../src/lib/api/types/common.js';
+import {
+	gridInputSchema,
+	questionInputSchema,
+	questionPatchSchema,
+	type GridInput,
 	type QuestionInput,
 	type QuestionPatch
-} from '../../studies/questions.js';
+} from '../../../src/lib/api/types/study-requests.js';
 import { idParam, studyAccess } from './context.js';
-import { csrfHeaders, errors, gridColumn, questionSchema, textInput } from './schemas.js';
+import { csrfHeaders, errors, questionSchema } from './schemas.js';
 
 const gridSchema = {
 	type: 'object',
 	required: ['forced', 'columns'],
-	properties: { forced: { type: 'boolean' }, columns: { type: 'array', items: gridColumn } }
+	properties: { forced: { type: 'boolean' }, columns: { type: 'array', items: gridColumnSchema } }
 } as const;
 const questionList = {
 	type: 'object',
@@ -28,26 +34,6 @@ const questionParams = {
 	type: 'object',
 	required: ['id', 'questionId'],
 	properties: { id: { type: 'string' }, questionId: { type: 'string' } }
-} as const;
-
-const questionFields = {
-	key: { type: 'string', pattern: '^[a-z0-9_]{1,40}$', description: 'stable key of the answers (default q1, q2, …)' },
-	phase: { enum: ['pre', 'post'] },
-	type: { enum: ['single', 'multiple', 'scale', 'short_text', 'long_text'] },
-	prompt: textInput,
-	options: {
-		type: 'array',
-		maxItems: 50,
-		description: 'choices of single/multiple, points of a scale; none for text questions',
-		items: {
-			type: 'object',
-			required: ['value', 'label'],
-			additionalProperties: false,
-			properties: { value: { type: 'string', minLength: 1, maxLength: 60 }, label: textInput }
-		}
-	},
-	required: { type: 'boolean', description: 'default false' },
-	offerDecline: { type: 'boolean', description: 'offer "zeg ik liever niet" (default true)' }
 } as const;
 
 const questionId = (value: string) => idParam(value, 'QUESTION_NOT_FOUND', 'question');
@@ -67,19 +53,14 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 		async (request) => getGrid(db, (await studyAccess(request, 'read')).study)
 	);
 
-	app.put<{ Params: { id: string }; Body: { columns: GridColumn[]; forced?: boolean } }>(
+	app.put<{ Params: { id: string }; Body: GridInput }>(
 		'/:id/grid',
 		{
 			schema: {
 				summary: 'Replace the grid; a forced grid needs one place per Q-set statement (422 GRID_MISMATCH)',
 				tags: ['grid'],
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					required: ['columns'],
-					additionalProperties: false,
-					properties: { columns: { type: 'array', maxItems: 20, items: gridColumn }, forced: { type: 'boolean' } }
-				},
+				body: gridInputSchema,
 				response: { 200: gridSchema, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
@@ -108,12 +89,7 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 				summary: 'Add a question',
 				tags: ['questions'],
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					required: ['phase', 'type', 'prompt'],
-					additionalProperties: false,
-					properties: questionFields
-				},
+				body: questionInputSchema,
 				response: { 201: questionResponse, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
@@ -152,7 +128,7 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['questions'],
 				params: questionParams,
 				headers: csrfHeaders,
-				body: { type: 'object', additionalProperties: false, minProperties: 1, properties: questionFields },
+				body: questionPatchSchema,
 				response: { 200: questionResponse, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},

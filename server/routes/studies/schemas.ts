@@ -3,12 +3,17 @@
 // Shared with the participant and dialogue routes; re-exported because every researcher route imports it from here.
 export { errors } from '../common-schemas.js';
 
-export const localizedText = {
-	type: 'object',
-	description: 'A text per language code, e.g. {"nl": "…", "en": "…"}',
-	additionalProperties: { type: 'string', maxLength: 20000 },
-	propertyNames: { enum: ['nl', 'en'] }
-} as const;
+// The shapes the client shares (request bodies, grid columns, texts) are defined once in src/lib/api/types/.
+import {
+	gridColumnSchema as gridColumn,
+	questionOptionSchema,
+	QUESTION_PHASES,
+	QUESTION_TYPES,
+	SORT_SOURCES,
+	STUDY_ROLES,
+	STUDY_STATUSES
+} from '../../../src/lib/api/types/common.js';
+export { gridColumn };
 
 export const idParams = {
 	type: 'object',
@@ -28,16 +33,6 @@ export const csrfHeaders = {
 	properties: { 'x-standpunt-csrf': { type: 'string', description: 'required on POST/PATCH/PUT/DELETE; send "1"' } }
 } as const;
 
-export const gridColumn = {
-	type: 'object',
-	required: ['value', 'capacity'],
-	additionalProperties: false,
-	properties: {
-		value: { type: 'integer', minimum: -6, maximum: 13 },
-		capacity: { type: 'integer', minimum: 0, maximum: 200 }
-	}
-} as const;
-
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
 export const statementSchema = {
@@ -53,20 +48,14 @@ export const statementSchema = {
 	}
 } as const;
 
-export const questionOptionSchema = {
-	type: 'object',
-	required: ['value', 'label'],
-	properties: { value: { type: 'string' }, label: stringMap }
-} as const;
-
 export const questionSchema = {
 	type: 'object',
 	required: ['id', 'key', 'phase', 'type', 'prompt', 'options', 'required', 'offerDecline', 'position'],
 	properties: {
 		id: { type: 'string' },
 		key: { type: 'string' },
-		phase: { enum: ['pre', 'post'] },
-		type: { enum: ['single', 'multiple', 'scale', 'short_text', 'long_text'] },
+		phase: { enum: QUESTION_PHASES },
+		type: { enum: QUESTION_TYPES },
 		prompt: stringMap,
 		options: { type: 'array', items: questionOptionSchema },
 		required: { type: 'boolean' },
@@ -80,8 +69,8 @@ const summaryProperties = {
 	slug: { type: 'string' },
 	title: stringMap,
 	languages: { type: 'array', items: { type: 'string' } },
-	status: { enum: ['draft', 'open', 'closed'] },
-	role: { enum: ['owner', 'co_researcher', 'facilitator'] },
+	status: { enum: STUDY_STATUSES },
+	role: { enum: STUDY_ROLES },
 	isDemo: { type: 'boolean' },
 	sortCount: { type: 'integer' },
 	createdAt: { type: 'string' },
@@ -131,7 +120,7 @@ export const sortSchema = {
 	properties: {
 		id: { type: 'string' },
 		label: { type: 'string' },
-		source: { enum: ['participant', 'facilitated', 'import', 'manual', 'demo'] },
+		source: { enum: SORT_SOURCES },
 		placements: {
 			type: 'object',
 			additionalProperties: { type: 'integer' },
@@ -149,21 +138,6 @@ export const sortSchema = {
 	}
 } as const;
 
-/** A text as one string (used for every study language) or per language. */
-export const textInput = { anyOf: [{ type: 'string', maxLength: 20000 }, localizedText] } as const;
-
-export const statementInput = {
-	type: 'object',
-	required: ['text'],
-	additionalProperties: false,
-	properties: {
-		code: { type: 'string', maxLength: 20 },
-		text: textInput,
-		themes: { type: 'array', maxItems: 20, items: { type: 'string', maxLength: 60 } },
-		inQset: { type: 'boolean', default: true }
-	}
-} as const;
-
 export const memberSchema = {
 	type: 'object',
 	required: ['researcherId', 'email', 'displayName', 'role'],
@@ -171,6 +145,6 @@ export const memberSchema = {
 		researcherId: { type: 'string' },
 		email: { type: 'string' },
 		displayName: { type: 'string' },
-		role: { enum: ['owner', 'co_researcher', 'facilitator'] }
+		role: { enum: STUDY_ROLES }
 	}
 } as const;

@@ -6,13 +6,17 @@ import {
 	reorderStatements,
 	splitLines,
 	themeCounts,
-	updateStatement,
-	type NewStatement,
-	type StatementPatch
+	updateStatement
 } from '../../studies/statements.js';
+import {
+	statementInputSchema,
+	statementPatchSchema,
+	type StatementInput,
+	type StatementPatch
+} from '../../../src/lib/api/types/study-requests.js';
 import { importStatements, type StatementFileFormat } from '../../studies/statement-files.js';
 import { idParam, studyAccess } from './context.js';
-import { csrfHeaders, errors, statementInput, statementSchema, textInput } from './schemas.js';
+import { csrfHeaders, errors, statementSchema } from './schemas.js';
 
 const params = {
 	type: 'object',
@@ -61,7 +65,7 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { statements: NewStatement[] } }>(
+	app.post<{ Params: { id: string }; Body: { statements: StatementInput[] } }>(
 		'/:id/statements',
 		{
 			schema: {
@@ -72,7 +76,7 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 					type: 'object',
 					required: ['statements'],
 					additionalProperties: false,
-					properties: { statements: { type: 'array', minItems: 1, maxItems: 1000, items: statementInput } }
+					properties: { statements: { type: 'array', minItems: 1, maxItems: 1000, items: statementInputSchema } }
 				},
 				response: { 201: statementList, ...errors(400, 401, 403, 404, 409, 422) }
 			}
@@ -101,7 +105,7 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 							description: "the language of the pasted text (default: the study's first)"
 						},
 						inQset: { type: 'boolean', default: true },
-						themes: statementInput.properties.themes
+						themes: statementInputSchema.properties.themes
 					}
 				},
 				response: { 201: statementList, ...errors(400, 401, 403, 404, 409, 422) }
@@ -185,17 +189,7 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['statements'],
 				params,
 				headers: csrfHeaders,
-				body: {
-					type: 'object',
-					additionalProperties: false,
-					minProperties: 1,
-					properties: {
-						code: { type: 'string', maxLength: 20 },
-						text: textInput,
-						themes: statementInput.properties.themes,
-						inQset: { type: 'boolean' }
-					}
-				},
+				body: statementPatchSchema,
 				response: {
 					200: { type: 'object', required: ['statement'], properties: { statement: statementSchema } },
 					...errors(400, 401, 403, 404, 409, 422)

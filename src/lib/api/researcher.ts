@@ -5,11 +5,8 @@ import type {
 	CodeDto,
 	GridColumn,
 	ImportPreview,
-	ImportRequest,
-	LocalizedText,
 	InvitationDto,
 	MemberDto,
-	QuestionDto,
 	SortDto,
 	StatementDto,
 	StudyDetail,
@@ -19,8 +16,18 @@ import type {
 	StudySummary,
 	WithdrawalDto
 } from './types/studies.js';
+import type {
+	ExportFormat,
+	ImportRequest,
+	NewStudy,
+	QuestionInput,
+	QuestionPatch,
+	StatementInput,
+	StatementPatch,
+	StudyPatch
+} from './types/study-requests.js';
 
-// The response shapes live in ./types/studies.ts (shared with the server); re-exported for the pages that import them from here.
+// The request and response shapes live in ./types/ (shared with the server); re-exported for the pages that import them from here.
 export type * from './types/studies.js';
 export type { AuditEventDto } from './types/audit.js';
 
@@ -49,43 +56,9 @@ export const auth = {
 		}).then((r) => r.researcher)
 };
 
-export interface NewStudy {
-	title: LocalizedText;
-	slug: string;
-	languages: string[];
-	statements?: { code?: string; text: LocalizedText; themes?: string[]; inQset?: boolean }[];
-	grid?: GridColumn[];
-	selfEnrolment?: boolean;
-}
-
-export interface StudyPatch {
-	title?: LocalizedText;
-	slug?: string;
-	languages?: string[];
-	consent?: LocalizedText;
-	instructions?: LocalizedText;
-	thankYou?: LocalizedText;
-	contact?: LocalizedText;
-	selfEnrolment?: boolean;
-	gridForced?: boolean;
-	draftRetentionDays?: number;
-}
-
-export interface NewStatementInput {
-	code?: string;
-	text: LocalizedText;
-	themes?: string[];
-	inQset?: boolean;
-}
-
-/** A question as the question form sends it: a QuestionDto without its server-made id and position (the key may be left to the server). */
-export type QuestionInput = Omit<QuestionDto, 'id' | 'key' | 'position'> & { key?: string };
-
 const study = (id: string) => `/studies/${encodeURIComponent(id)}`;
 const sub = (id: string, path: string, itemId?: string) =>
 	`${study(id)}/${path}${itemId ? `/${encodeURIComponent(itemId)}` : ''}`;
-
-export type ExportFormat = 'dat' | 'sta' | 'csv' | 'answers-csv' | 'comments-csv' | 'statements-csv' | 'json' | 'xlsx';
 
 export const studies = {
 	list: () => get<{ studies: StudySummary[] }>('/studies').then((r) => r.studies),
@@ -103,15 +76,15 @@ export const studies = {
 	downloadAudit: (id: string) => download(apiUrl(sub(id, 'audit'), { format: 'csv' })),
 	/** The study with everything that belongs to it, as a backup file for the CLI's restore (owners). */
 	downloadBackup: (id: string) => download(apiUrl(sub(id, 'backup'))),
-	addStatements: (id: string, statements: NewStatementInput[]) =>
+	addStatements: (id: string, statements: StatementInput[]) =>
 		post<{ statements: StatementDto[] }>(sub(id, 'statements'), { statements }),
-	updateStatement: (id: string, statementId: string, change: Partial<NewStatementInput>) =>
+	updateStatement: (id: string, statementId: string, change: StatementPatch) =>
 		patch<unknown>(sub(id, 'statements', statementId), change),
 	deleteStatement: (id: string, statementId: string) => del<void>(sub(id, 'statements', statementId)),
 	reorderStatements: (id: string, ids: string[]) => put<unknown>(sub(id, 'statements/order'), { ids }),
 	saveGrid: (id: string, columns: GridColumn[], forced: boolean) => put<unknown>(sub(id, 'grid'), { columns, forced }),
 	addQuestion: (id: string, question: QuestionInput) => post<unknown>(sub(id, 'questions'), question),
-	updateQuestion: (id: string, questionId: string, question: Partial<QuestionInput>) =>
+	updateQuestion: (id: string, questionId: string, question: QuestionPatch) =>
 		patch<unknown>(sub(id, 'questions', questionId), question),
 	deleteQuestion: (id: string, questionId: string) => del<void>(sub(id, 'questions', questionId)),
 	reorderQuestions: (id: string, ids: string[]) => put<unknown>(sub(id, 'questions/order'), { ids }),

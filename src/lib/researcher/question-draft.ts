@@ -1,6 +1,12 @@
-import type { LocalizedText, QuestionDto, QuestionInput, QuestionOptionDto, QuestionType } from '../api/researcher.js';
+import type { LocalizedText, QuestionDto, QuestionOptionDto, QuestionType } from '../api/researcher.js';
 
-export const QUESTION_TYPES: readonly QuestionType[] = ['single', 'multiple', 'scale', 'short_text', 'long_text'];
+export { QUESTION_TYPES } from '../api/types/common.js';
+
+/**
+ * What the question form sends: a complete question but for its server-made id and position (the key is left to
+ * the server). A narrower QuestionInput: every text per language, every field set.
+ */
+export type QuestionFormInput = Omit<QuestionDto, 'id' | 'key' | 'position'>;
 
 /** Whether the type asks for a list of options (a scale's points are generated from its range). */
 export const hasOptions = (type: QuestionType) => type === 'single' || type === 'multiple';
@@ -57,7 +63,7 @@ export function toQuestionInput(
 		offerDecline: boolean;
 	},
 	languages: readonly string[]
-): QuestionInput {
+): QuestionFormInput {
 	const options = hasOptions(draft.type)
 		? numberOptions(draft.choiceLabels)
 		: draft.type === 'scale'

@@ -1,4 +1,4 @@
-import { studies, type NewStatementInput, type StatementDto } from '$lib/api/researcher';
+import { studies, type StatementDto, type StatementInput, type StatementPatch } from '$lib/api/researcher';
 import { moveItem, parseOnePerLine, parseSta, parseStatementsCsv, type ParseResult } from './statement-text.js';
 import type { StudyEditor } from './study-editor.svelte';
 
@@ -26,7 +26,7 @@ export class StatementsPanel {
 
 	private add(parsed: ParseResult, notice: string): Promise<boolean> {
 		const inQset = this.pasteTarget === 'qset';
-		const items: NewStatementInput[] = parsed.statements.map((s) => ({
+		const items: StatementInput[] = parsed.statements.map((s) => ({
 			...(s.code ? { code: s.code } : {}),
 			text: s.text,
 			themes: s.themes,
@@ -73,7 +73,7 @@ export class StatementsPanel {
 		return this.editor.run(() => studies.deleteStatement(this.editor.id, statement.id));
 	}
 
-	update(statement: StatementDto, change: Partial<NewStatementInput>): Promise<boolean> {
+	update(statement: StatementDto, change: StatementPatch): Promise<boolean> {
 		return this.editor.run(() => studies.updateStatement(this.editor.id, statement.id, change));
 	}
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createResearcher } from '../../../server/auth/accounts.js';
 import type { DatabaseHandle } from '../../../server/db/index.js';
+import type { StudyLanguage } from '../../../src/lib/api/types/common.js';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -49,10 +50,11 @@ export const nineColumnGrid = (capacities: number[] = [1, 1, 1, 1, 1]) => {
 
 /** A small valid study: `n` statements and a forced grid −2…+2 summing to n (n = 5 by default). */
 export function smallStudy(slug: string, overrides: Record<string, unknown> = {}) {
+	const languages: StudyLanguage[] = ['nl', 'en'];
 	return {
 		title: { nl: 'Kleine studie', en: 'Small study' },
 		slug,
-		languages: ['nl', 'en'],
+		languages,
 		statements: ['A', 'B', 'C', 'D', 'E'].map((letter, i) => ({
 			code: `S0${i + 1}`,
 			text: { nl: `Stelling ${letter}`, en: `Statement ${letter}` },

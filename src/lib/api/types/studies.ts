@@ -2,17 +2,26 @@
 // server/studies builds them, src/lib/api/researcher.ts reads them. Types only (no runtime code, no
 // `$lib` aliases), so the server can `import type` this file under tsx and tsc.
 
-/** A text per language code, e.g. `{ nl: 'Eens', en: 'Agree' }`. */
-export type LocalizedText = Record<string, string>;
-export type StudyStatus = 'draft' | 'open' | 'closed';
-export type StudyRole = 'owner' | 'co_researcher' | 'facilitator';
-export type QuestionType = 'single' | 'multiple' | 'scale' | 'short_text' | 'long_text';
-export type SortSource = 'participant' | 'facilitated' | 'import' | 'manual' | 'demo';
+import type {
+	GridColumn,
+	InterviewerNotes,
+	LocalizedText,
+	ParticipantSource,
+	ParticipantStatus,
+	QuestionOption,
+	QuestionPhase,
+	QuestionType,
+	SortSource,
+	StudyLanguage,
+	StudyRole,
+	StudyStatus
+} from './common.js';
+import type { ImportFormat } from './study-requests.js';
 
-export interface GridColumn {
-	value: number;
-	capacity: number;
-}
+// The building blocks (./common.ts) and the request bodies (./study-requests.ts) are schema-derived; re-exported
+// for the modules that import every studies type from here.
+export type * from './common.js';
+export type * from './study-requests.js';
 
 /** Something that stops a study from opening, in words a researcher can act on. */
 export interface DesignProblem {
@@ -31,15 +40,12 @@ export interface StatementDto {
 	inQset: boolean;
 }
 
-export interface QuestionOptionDto {
-	value: string;
-	label: LocalizedText;
-}
+export type QuestionOptionDto = QuestionOption;
 
 export interface QuestionDto {
 	id: string;
 	key: string;
-	phase: 'pre' | 'post';
+	phase: QuestionPhase;
 	type: QuestionType;
 	prompt: LocalizedText;
 	options: QuestionOptionDto[];
@@ -52,7 +58,7 @@ export interface StudySummary {
 	id: string;
 	slug: string;
 	title: LocalizedText;
-	languages: string[];
+	languages: StudyLanguage[];
 	status: StudyStatus;
 	role: StudyRole;
 	isDemo: boolean;
@@ -82,8 +88,8 @@ export interface StudyDetail extends StudySummary {
 
 export interface CodeDto {
 	code: string;
-	status: 'new' | 'in_progress' | 'submitted' | 'withdrawn';
-	source: 'invited' | 'self_enrolled' | 'facilitated';
+	status: ParticipantStatus;
+	source: ParticipantSource;
 	createdAt: string;
 }
 
@@ -104,11 +110,6 @@ export interface StudyStats {
 	withdrawals: number;
 }
 
-export interface InterviewerNotes {
-	sort?: string;
-	statements?: Record<string, string>;
-}
-
 export interface SortDto {
 	id: string;
 	label: string;
@@ -123,19 +124,6 @@ export interface SortDto {
 	synthetic: boolean;
 	excluded: boolean;
 	exclusionReason: string | null;
-}
-
-export type ImportFormat = 'dat' | 'csv' | 'kade-zip';
-
-/** POST /studies/:id/import. */
-export interface ImportRequest {
-	format: ImportFormat;
-	/** The sorts file as text; a KADE zip as base64. */
-	content: string;
-	/** The statement texts: a .STA file with `dat`, a statements CSV (code,text or code,nl,en) with `csv`. */
-	statements?: string;
-	language?: string;
-	dryRun?: boolean;
 }
 
 /** A problem with one sort of an import (or, with an empty `sort`, with the whole file). */
