@@ -28,9 +28,18 @@ const layers = [
 				? spec === 'ml-matrix'
 					? null
 					: `the engine (src/lib/qmethod) imports only ml-matrix and itself, not '${spec}'`
-				: path.startsWith('src/lib/qmethod')
+				: path.startsWith('src/lib/qmethod') || path.startsWith('src/lib/rules')
 					? null
-					: `the engine (src/lib/qmethod) imports nothing outside itself ('${spec}')`
+					: `the engine (src/lib/qmethod) imports nothing outside itself and the shared rules ('${spec}')`
+	},
+	{
+		// The rules both sides share (src/lib/rules): pure, so the server, the pages and the engine can all import them.
+		name: 'rules',
+		covers: (file) => file.startsWith('src/lib/rules/'),
+		check: ({ spec, path }) =>
+			path !== null && path.startsWith('src/lib/rules')
+				? null
+				: `the shared rules (src/lib/rules) import nothing outside themselves ('${spec}')`
 	},
 	{
 		name: 'migrations',
@@ -149,8 +158,8 @@ export default tseslint.config(
 		rules: { 'no-restricted-globals': ['error', ...network] }
 	},
 	{
-		// After the block above: the engine's list replaces it (it includes fetch) for src/lib/qmethod.
-		files: ['src/lib/qmethod/**'],
+		// After the block above: the engine's list replaces it (it includes fetch) for src/lib/qmethod and src/lib/rules.
+		files: ['src/lib/qmethod/**', 'src/lib/rules/**'],
 		rules: { 'no-restricted-globals': ['error', ...browserAndNode, 'EventSource', 'XMLHttpRequest'] }
 	}
 );

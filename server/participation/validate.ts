@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AnswerValue, SubmissionBody } from '../../src/lib/api/participate.js';
+import { fitSort } from '../../src/lib/rules/grid.js';
 import { AppError } from '../errors.js';
+import { submissionFitError } from '../studies/sort-values.js';
 
 export interface StudyShape {
 	statementCodes: string[];
@@ -12,45 +14,17 @@ export interface StudyShape {
 const invalid = (code: string, message: string, details?: unknown) => new AppError(422, code, message, details);
 
 /**
- * Checks a submission against the study: every Q-set statement exactly once, values inside the
- * grid, no column over its capacity (and, in a forced grid, every column exactly full), answers
+ * Checks a submission against the study: the sort fits the grid (the one rule of src/lib/rules/grid.ts: every
+ * Q-set statement exactly once, values that are grid columns, on a forced grid every column exactly full), answers
  * that fit their questions, comments on known statements. Throws a 422 AppError naming the problem.
  */
 export function validateSubmission(study: StudyShape, body: SubmissionBody): void {
-	const known = new Set(study.statementCodes);
-	const seen = new Set<string>();
-	const unknown: string[] = [];
-	const duplicate: string[] = [];
-	for (const { statement } of body.placements) {
-		if (!known.has(statement)) unknown.push(statement);
-		else if (seen.has(statement)) duplicate.push(statement);
-		seen.add(statement);
-	}
-	if (unknown.length)
-		throw invalid('UNKNOWN_STATEMENTS', 'Some placed statements are not in this study.', { statements: unknown });
-	if (duplicate.length)
-		throw invalid('DUPLICATE_STATEMENTS', 'Some statements are placed more than once.', { statements: duplicate });
-	const missing = study.statementCodes.filter((code) => !seen.has(code));
-	if (missing.length) throw invalid('MISSING_STATEMENTS', 'Every statement must be placed.', { statements: missing });
-
-	const capacity = new Map(study.grid.map((column) => [column.value, column.capacity]));
-	const counts = new Map<number, number>();
-	const outside = body.placements.filter((p) => !capacity.has(p.value));
-	if (outside.length) {
-		throw invalid('VALUE_OUTSIDE_GRID', 'Some statements are placed outside the grid.', {
-			placements: outside,
-			values: study.grid.map((c) => c.value)
-		});
-	}
-	for (const { value } of body.placements) counts.set(value, (counts.get(value) ?? 0) + 1);
-	// A forced grid has as many places as statements, so "no column over capacity" already means "every column full".
-	const over = study.grid
-		.filter((column) => (counts.get(column.value) ?? 0) > column.capacity)
-		.map((column) => ({ value: column.value, capacity: column.capacity, count: counts.get(column.value) ?? 0 }));
-	if (study.forced && over.length)
-		throw invalid('COLUMN_OVER_CAPACITY', 'A column holds more statements than it has places.', { columns: over });
+	const fit = fitSort(study.grid, study.forced, study.statementCodes, body.placements);
+	const misfit = submissionFitError(fit, study.grid);
+	if (misfit) throw misfit;
 
 	validateAnswers(study.questions, body.answers ?? {});
+	const known = new Set(study.statementCodes);
 	const badComments = Object.keys(body.comments ?? {}).filter((code) => !known.has(code));
 	if (badComments.length)
 		throw invalid('UNKNOWN_STATEMENTS', 'Comments refer to statements not in this study.', { statements: badComments });

@@ -1,11 +1,11 @@
 import { decodeText } from '../../src/lib/qmethod/io/decode.js';
 import { csvField } from '../../src/lib/qmethod/io/csv.js';
 import { statementCode } from '../../src/lib/qmethod/io/pqmethod.js';
+import { GRID_MIN, GRID_SLOTS } from '../../src/lib/rules/grid.js';
 import { AppError } from '../errors.js';
 import { readZip } from './zip.js';
 
-/** Grid values of the 20 counts in KADE's pattern.txt: −6 … +13 (as in the .DAT header). */
-const PATTERN_LOW = -6;
+/** pattern.txt has one count per grid value −6 … +13 (as the .DAT header), GRID_SLOTS in all. */
 /** The most cards one grid column may hold (the grid's own rule, server/routes/studies/schemas.ts). */
 export const MAX_COLUMN_CAPACITY = 200;
 const KADE_FILES = new Set(['name.txt', 'pattern.txt', 'sorts.txt', 'statements.txt']);
@@ -41,7 +41,7 @@ export async function readKadeZip(base64: string): Promise<KadeProject> {
 		.split(',')
 		.map((v) => v.trim())
 		.filter(Boolean);
-	if (counts.length !== 20 || !counts.every((v) => /^\d+$/.test(v))) {
+	if (counts.length !== GRID_SLOTS || !counts.every((v) => /^\d+$/.test(v))) {
 		throw new AppError(422, 'INVALID_FILE', 'pattern.txt must hold 20 comma-separated card counts (for −6 … +13).');
 	}
 	if (counts.some((v) => v.length > 4 || Number(v) > MAX_COLUMN_CAPACITY)) {
@@ -51,7 +51,7 @@ export async function readKadeZip(base64: string): Promise<KadeProject> {
 			`pattern.txt asks for more than ${MAX_COLUMN_CAPACITY} cards in one column.`
 		);
 	}
-	const distribution = counts.flatMap((count, slot) => Array<number>(Number(count)).fill(PATTERN_LOW + slot));
+	const distribution = counts.flatMap((count, slot) => Array<number>(Number(count)).fill(GRID_MIN + slot));
 	const statements = lines(file('statements.txt'));
 	const m = statements.length;
 	if (m === 0) throw new AppError(422, 'INVALID_FILE', 'statements.txt holds no statements.');

@@ -1,58 +1,48 @@
 import { AppError } from '../errors.js';
 import type { GridColumn, SortProblem } from '../../src/lib/api/types/studies.js';
+import {
+	fitSort,
+	mismatchedColumns,
+	placementsOf,
+	type FitProblem,
+	type Placement,
+	type SortFit
+} from '../../src/lib/rules/grid.js';
+
+const signed = (value: number) => `${value > 0 ? '+' : ''}${value}`;
+
+/** One line per problem code of a sort that does not fit its grid (English, for researchers and the API). */
+function describe(code: FitProblem, fit: SortFit): string {
+	switch (code) {
+		case 'UNKNOWN_STATEMENTS':
+			return `unknown statements: ${fit.unknown.join(', ')}`;
+		case 'DUPLICATE_STATEMENTS':
+			return `statements placed more than once: ${fit.duplicate.join(', ')}`;
+		case 'MISSING_STATEMENTS':
+			return `statements without a value: ${fit.missing.join(', ')}`;
+		case 'VALUE_OUTSIDE_GRID':
+			return `values that are not grid columns: ${fit.outside.map((p) => `${p.statement}=${p.value}`).join(', ')}`;
+		case 'DISTRIBUTION_MISMATCH':
+			return `does not follow the forced distribution (${mismatchedColumns(fit)
+				.map((c) => `${signed(c.value)}: ${c.count} instead of ${c.capacity}`)
+				.join('; ')})`;
+	}
+}
 
 /**
- * Checks one sort given as statement code → grid value against the Q-set and the grid: every statement
- * exactly once, values that are grid columns, and in a forced grid every column filled to its capacity.
- * Returns the problems (empty = fine) so that an import can report all of them at once.
+ * Checks one sort, given as statement code → grid value or as a list of placements, against the Q-set and the grid, by the one grid rule
+ * (src/lib/rules/grid.ts). Returns the problems (empty = fine) so that an import can report all of them at once.
  */
 export function sortProblems(
 	label: string,
-	placements: Readonly<Record<string, number>>,
+	placements: Readonly<Record<string, number>> | readonly Placement[],
 	qsetCodes: readonly string[],
 	grid: readonly GridColumn[],
 	forced: boolean
 ): SortProblem[] {
-	const problems: SortProblem[] = [];
-	const known = new Set(qsetCodes);
-	const unknown = Object.keys(placements).filter((code) => !known.has(code));
-	if (unknown.length)
-		problems.push({ sort: label, code: 'UNKNOWN_STATEMENTS', message: `unknown statements: ${unknown.join(', ')}` });
-	const missing = qsetCodes.filter((code) => placements[code] === undefined);
-	if (missing.length)
-		problems.push({
-			sort: label,
-			code: 'MISSING_STATEMENTS',
-			message: `statements without a value: ${missing.join(', ')}`
-		});
-	const capacity = new Map(grid.map((c) => [c.value, c.capacity]));
-	const counts = new Map<number, number>();
-	const outside: string[] = [];
-	for (const [code, value] of Object.entries(placements)) {
-		if (!Number.isInteger(value) || !capacity.has(value)) outside.push(`${code}=${value}`);
-		else counts.set(value, (counts.get(value) ?? 0) + 1);
-	}
-	if (outside.length) {
-		problems.push({
-			sort: label,
-			code: 'VALUE_OUTSIDE_GRID',
-			message: `values that are not grid columns: ${outside.join(', ')}`
-		});
-	}
-	if (forced && outside.length === 0 && unknown.length === 0 && missing.length === 0) {
-		const wrong = grid.filter((c) => (counts.get(c.value) ?? 0) !== c.capacity);
-		if (wrong.length) {
-			const described = wrong.map(
-				(c) => `${c.value > 0 ? '+' : ''}${c.value}: ${counts.get(c.value) ?? 0} instead of ${c.capacity}`
-			);
-			problems.push({
-				sort: label,
-				code: 'DISTRIBUTION_MISMATCH',
-				message: `does not follow the forced distribution (${described.join('; ')})`
-			});
-		}
-	}
-	return problems;
+	const list = Array.isArray(placements) ? placements : placementsOf(placements as Readonly<Record<string, number>>);
+	const fit = fitSort(grid, forced, qsetCodes, list);
+	return fit.problems.map((code) => ({ sort: label, code, message: describe(code, fit) }));
 }
 
 /** Throws 422 with the first problem's code and all problems in the details. */
@@ -62,4 +52,32 @@ export function assertSortValid(...args: Parameters<typeof sortProblems>): void 
 	throw new AppError(422, problems[0]!.code, `Sort "${args[0]}": ${problems.map((p) => p.message).join('; ')}.`, {
 		problems
 	});
+}
+
+const SUBMISSION_MESSAGES: Record<FitProblem, string> = {
+	UNKNOWN_STATEMENTS: 'Some placed statements are not in this study.',
+	DUPLICATE_STATEMENTS: 'Some statements are placed more than once.',
+	MISSING_STATEMENTS: 'Every statement must be placed.',
+	VALUE_OUTSIDE_GRID: 'Some statements are placed outside the grid.',
+	DISTRIBUTION_MISMATCH: 'Some columns hold more or fewer statements than they have places.'
+};
+
+/**
+ * The 422 for a participant's submission that does not fit the grid (the first problem, as the sorting page
+ * prevents all of them), with the statements or columns concerned; undefined when it fits.
+ */
+export function submissionFitError(fit: SortFit, grid: readonly GridColumn[]): AppError | undefined {
+	const code = fit.problems[0];
+	if (!code) return undefined;
+	const details =
+		code === 'UNKNOWN_STATEMENTS'
+			? { statements: fit.unknown }
+			: code === 'DUPLICATE_STATEMENTS'
+				? { statements: fit.duplicate }
+				: code === 'MISSING_STATEMENTS'
+					? { statements: fit.missing }
+					: code === 'VALUE_OUTSIDE_GRID'
+						? { placements: fit.outside, values: grid.map((c) => c.value) }
+						: { columns: mismatchedColumns(fit) };
+	return new AppError(422, code, SUBMISSION_MESSAGES[code], details);
 }

@@ -26,21 +26,9 @@ export async function loadShape(db: Kysely<Database>, study: Study): Promise<Stu
 
 export type PlacementsInput = Record<string, number> | { statement: string; value: number }[];
 
-/** Placements as code → value; the list form (as participants submit) must not name a statement twice. */
-export function placementsToRecord(input: PlacementsInput): Record<string, number> {
-	if (!Array.isArray(input)) return { ...input };
-	const record: Record<string, number> = {};
-	const duplicates: string[] = [];
-	for (const { statement, value } of input) {
-		if (statement in record) duplicates.push(statement);
-		record[statement] = value;
-	}
-	if (duplicates.length) {
-		throw new AppError(422, 'DUPLICATE_STATEMENTS', `Statements placed more than once: ${duplicates.join(', ')}.`, {
-			statements: duplicates
-		});
-	}
-	return record;
+/** Placements as code → value (the list form must not name a statement twice: assertSortValid checks that first). */
+function placementsToRecord(input: PlacementsInput): Record<string, number> {
+	return Array.isArray(input) ? Object.fromEntries(input.map((p) => [p.statement, p.value])) : { ...input };
 }
 
 export interface ManualSortInput {
@@ -82,8 +70,8 @@ export async function addManualSort(db: Kysely<Database>, study: Study, input: M
 	if (shape.codes.length === 0 || shape.grid.length === 0) {
 		throw new AppError(409, 'DESIGN_INCOMPLETE', 'Add the Q-set and the grid before entering sorts.');
 	}
+	assertSortValid(label, input.placements, shape.codes, shape.grid, shape.forced);
 	const placements = placementsToRecord(input.placements);
-	assertSortValid(label, placements, shape.codes, shape.grid, shape.forced);
 	const comments = Object.fromEntries(Object.entries(input.comments ?? {}).filter(([, text]) => text.trim()));
 	const unknown = Object.keys(comments).filter((code) => !shape.codes.includes(code));
 	if (unknown.length)

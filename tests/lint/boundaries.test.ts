@@ -29,6 +29,30 @@ describe('import boundaries', () => {
 		]);
 	});
 
+	it('keeps the shared rules pure, and lets the engine, the server and the pages use them', async () => {
+		const grid = "import { GRID_MIN } from '../rules/grid.js';\nexport const y = GRID_MIN;\n";
+		expect(await problems('src/lib/qmethod/x.ts', grid)).toEqual([]);
+		expect(await problems('src/lib/sort/x.ts', grid)).toEqual([]);
+		expect(
+			await problems(
+				'server/x.ts',
+				"import { GRID_MIN } from '../src/lib/rules/grid.js';\nexport const y = GRID_MIN;\n"
+			)
+		).toEqual([]);
+		expect(
+			await problems('src/lib/rules/x.ts', "import { Matrix } from 'ml-matrix';\nexport const y = Matrix;\n")
+		).toEqual([expect.stringContaining('standpunt/boundaries')]);
+		expect(
+			await problems(
+				'src/lib/rules/x.ts',
+				"import { slugify } from '../researcher/data-helpers.js';\nexport const y = slugify;\n"
+			)
+		).toEqual([expect.stringContaining('standpunt/boundaries')]);
+		expect(await problems('src/lib/rules/x.ts', 'export const y = () => window.name;\n')).toEqual([
+			expect.stringContaining('no-restricted-globals')
+		]);
+	});
+
 	it('lets the server import types from the client API, never pages or Svelte modules', async () => {
 		expect(
 			await problems(

@@ -7,6 +7,7 @@ import {
 	validateSorts,
 	type QSortData
 } from '../../src/lib/qmethod/index.js';
+import { fitSort } from '../../src/lib/rules/grid.js';
 import { lipsetDat } from './lipset.js';
 
 function expectCode(action: () => unknown, code: string): void {
@@ -128,6 +129,26 @@ describe('validateSorts', () => {
 		]
 	] as [string, QSortData][])('rejects with %s', (code, input) => {
 		expectCode(() => validateSorts(input), code);
+	});
+
+	it('checks a forced sort by the one grid rule (src/lib/rules/grid.ts), on the same sorts', () => {
+		const grid = [
+			{ value: -1, capacity: 1 },
+			{ value: 0, capacity: 2 },
+			{ value: 1, capacity: 1 }
+		];
+		const codes = ['a', 'b', 'c', 'd'];
+		for (const sort of [
+			[0, -1, 1, 0],
+			[1, 1, -1, 0],
+			[-1, -1, 0, 1]
+		]) {
+			const placements = sort.map((value, s) => ({ statement: codes[s]!, value }));
+			const fits = fitSort(grid, true, codes, placements).fits;
+			const data = { ...small(), sorts: [[-1, 0, 0, 1], sort], sortIds: ['p1', 'p2'] };
+			if (fits) expect(() => validateSorts(data)).not.toThrow();
+			else expectCode(() => validateSorts(data), 'distribution_mismatch');
+		}
 	});
 
 	it('accepts unforced sorts inside the grid of the target distribution', () => {

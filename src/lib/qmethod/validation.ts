@@ -1,16 +1,16 @@
+import { firstSlotMismatch, GRID_MAX, GRID_MIN, slotCounts } from '../rules/grid.js';
 import { QMethodInputError } from './errors.js';
 import type { QSortData, ValidatedData } from './types.js';
 
-/** Grid values PQMethod and KADE can store (20 columns, −6 … +13). */
-export const GRID_MIN = -6;
-export const GRID_MAX = 13;
+/** The grid range −6…+13, defined once in src/lib/rules/grid.ts. */
+export { GRID_MAX, GRID_MIN };
 
 /**
  * Checks Q-sorts and returns them in flat sort-major storage.
  *
  * Rules (docs/methods.md §1): unique sort ids and statement codes; every sort has m integer values within
  * −6…+13 and within the range of the distribution; a forced sort is a permutation of the
- * distribution; no sort puts every card in one column (its correlation would be undefined).
+ * distribution (the forced-grid rule of src/lib/rules/grid.ts, here on arrays of values); no sort puts every card in one column (its correlation would be undefined).
  * The input is never modified.
  * @throws QMethodInputError empty_input, too_few_statements, duplicate_sort_id,
  *   duplicate_statement_code, wrong_length, not_integer, value_outside_grid,
@@ -33,9 +33,8 @@ export function validateSorts(input: QSortData): ValidatedData {
 	const low = distribution[0];
 	const high = distribution[m - 1];
 	const values = new Float64Array(n * m);
-	const counts = new Int32Array(GRID_MAX - GRID_MIN + 1);
-	const expectedCounts = new Int32Array(GRID_MAX - GRID_MIN + 1);
-	for (const value of distribution) expectedCounts[value - GRID_MIN]++;
+	const counts = slotCounts([]);
+	const expectedCounts = slotCounts(distribution);
 	for (let i = 0; i < n; i++) {
 		const sort = sorts[i];
 		const id = sortIds[i];
@@ -70,15 +69,12 @@ export function validateSorts(input: QSortData): ValidatedData {
 		}
 		if (forced) {
 			// Compare column counts (grid values are integers in −6…+13) instead of sorting.
-			counts.fill(0);
-			for (let s = 0; s < m; s++) counts[values[i * m + s] - GRID_MIN]++;
-			for (let c = 0; c < counts.length; c++) {
-				if (counts[c] !== expectedCounts[c]) {
-					throw new QMethodInputError(
-						'distribution_mismatch',
-						`Q-sort "${id}" puts ${counts[c]} statements in column ${c + GRID_MIN}, the forced distribution ${expectedCounts[c]}; declare the data unforced or correct the sort`
-					);
-				}
+			const column = firstSlotMismatch(slotCounts(values.subarray(i * m, (i + 1) * m), counts), expectedCounts);
+			if (column !== undefined) {
+				throw new QMethodInputError(
+					'distribution_mismatch',
+					`Q-sort "${id}" puts ${counts[column - GRID_MIN]} statements in column ${column}, the forced distribution ${expectedCounts[column - GRID_MIN]}; declare the data unforced or correct the sort`
+				);
 			}
 		}
 	}

@@ -1,3 +1,4 @@
+import { fitSort, placementsOf, type SortFit } from '../rules/grid.js';
 import type { GridColumn } from './distribution.js';
 
 /** The open link for self-enrolment. */
@@ -15,51 +16,18 @@ export function personalLink(origin: string, code: string): string {
 	return `${origin}/p/${encodeURIComponent(code)}`;
 }
 
-export interface PlacementCheck {
-	/** Cards per grid value. */
-	counts: Map<number, number>;
-	/** Columns holding more cards than their capacity (forced and free alike). */
-	overfull: { value: number; count: number; capacity: number }[];
-	/** In a forced grid: columns holding fewer cards than their capacity. */
-	underfull: { value: number; count: number; capacity: number }[];
-	/** Statement codes without a (valid) value. */
-	unplaced: string[];
-	/** Values that are not a column of the grid, with the statements that have them. */
-	invalid: { code: string; value: number }[];
-	complete: boolean;
-}
-
 /**
- * Checks a paper sort typed in by hand against the grid: every statement once, every value a column of
- * the grid, no column over its capacity, and in a forced grid every column exactly full.
+ * Checks a paper sort typed in by hand against the grid, by the one grid rule (src/lib/rules/grid.ts) that the
+ * server applies when it is saved: every statement once, every value a column of the grid, and on a forced grid
+ * every column exactly full (on a free grid the capacities are a guide).
  */
 export function checkPlacements(
 	grid: readonly GridColumn[],
 	codes: readonly string[],
 	placements: Readonly<Record<string, number | null | undefined>>,
 	forced: boolean
-): PlacementCheck {
-	const capacity = new Map(grid.map((column) => [column.value, column.capacity]));
-	const counts = new Map<number, number>(grid.map((column) => [column.value, 0]));
-	const unplaced: string[] = [];
-	const invalid: PlacementCheck['invalid'] = [];
-	for (const code of codes) {
-		const value = placements[code];
-		if (value === null || value === undefined || Number.isNaN(value)) unplaced.push(code);
-		else if (!capacity.has(value)) invalid.push({ code, value });
-		else counts.set(value, (counts.get(value) ?? 0) + 1);
-	}
-	const overfull: PlacementCheck['overfull'] = [];
-	const underfull: PlacementCheck['underfull'] = [];
-	for (const column of grid) {
-		const count = counts.get(column.value) ?? 0;
-		if (count > column.capacity) overfull.push({ value: column.value, count, capacity: column.capacity });
-		else if (forced && count < column.capacity)
-			underfull.push({ value: column.value, count, capacity: column.capacity });
-	}
-	const complete =
-		unplaced.length === 0 && invalid.length === 0 && overfull.length === 0 && (!forced || underfull.length === 0);
-	return { counts, overfull, underfull, unplaced, invalid, complete };
+): SortFit {
+	return fitSort(grid, forced, codes, placementsOf(placements));
 }
 
 /** Median of a list of numbers (undefined when empty). */

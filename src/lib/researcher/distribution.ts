@@ -4,10 +4,6 @@ export interface GridColumn {
 	capacity: number;
 }
 
-/** The grid values the database accepts (migrations: grid_columns.value between −6 and 13). */
-export const GRID_VALUE_MIN = -6;
-export const GRID_VALUE_MAX = 13;
-
 /** Half-width of the grid suggested for a Q-set of `size` statements: −m…+m. */
 export function suggestedHalfWidth(size: number): number {
 	if (size <= 12) return 2;

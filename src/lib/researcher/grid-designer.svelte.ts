@@ -1,10 +1,9 @@
 import { studies } from '$lib/api/researcher';
+import { GRID_MAX, GRID_MIN } from '$lib/rules/grid';
 import {
 	type CapacityCheck,
 	checkCapacity,
 	columnsForRange,
-	GRID_VALUE_MAX,
-	GRID_VALUE_MIN,
 	suggestQuasiNormal,
 	totalCapacity,
 	type GridColumn
@@ -43,8 +42,8 @@ export class GridDesigner {
 	}
 
 	setRange(min: number, max: number): void {
-		const low = Math.max(GRID_VALUE_MIN, Math.min(min, max));
-		const high = Math.min(GRID_VALUE_MAX, Math.max(min, max));
+		const low = Math.max(GRID_MIN, Math.min(min, max));
+		const high = Math.min(GRID_MAX, Math.max(min, max));
 		this.columns = columnsForRange(low, high, this.columns);
 	}
 

@@ -1,3 +1,4 @@
+import { fitSort } from '../rules/grid.js';
 import { PILES, type Pile, type SortConfig, type SortSnapshot, type SortState } from './types.js';
 
 type Sorted = Pick<SortState, 'placements'>;
@@ -53,13 +54,13 @@ export function pileCount(state: Pick<SortState, 'piles'>, pile: Pile): number {
 }
 
 /**
- * The sort can be submitted: every card is placed, and in a forced grid no column holds more
- * than its capacity (with as many places as cards, that means every column is exactly full).
+ * The sort can be submitted: it fits the grid by the one rule the server applies (src/lib/rules/grid.ts): every
+ * card placed in a column of the grid, and in a forced grid every column exactly full; in a free grid the
+ * capacities are a guide. A restored draft of another grid fails here rather than at the server.
  */
 export function isComplete(state: Pick<SortState, 'order' | 'placements'>, config: SortConfig): boolean {
-	if (state.order.some((card) => columnOf(state, card) === undefined)) return false;
-	if (!config.forced) return true;
-	return config.grid.every((c) => columnCount(state, c.value) <= c.capacity);
+	const placements = state.order.map((card) => ({ statement: card, value: columnOf(state, card) }));
+	return fitSort(config.grid, config.forced, state.order, placements).fits;
 }
 
 /** The columns that take the card now (free places, or any column when the grid is not forced). */

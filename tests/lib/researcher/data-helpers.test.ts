@@ -13,6 +13,7 @@ import {
 	personalLink,
 	slugify
 } from '../../../src/lib/researcher/data-helpers.js';
+import { fitSort, placementsOf } from '../../../src/lib/rules/grid.js';
 
 const grid = [
 	{ value: -1, capacity: 1 },
@@ -21,35 +22,36 @@ const grid = [
 ];
 const codes = ['1', '2', '3', '4'];
 
-describe('checkPlacements', () => {
+describe('checkPlacements (the manual-entry form)', () => {
 	it('accepts a complete forced sort', () => {
 		const check = checkPlacements(grid, codes, { '1': -1, '2': 0, '3': 0, '4': 1 }, true);
-		expect(check.complete).toBe(true);
+		expect(check.fits).toBe(true);
 		expect([...check.counts]).toEqual([
 			[-1, 1],
 			[0, 2],
 			[1, 1]
 		]);
 	});
-	it('lists unplaced statements, overfull and underfull columns and invalid values', () => {
+	it('lists unplaced statements, values outside the grid and over-full columns', () => {
 		const check = checkPlacements(grid, codes, { '1': 1, '2': 1, '3': 5, '4': null }, true);
-		expect(check.complete).toBe(false);
-		expect(check.unplaced).toEqual(['4']);
-		expect(check.invalid).toEqual([{ code: '3', value: 5 }]);
+		expect(check.fits).toBe(false);
+		expect(check.missing).toEqual(['4']);
+		expect(check.outside).toEqual([{ statement: '3', value: 5 }]);
 		expect(check.overfull).toEqual([{ value: 1, count: 2, capacity: 1 }]);
+		expect(check.problems).toEqual(['MISSING_STATEMENTS', 'VALUE_OUTSIDE_GRID', 'DISTRIBUTION_MISMATCH']);
+	});
+	it('names the short columns of a forced sort once every statement is placed', () => {
+		const check = checkPlacements(grid, codes, { '1': 1, '2': 1, '3': 0, '4': 1 }, true);
 		expect(check.underfull).toEqual([
 			{ value: -1, count: 0, capacity: 1 },
-			{ value: 0, count: 0, capacity: 2 }
+			{ value: 0, count: 1, capacity: 2 }
 		]);
 	});
-	it('does not require full columns in a free grid', () => {
-		const roomy = [
-			{ value: -1, capacity: 3 },
-			{ value: 0, capacity: 3 },
-			{ value: 1, capacity: 3 }
-		];
-		expect(checkPlacements(roomy, codes, { '1': 0, '2': 0, '3': 0, '4': 1 }, false).complete).toBe(true);
-		expect(checkPlacements(roomy, codes, { '1': 0, '2': 0, '3': 0, '4': 1 }, true).complete).toBe(false);
+	it('follows the one grid rule: on a free grid a column may hold more than its capacity', () => {
+		const sort = { '1': 0, '2': 0, '3': 0, '4': 1 };
+		expect(checkPlacements(grid, codes, sort, false)).toEqual(fitSort(grid, false, codes, placementsOf(sort)));
+		expect(checkPlacements(grid, codes, sort, false).fits).toBe(true);
+		expect(checkPlacements(grid, codes, sort, true).problems).toEqual(['DISTRIBUTION_MISMATCH']);
 	});
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fitSort } from '../../../src/lib/rules/grid.js';
 import {
 	cardsIn,
 	columnCount,
@@ -240,6 +241,13 @@ describe('selectors', () => {
 		const overfull = { ...full, placements: { A: 0, B: 0, C: 0, D: 1 } };
 		expect(isComplete(overfull, config)).toBe(false);
 		expect(isComplete(overfull, { ...config, forced: false })).toBe(true);
+	});
+	it('isComplete asks the one grid rule: a value that is not a column of this grid is not complete', () => {
+		const elsewhere = { ...full, placements: { A: -1, B: 0, C: 0, D: 4 } as Record<string, number> };
+		expect(isComplete(elsewhere, config)).toBe(false);
+		expect(isComplete(elsewhere, { ...config, forced: false })).toBe(false);
+		const placements = full.order.map((card) => ({ statement: card, value: elsewhere.placements[card] }));
+		expect(fitSort(config.grid, false, full.order, placements).problems).toEqual(['VALUE_OUTSIDE_GRID']);
 	});
 
 	it('offers the next card to place pile by pile, as the grid lists them', () => {

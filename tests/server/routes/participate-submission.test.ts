@@ -138,10 +138,16 @@ describe('POST /api/participate/:code/submission', () => {
 			undefined
 		],
 		[
-			'a column over capacity',
+			// One code for a forced grid's broken distribution, as for paper sorts and imports (src/lib/rules/grid.ts).
+			'a column over capacity in a forced grid',
 			() => ({ placements: placements().map((p) => (p.statement === 'S03' ? { ...p, value: -4 } : p)) }),
-			'COLUMN_OVER_CAPACITY',
-			{ columns: [{ value: -4, capacity: 2, count: 3 }] }
+			'DISTRIBUTION_MISMATCH',
+			{
+				columns: [
+					{ value: -4, capacity: 2, count: 3 },
+					{ value: -3, capacity: 3, count: 2 }
+				]
+			}
 		],
 		[
 			'an answer that is not an option',

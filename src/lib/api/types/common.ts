@@ -3,6 +3,7 @@
 // TypeScript type derived from it, so the schema the server validates with and the type both sides compile
 // against cannot drift apart. Relative imports only (no `$lib`), so the server can import this file.
 import type { FromSchema } from 'json-schema-to-ts';
+import { GRID_MAX, GRID_MIN } from '../../rules/grid.js';
 
 /** The languages a study can be in. */
 export const STUDY_LANGUAGES = ['nl', 'en'] as const;
@@ -45,13 +46,13 @@ export type ParticipantSource = (typeof PARTICIPANT_SOURCES)[number];
 export const SORT_SOURCES = ['participant', 'facilitated', 'import', 'manual', 'demo'] as const;
 export type SortSource = (typeof SORT_SOURCES)[number];
 
-/** One column of the sorting grid: its value (e.g. -4 … +4) and how many statements it holds. */
+/** One column of the sorting grid: its value (e.g. -4 … +4, within GRID_MIN…GRID_MAX) and how many statements it holds. */
 export const gridColumnSchema = {
 	type: 'object',
 	required: ['value', 'capacity'],
 	additionalProperties: false,
 	properties: {
-		value: { type: 'integer', minimum: -6, maximum: 13 },
+		value: { type: 'integer', minimum: GRID_MIN, maximum: GRID_MAX },
 		capacity: { type: 'integer', minimum: 0, maximum: 200 }
 	}
 } as const;

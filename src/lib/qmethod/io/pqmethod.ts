@@ -1,10 +1,7 @@
+import { GRID_MIN, GRID_SLOTS, isGridValue } from '../../rules/grid.js';
 import { QMethodInputError } from '../errors.js';
 import type { QSortData } from '../types.js';
 import { splitLines } from './decode.js';
-
-/** Grid values of the 20 column-height slots in a .DAT header: −6 … +13. */
-const SLOT_LOW = -6;
-const SLOTS = 20;
 
 export interface DatFile extends QSortData {
 	title: string;
@@ -29,9 +26,9 @@ export function parseDat(text: string): DatFile {
 	const title = header.slice(10).trim();
 
 	const distribution: number[] = [];
-	for (let slot = 0; slot < SLOTS; slot++) {
-		const height = integerField(grid.padEnd(66), 6 + slot * 3, 9 + slot * 3, 2, `column height for ${SLOT_LOW + slot}`);
-		for (let h = 0; h < height; h++) distribution.push(SLOT_LOW + slot);
+	for (let slot = 0; slot < GRID_SLOTS; slot++) {
+		const height = integerField(grid.padEnd(66), 6 + slot * 3, 9 + slot * 3, 2, `column height for ${GRID_MIN + slot}`);
+		for (let h = 0; h < height; h++) distribution.push(GRID_MIN + slot);
 	}
 	if (distribution.length !== nStatements) {
 		fail(2, `the column heights add up to ${distribution.length}, but the header says ${nStatements} statements`);
@@ -85,12 +82,12 @@ export function writeDat(file: {
 	const n = file.sorts.length;
 	if (n > 999 || m > 999)
 		throw new QMethodInputError('invalid_file', 'a .DAT file holds at most 999 Q-sorts and 999 statements');
-	const heights = new Array<number>(SLOTS).fill(0);
+	const heights = new Array<number>(GRID_SLOTS).fill(0);
 	for (const value of file.distribution) {
-		if (!Number.isInteger(value) || value < SLOT_LOW || value >= SLOT_LOW + SLOTS) {
+		if (!isGridValue(value)) {
 			throw new QMethodInputError('invalid_file', `grid value ${value} cannot be stored in a .DAT file (−6…+13)`);
 		}
-		heights[value - SLOT_LOW]++;
+		heights[value - GRID_MIN]++;
 	}
 	const pad3 = (value: number) => String(value).padStart(3);
 	const low = Math.min(...file.distribution);
@@ -106,7 +103,7 @@ export function writeDat(file: {
 			throw new QMethodInputError('invalid_file', `Q-sort "${id}" has ${sort.length} values, expected ${m}`);
 		let line = id.padEnd(10);
 		for (let s = 0; s < m; s++) {
-			if (!Number.isInteger(sort[s]) || sort[s] < SLOT_LOW || sort[s] > 13) {
+			if (!isGridValue(sort[s]!)) {
 				throw new QMethodInputError('invalid_file', `Q-sort "${id}": value ${sort[s]} cannot be stored in a .DAT file`);
 			}
 			line += String(sort[s]).padStart(2);
