@@ -1,15 +1,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	DESKTOP,
-	launchBrowser,
-	newContext,
-	type RunningServer,
-	setUpFirstResearcher,
-	startServer,
-	watchConsole
-} from '../helpers/e2e.js';
+import { DESKTOP, launchBrowser, newContext, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import { setUpFirstResearcher } from '../helpers/researcher.js';
 
 // Issue 10.5: saving an untouched analysis of the demo study said "de server kwam op andere getallen uit".
 // Chromium's JavaScript engine rounds the last bit of some Math functions differently from Node's, so the

@@ -6,15 +6,8 @@ import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { workbookSheetNames } from '../../server/exports/analysis-workbook.js';
-import {
-	DESKTOP,
-	launchBrowser,
-	newContext,
-	type RunningServer,
-	setUpFirstResearcher,
-	startServer,
-	watchConsole
-} from '../helpers/e2e.js';
+import { DESKTOP, launchBrowser, newContext, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
+import { setUpFirstResearcher } from '../helpers/researcher.js';
 import { CLI_ENTRY } from '../helpers/entries.js';
 
 // The analysis workspace at 1366×768 on the demo study (70 synthetic sorts, seeded as politie-diversiteit

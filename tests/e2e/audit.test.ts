@@ -9,7 +9,7 @@ import {
 	startServer,
 	watchConsole
 } from '../helpers/e2e.js';
-import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
+import { api, demoAnalysis, firstResearcher, logIn } from '../helpers/researcher.js';
 import { expectAccessible } from './participant-helpers.js';
 
 // axe-core (WCAG 2.x A/AA) on every researcher, interviewer, presenter and attendee page of the demo study,

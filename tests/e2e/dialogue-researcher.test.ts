@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { DESKTOP, launchBrowser, newContext, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
-import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
+import { api, demoAnalysis, firstResearcher, logIn } from '../helpers/researcher.js';
 
 // The researcher's side in Chromium at 1366×768: interpret a factor (name, narrative, a quote), open a
 // session from the study's dialogue tab, and find the reactions afterwards, exported to Excel.

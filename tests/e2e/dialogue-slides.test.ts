@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, type RunningServer, startServer, watchConsole } from '../helpers/e2e.js';
-import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
+import { api, demoAnalysis, firstResearcher, logIn } from '../helpers/researcher.js';
 
 const PROJECTOR = { width: 1920, height: 1080 };
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { serverUrl } from '../helpers/db.js';
 import { DESKTOP, launchBrowser, newContext, PHONE, type RunningServer, startServer } from '../helpers/e2e.js';
-import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
+import { api, demoAnalysis, firstResearcher, logIn } from '../helpers/researcher.js';
 
 // Two server processes on one Postgres database: the attendees use one, the presenter watches the other.
 // Answers reach the presenter only through Postgres (NOTIFY → the other process's LISTEN → its event

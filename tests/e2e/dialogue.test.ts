@@ -10,7 +10,7 @@ import {
 	startServer,
 	watchConsole
 } from '../helpers/e2e.js';
-import { api, demoAnalysis, firstResearcher, logIn } from './dialogue-setup.js';
+import { api, demoAnalysis, firstResearcher, logIn } from '../helpers/researcher.js';
 
 // A dialogue session in Chromium: one facilitator (control screen + projector screen) and five attendees
 // on phones. Join by code, answer, watch the tally update live, see counts below 5 hidden, and free text

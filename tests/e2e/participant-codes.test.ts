@@ -11,6 +11,7 @@ import {
 	startServer,
 	watchConsole
 } from '../helpers/e2e.js';
+import { api, demoStudyId, firstResearcher, logIn } from '../helpers/researcher.js';
 import { DEMO, enrolAndOpen, expectAccessible, GRID, snapshotBuild, stepTitle } from './participant-helpers.js';
 
 // Issue 12, items 1, 2 and 6 in Chromium: the participant sees and can save the code (at enrolment, behind
@@ -20,8 +21,6 @@ import { DEMO, enrolAndOpen, expectAccessible, GRID, snapshotBuild, stepTitle } 
 // screenshots.
 
 const SHOTS = process.env.STANDPUNT_SCREENSHOTS;
-const EMAIL = 'onderzoeker@example.nl';
-const PASSWORD = 'een lang wachtwoord 42';
 const CONTACT = 'Mail onderzoek@example.org en noem je ontvangstcode.';
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -33,45 +32,22 @@ describe('participant codes, slips and the receipt page', () => {
 	let server: RunningServer;
 	let browser: Browser;
 	let cookie = '';
+	let token = '';
 	let studyId = '';
 
-	async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${server.url}/api${path}`, {
-			method,
-			headers: { cookie, 'x-standpunt-csrf': '1', ...(body ? { 'content-type': 'application/json' } : {}) },
-			body: body ? JSON.stringify(body) : undefined
-		});
-		expect(response.ok, `${method} ${path}: ${response.status}`).toBe(true);
-		return (response.status === 204 ? undefined : await response.json()) as T;
-	}
+	const call = <T>(method: string, path: string, body?: unknown) => api<T>(server, cookie, method, path, body);
 
 	beforeAll(async () => {
 		server = await startServer({ env: snapshotBuild() });
 		browser = await launchBrowser();
-		// The first account (owner of the demo study) through the setup link on the console.
-		const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-		expect(token, 'setup link on the server console').toBeTruthy();
-		const setup = await fetch(`${server.url}/api/auth/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
-			body: JSON.stringify({ token, email: EMAIL, password: PASSWORD })
-		});
-		expect(setup.status).toBe(201);
-		const login = await fetch(`${server.url}/api/auth/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
-			body: JSON.stringify({ email: EMAIL, password: PASSWORD })
-		});
-		cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-		const { studies } = await api<{ studies: { id: string; slug: string }[] }>('GET', '/studies');
-		studyId = studies.find((s) => s.slug === DEMO)!.id;
+		({ cookie, token } = await firstResearcher(server));
+		studyId = await demoStudyId(server, cookie);
 	});
 
 	/** A browser context with the researcher's session. */
 	async function researcherContext() {
 		const context = await newContext(browser, DESKTOP);
-		const [name, value] = cookie.split('=') as [string, string];
-		await context.addCookies([{ name, value, url: server.url }]);
+		await logIn(context, server, token);
 		return context;
 	}
 
@@ -160,7 +136,7 @@ describe('participant codes, slips and the receipt page', () => {
 	});
 
 	it("printed slips: the typed address is the code page and the QR code opens that code's sort; the open link takes the code too", async () => {
-		const { codes } = await api<{ codes: string[] }>('POST', `/studies/${studyId}/codes`, { count: 3 });
+		const { codes } = await call<{ codes: string[] }>('POST', `/studies/${studyId}/codes`, { count: 3 });
 		const context = await researcherContext();
 		const page = await context.newPage();
 		const problems = watchConsole(page);
@@ -173,7 +149,7 @@ describe('participant codes, slips and the receipt page', () => {
 		await shot(page, 'slips');
 
 		// The QR code's address: straight into that code's sort, no choice page and no new code.
-		const before = (await api<{ codes: unknown[] }>('GET', `/studies/${studyId}/codes`)).codes.length;
+		const before = (await call<{ codes: unknown[] }>('GET', `/studies/${studyId}/codes`)).codes.length;
 		await page.goto(`${server.url}/p/${codes[0]}`);
 		expect(await stepTitle(page)).toBe('Informatie en toestemming');
 		// The typed address.
@@ -189,17 +165,17 @@ describe('participant codes, slips and the receipt page', () => {
 		await page.waitForURL(new RegExp(`/p/${codes[2]}$`));
 		expect(await stepTitle(page)).toBe('Informatie en toestemming');
 		expect(
-			(await api<{ codes: unknown[] }>('GET', `/studies/${studyId}/codes`)).codes.length,
+			(await call<{ codes: unknown[] }>('GET', `/studies/${studyId}/codes`)).codes.length,
 			'no anonymous code was made on the way'
 		).toBe(before);
 
 		// An invite-only study's address offers only the code.
-		await api('PATCH', `/studies/${studyId}`, { selfEnrolment: false });
+		await call('PATCH', `/studies/${studyId}`, { selfEnrolment: false });
 		await page.goto(`${server.url}/s/${DEMO}`);
 		await page.getByText('Voor deze studie heb je een code nodig').waitFor();
 		expect(await page.getByRole('button', { name: 'Meedoen', exact: true }).count()).toBe(0);
 		await expectAccessible(page, 'invite-only open link');
-		await api('PATCH', `/studies/${studyId}`, { selfEnrolment: true });
+		await call('PATCH', `/studies/${studyId}`, { selfEnrolment: true });
 		// The only console message: the browser logging the expected 404 of the invite-only study's address.
 		expect(problems.filter((p) => !p.includes('status of 404'))).toEqual([]);
 		await context.close();
@@ -216,13 +192,13 @@ describe('participant codes, slips and the receipt page', () => {
 		await expect
 			.poll(
 				async () =>
-					(await api<{ study: { contact: Record<string, string> } }>('GET', `/studies/${studyId}`)).study.contact.nl
+					(await call<{ study: { contact: Record<string, string> } }>('GET', `/studies/${studyId}`)).study.contact.nl
 			)
 			.toBe(CONTACT);
 		await expectAccessible(page, 'basics with contact');
 
 		// A participant at the last step (the sort saved as a draft), who submits in the browser.
-		const [code] = (await api<{ codes: string[] }>('POST', `/studies/${studyId}/codes`, { count: 1 })).codes;
+		const [code] = (await call<{ codes: string[] }>('POST', `/studies/${studyId}/codes`, { count: 1 })).codes;
 		const participation = await (await fetch(`${server.url}/api/participate/${code}`)).json();
 		const statements: string[] = participation.study.statements.map((s: { code: string }) => s.code);
 		const placements: Record<string, number> = {};

@@ -10,6 +10,7 @@ import {
 	startServer,
 	watchConsole
 } from '../helpers/e2e.js';
+import { demoStudyId, firstResearcher } from '../helpers/researcher.js';
 import { expectAccessible, GRID, introSteps } from './participant-helpers.js';
 
 // The interview page in Chromium: logged out it explains that interviews are for the study's researchers
@@ -17,8 +18,7 @@ import { expectAccessible, GRID, introSteps } from './participant-helpers.js';
 // interview for and starts a facilitated sort. Set STANDPUNT_SCREENSHOTS=<folder> to keep screenshots.
 
 const SHOTS = process.env.STANDPUNT_SCREENSHOTS;
-const EMAIL = 'interviewer@example.nl';
-const PASSWORD = 'een lang wachtwoord 42';
+const INTERVIEWER = { email: 'interviewer@example.nl', password: 'een lang wachtwoord 42' };
 
 async function shot(page: Page, name: string): Promise<void> {
 	if (SHOTS)
@@ -28,19 +28,13 @@ async function shot(page: Page, name: string): Promise<void> {
 describe('interview page in Chromium', () => {
 	let server: RunningServer;
 	let browser: Browser;
+	let cookie = '';
 
 	beforeAll(async () => {
 		server = await startServer();
 		browser = await launchBrowser();
 		// The first account (it becomes owner of the demo study) through the setup link on the console.
-		const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-		expect(token, 'setup link on the server console').toBeTruthy();
-		const response = await fetch(`${server.url}/api/auth/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
-			body: JSON.stringify({ token, email: EMAIL, password: PASSWORD })
-		});
-		expect(response.status).toBe(201);
+		({ cookie } = await firstResearcher(server, INTERVIEWER));
 	});
 
 	afterAll(async () => {
@@ -61,8 +55,8 @@ describe('interview page in Chromium', () => {
 			await shot(page, 'logged-out');
 
 			await page.getByRole('link', { name: 'Inloggen als onderzoeker' }).click();
-			await page.getByLabel('E-mailadres').fill(EMAIL);
-			await page.getByLabel('Wachtwoord').fill(PASSWORD);
+			await page.getByLabel('E-mailadres').fill(INTERVIEWER.email);
+			await page.getByLabel('Wachtwoord').fill(INTERVIEWER.password);
 			await page.getByRole('button', { name: 'Inloggen' }).click();
 			await page.waitForURL(/\/interview$/);
 			const demo = page.getByRole('radio', { name: /politie-diversiteit/ });
@@ -90,8 +84,8 @@ describe('interview page in Chromium', () => {
 		const page = await context.newPage();
 		const problems = watchConsole(page);
 		await page.goto(`${server.url}/researcher`);
-		await page.getByLabel('E-mailadres').fill(EMAIL);
-		await page.getByLabel('Wachtwoord').fill(PASSWORD);
+		await page.getByLabel('E-mailadres').fill(INTERVIEWER.email);
+		await page.getByLabel('Wachtwoord').fill(INTERVIEWER.password);
 		await page.getByRole('button', { name: 'Inloggen' }).click();
 		// Reachable from the study list and from the study itself.
 		await page.getByRole('link', { name: 'Interview afnemen' }).first().waitFor();
@@ -148,9 +142,7 @@ describe('interview page in Chromium', () => {
 		expect(await page.getByTestId('receipt').count()).toBe(0);
 
 		// Voortgang shows the respondent number as typed.
-		const { studies } = await (await context.request.get(`${server.url}/api/studies`)).json();
-		const studyId = studies.find((s: { slug: string }) => s.slug === 'politie-diversiteit').id;
-		await page.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
+		await page.goto(`${server.url}/researcher/studies/${await demoStudyId(server, cookie)}/monitoring`);
 		const row = page.locator('li.sort', { has: page.locator('strong', { hasText: /^R99$/ }) });
 		await row.waitFor();
 		expect(await page.getByText('RR99').count()).toBe(0);

@@ -14,7 +14,8 @@ import {
 	startServer,
 	watchConsole
 } from '../helpers/e2e.js';
-import { DEMO, expectAccessible } from './participant-helpers.js';
+import { type Account, api, demoStudyId, logIn, logInByApi } from '../helpers/researcher.js';
+import { expectAccessible } from './participant-helpers.js';
 import { CLI_ENTRY } from '../helpers/entries.js';
 
 // The members tab and the withdrawal log in Chromium. There is no API to make a second account while the
@@ -36,30 +37,13 @@ describe('members tab in Chromium', () => {
 	let problems: string[];
 	let studyId = '';
 
-	async function login(account: { email: string; password: string }): Promise<string> {
-		const response = await fetch(`${server.url}/api/auth/login`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'x-standpunt-csrf': '1' },
-			body: JSON.stringify({ email: account.email, password: account.password })
-		});
-		expect(response.status).toBe(200);
-		return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-	}
+	const login = async (account: Account) => (await logInByApi(server, account)).cookie;
+	const call = <T>(cookie: string, method: string, path: string, body?: unknown) =>
+		api<T>(server, cookie, method, path, body);
 
-	async function api<T>(cookie: string, method: string, path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${server.url}/api${path}`, {
-			method,
-			headers: { cookie, 'x-standpunt-csrf': '1', ...(body ? { 'content-type': 'application/json' } : {}) },
-			body: body ? JSON.stringify(body) : undefined
-		});
-		if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-		return (await response.json()) as T;
-	}
-
-	async function contextFor(account: { email: string; password: string }, viewport = DESKTOP): Promise<BrowserContext> {
+	async function contextFor(account: Account, viewport = DESKTOP): Promise<BrowserContext> {
 		const context = await newContext(browser, viewport);
-		const [name, value] = (await login(account)).split('=') as [string, string];
-		await context.addCookies([{ name, value, url: server.url }]);
+		await logIn(context, server, (await logInByApi(server, account)).token);
 		return context;
 	}
 
@@ -89,9 +73,7 @@ describe('members tab in Chromium', () => {
 		owner = await contextFor(OWNER);
 		page = await owner.newPage();
 		problems = watchConsole(page);
-		const cookie = await login(OWNER);
-		const { studies } = await api<{ studies: { id: string; slug: string }[] }>(cookie, 'GET', '/studies');
-		studyId = studies.find((s) => s.slug === DEMO)!.id;
+		studyId = await demoStudyId(server, await login(OWNER));
 	});
 
 	afterAll(async () => {
@@ -139,7 +121,7 @@ describe('members tab in Chromium', () => {
 			.toBe(`${SECOND.email} is uitgenodigd als gespreksleider. Diegene wordt lid bij de volgende keer inloggen.`);
 		await expect(page.getByTestId('invitations').getByText(SECOND.email).count()).resolves.toBe(1);
 		// The colleague signs in and opens their studies: the invitation becomes a membership.
-		const studiesOfSecond = await api<{ studies: { id: string }[] }>(await login(SECOND), 'GET', '/studies');
+		const studiesOfSecond = await call<{ studies: { id: string }[] }>(await login(SECOND), 'GET', '/studies');
 		expect(studiesOfSecond.studies.map((s) => s.id)).toContain(studyId);
 		await page.reload();
 		await row(SECOND.email).waitFor();
@@ -155,7 +137,7 @@ describe('members tab in Chromium', () => {
 
 		await page.getByLabel(`Rol van ${SECOND.email}`).selectOption('co_researcher');
 		await expect.poll(notice).toBe(`De rol van ${SECOND.email} is nu: mede-onderzoeker.`);
-		const members = await api<{ members: { email: string; role: string }[] }>(
+		const members = await call<{ members: { email: string; role: string }[] }>(
 			await login(OWNER),
 			'GET',
 			`/studies/${studyId}/members`
@@ -178,13 +160,17 @@ describe('members tab in Chromium', () => {
 		await dialog.getByRole('button', { name: 'Verwijderen' }).click();
 		await expect.poll(notice).toBe(`${SECOND.email} is verwijderd uit de studie.`);
 		await expect(row(SECOND.email).count()).resolves.toBe(0);
-		const after = await api<{ members: { email: string }[] }>(await login(OWNER), 'GET', `/studies/${studyId}/members`);
+		const after = await call<{ members: { email: string }[] }>(
+			await login(OWNER),
+			'GET',
+			`/studies/${studyId}/members`
+		);
 		expect(after.members.map((m) => m.email)).toEqual([OWNER.email]);
 	});
 
 	it('shows the list read-only, with the roles explained, to a member who is not an owner', async () => {
-		await api(await login(OWNER), 'POST', `/studies/${studyId}/members`, { email: SECOND.email, role: 'facilitator' });
-		await api(await login(SECOND), 'GET', '/studies');
+		await call(await login(OWNER), 'POST', `/studies/${studyId}/members`, { email: SECOND.email, role: 'facilitator' });
+		await call(await login(SECOND), 'GET', '/studies');
 		for (const viewport of [DESKTOP, PHONE]) {
 			const context = await contextFor(SECOND, viewport);
 			const colleague = await context.newPage();
@@ -252,8 +238,8 @@ describe('members tab in Chromium', () => {
 		await page.goto(`${server.url}/researcher/studies/${studyId}/monitoring`);
 		await page.getByText('Nog niets ingetrokken.').waitFor();
 
-		const { codes } = await api<{ codes: string[] }>(cookie, 'POST', `/studies/${studyId}/codes`, { count: 1 });
-		const participation = await api<{
+		const { codes } = await call<{ codes: string[] }>(cookie, 'POST', `/studies/${studyId}/codes`, { count: 1 });
+		const participation = await call<{
 			study: { statements: { code: string }[]; grid: { value: number; capacity: number }[] };
 		}>(cookie, 'GET', `/participate/${codes[0]}`);
 		const placements: { statement: string; value: number }[] = [];
@@ -261,11 +247,11 @@ describe('members tab in Chromium', () => {
 			for (let i = 0; i < column.capacity; i++)
 				placements.push({ statement: participation.study.statements[placements.length]!.code, value: column.value });
 		}
-		const { receipt } = await api<{ receipt: string }>('', 'POST', `/participate/${codes[0]}/submission`, {
+		const { receipt } = await call<{ receipt: string }>('', 'POST', `/participate/${codes[0]}/submission`, {
 			placements,
 			answers: {}
 		});
-		await api(cookie, 'POST', `/studies/${studyId}/withdrawals`, { receipt });
+		await call(cookie, 'POST', `/studies/${studyId}/withdrawals`, { receipt });
 
 		await page.reload();
 		const log = page.getByRole('region', { name: /Ingetrokken sorteringen/ });

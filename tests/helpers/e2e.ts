@@ -140,24 +140,3 @@ export function watchConsole(page: Page): string[] {
 export async function newContext(browser: Browser, viewport = DESKTOP): Promise<BrowserContext> {
 	return browser.newContext({ viewport, deviceScaleFactor: 1 });
 }
-
-/**
- * Creates the first researcher account through the setup link the server prints while it has none, logged in
- * on `context`, and returns the demo study's id.
- */
-export async function setUpFirstResearcher(context: BrowserContext, server: RunningServer): Promise<string> {
-	const token = /\/setup\/([A-Za-z0-9_-]+)/.exec(server.output())?.[1];
-	if (!token) throw new Error('the server prints a setup link while no account exists');
-	const setup = await context.request.post(`${server.url}/api/auth/setup`, {
-		headers: { 'x-standpunt-csrf': '1' },
-		data: {
-			token,
-			email: 'onderzoeker@example.org',
-			password: 'een lang en sterk wachtwoord',
-			displayName: 'Onderzoeker'
-		}
-	});
-	if (setup.status() !== 201) throw new Error(`the setup link answered ${setup.status()}, not 201`);
-	const { studies } = await (await context.request.get(`${server.url}/api/studies`)).json();
-	return studies.find((s: { slug: string }) => s.slug === 'politie-diversiteit').id;
-}

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { api, demoAnalysis, firstResearcher } from '../../e2e/dialogue-setup.js';
+import {
+	api,
+	demoAnalysis,
+	demoStudyId,
+	FIRST_ACCOUNT,
+	firstResearcher,
+	logInByApi
+} from '../../helpers/researcher.js';
 import { createServerDatabase, serverUrl } from '../../helpers/db.js';
 import { type RunningServer, startServer } from '../../helpers/e2e.js';
 import { CLI_ENTRY } from '../../helpers/entries.js';
@@ -76,13 +83,7 @@ describe.runIf(serverUrl)(
 				const laptop = await startServer({ env: EMBEDDED });
 				running.push(laptop);
 				const { cookie: laptopCookie } = await firstResearcher(laptop);
-				const { studies } = await api<{ studies: { id: string; slug: string }[] }>(
-					laptop,
-					laptopCookie,
-					'GET',
-					'/studies'
-				);
-				const demoId = studies.find((s) => s.slug === 'politie-diversiteit')!.id;
+				const demoId = await demoStudyId(laptop, laptopCookie);
 				const sortsBefore = await sortTotal(laptop, laptopCookie, demoId);
 				expect(sortsBefore).toBe(70);
 
@@ -109,13 +110,7 @@ describe.runIf(serverUrl)(
 				for (const server of [a, b]) expect((await fetch(`${server.url}/api/health/ready`)).status).toBe(200);
 
 				// The account came across: log in with its password on A; the session works on B too.
-				const login = await fetch(`${a.url}/api/auth/login`, {
-					method: 'POST',
-					headers: { ...CSRF, 'content-type': 'application/json' },
-					body: JSON.stringify({ email: 'facilitator@example.org', password: 'dialoog-sessie-2026' })
-				});
-				expect(login.status).toBe(200);
-				const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+				const { cookie } = await logInByApi(a, FIRST_ACCOUNT);
 				expect(await sortTotal(a, cookie, demoId)).toBe(sortsBefore);
 				expect(await sortTotal(b, cookie, demoId)).toBe(sortsBefore);
 

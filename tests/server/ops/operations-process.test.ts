@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAdminFile } from '../../../server/backup/admin.js';
 import { decodeBackup } from '../../../server/backup/format.js';
-import { api, demoAnalysis, firstResearcher } from '../../e2e/dialogue-setup.js';
+import { api, demoAnalysis, firstResearcher } from '../../helpers/researcher.js';
 import { type RunningServer, startServer } from '../../helpers/e2e.js';
 import { CLI_ENTRY } from '../../helpers/entries.js';
 
