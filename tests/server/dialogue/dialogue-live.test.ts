@@ -4,7 +4,7 @@ import { buildApp } from '../../../server/app.js';
 import { openDatabase } from '../../../server/db/index.js';
 import { buildTestApp } from '../../helpers/build-app.js';
 import { databaseKind } from '../../helpers/db.js';
-import { as, createDialogueFixture, type Fixture } from './dialogue-fixture.js';
+import { dialogueApp, dialogueCalls, type DialogueApp } from './dialogue-app.js';
 
 interface EventReader {
 	/** Resolves with the first `state` event that satisfies the predicate; rejects after `ms`. */
@@ -62,111 +62,60 @@ async function readEvents(url: string, cookie: string): Promise<EventReader> {
 // Live updates: every change is NOTIFYed by Postgres in the transaction that stores it, and each
 // process's LISTEN connection feeds the server-sent-event streams (PGlite: its own listen()).
 describe('dialogue live updates (SSE fed by LISTEN/NOTIFY)', () => {
-	let t: Awaited<ReturnType<typeof buildTestApp>>;
-	let fx: Fixture;
+	let t: DialogueApp;
 	let base: string;
 
 	beforeAll(async () => {
-		t = await buildTestApp();
-		fx = await createDialogueFixture(t.database.db);
+		t = await dialogueApp();
 		base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 	});
 	afterAll(async () => t?.close());
 
 	it('pushes joins, tallies and moderation to the presenter and the open question to attendees within a second', async () => {
-		const session = (
-			await t.app.inject({
-				method: 'POST',
-				url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
-				headers: as(fx.cookies.facilitator),
-				payload: { name: 'Live' }
-			})
-		).json();
+		const session = await t.openSession({ name: 'Live' });
 		const control = await readEvents(
 			`${base}/api/dialogue/sessions/${session.id}/events?view=control`,
-			fx.cookies.facilitator
+			t.fx.cookies.facilitator
 		);
-		const display = await readEvents(`${base}/api/dialogue/sessions/${session.id}/events`, fx.cookies.owner);
+		const display = await readEvents(`${base}/api/dialogue/sessions/${session.id}/events`, t.fx.cookies.owner);
 		await control.next((s) => s.attendees === 0);
 
 		const cookies: string[] = [];
-		for (let i = 0; i < 5; i++) {
-			const joined = await t.app.inject({
-				method: 'POST',
-				url: '/api/dialogue/join',
-				headers: { 'x-standpunt-csrf': '1' },
-				payload: { code: session.joinCode }
-			});
-			cookies.push(String(joined.headers['set-cookie']).split(';')[0]);
-		}
+		for (let i = 0; i < 5; i++) cookies.push(await t.joinAs(session.joinCode));
 		await control.next((s) => s.attendees === 5);
 		const phone = await readEvents(`${base}/api/dialogue/attend/${session.joinCode}/events`, cookies[0]);
 		await phone.next((s) => s.question === null);
 
-		await t.app.inject({
-			method: 'PATCH',
-			url: `/api/dialogue/sessions/${session.id}`,
-			headers: as(fx.cookies.facilitator),
-			payload: { currentQuestion: 'recognise-1' }
-		});
+		await t.setQuestion(session.id, 'recognise-1');
 		await phone.next((s) => s.question?.key === 'recognise-1');
 		for (const cookie of cookies) {
-			await t.app.inject({
-				method: 'PUT',
-				url: `/api/dialogue/attend/${session.joinCode}/answers/recognise-1`,
-				headers: as(cookie),
-				payload: { value: '5' }
-			});
+			await t.answer(session.joinCode, cookie, 'recognise-1', { value: '5' });
 		}
 		const tallied = await display.next((s) => s.tallies[0].total === 5);
 		expect(tallied.tallies[0].options[4]).toEqual({ value: '5', count: 5 });
 
-		await t.app.inject({
-			method: 'PATCH',
-			url: `/api/dialogue/sessions/${session.id}`,
-			headers: as(fx.cookies.facilitator),
-			payload: { currentQuestion: 'missing' }
-		});
-		await t.app.inject({
-			method: 'PUT',
-			url: `/api/dialogue/attend/${session.joinCode}/answers/missing`,
-			headers: as(cookies[1]),
-			payload: { text: 'Werkdruk' }
-		});
+		await t.setQuestion(session.id, 'missing');
+		await t.answer(session.joinCode, cookies[1], 'missing', { text: 'Werkdruk' });
 		const queued = await control.next((s) => s.pending?.length === 1);
-		await t.app.inject({
-			method: 'PATCH',
-			url: `/api/dialogue/sessions/${session.id}/responses/${queued.pending[0].id}`,
-			headers: as(fx.cookies.facilitator),
-			payload: { moderation: 'shown' }
-		});
+		await t.moderate(session.id, queued.pending[0].id, 'shown');
 		const shown = await display.next((s) => s.shown.length === 1);
 		expect(shown.shown[0].text).toBe('Werkdruk');
 		expect(shown.pending).toBeUndefined();
 
-		await t.app.inject({
-			method: 'PATCH',
-			url: `/api/dialogue/sessions/${session.id}`,
-			headers: as(fx.cookies.facilitator),
-			payload: { status: 'closed' }
-		});
+		await t.closeSession(session.id);
 		await phone.next((s) => s.session.status === 'closed');
 		for (const reader of [control, display, phone]) reader.close();
 	});
 
 	it('refuses the presenter stream without a session (401) and for a stranger (404)', async () => {
-		const session = (
-			await t.app.inject({
-				method: 'POST',
-				url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
-				headers: as(fx.cookies.owner),
-				payload: { name: 'x' }
-			})
-		).json();
+		const session = await t.openSession({ name: 'x' }, t.fx.cookies.owner);
 		expect((await fetch(`${base}/api/dialogue/sessions/${session.id}/events`)).status).toBe(401);
 		expect(
-			(await fetch(`${base}/api/dialogue/sessions/${session.id}/events`, { headers: { cookie: fx.cookies.stranger } }))
-				.status
+			(
+				await fetch(`${base}/api/dialogue/sessions/${session.id}/events`, {
+					headers: { cookie: t.fx.cookies.stranger }
+				})
+			).status
 		).toBe(404);
 	});
 });
@@ -200,14 +149,12 @@ describe.runIf(databaseKind === 'embedded')('dialogue updates across server inst
 // database belongs to a single process (its data folder is locked), so there is no second process to
 // reach it and nothing cross-process to test there.
 describe.runIf(databaseKind === 'postgres')('dialogue updates across server instances on one Postgres', () => {
-	let t: Awaited<ReturnType<typeof buildTestApp>>;
+	let t: DialogueApp;
 	let other: Awaited<ReturnType<typeof buildApp>>;
-	let fx: Fixture;
 	let base: string;
 
 	beforeAll(async () => {
-		t = await buildTestApp();
-		fx = await createDialogueFixture(t.database.db);
+		t = await dialogueApp();
 		base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 		const secondDatabase = await openDatabase({ databaseUrl: t.config.databaseUrl, dataDir: t.config.dataDir });
 		other = await buildApp({ config: t.config, database: secondDatabase });
@@ -220,36 +167,14 @@ describe.runIf(databaseKind === 'postgres')('dialogue updates across server inst
 	});
 
 	it('shows an answer stored through the second instance on the first instance’s presenter stream', async () => {
-		const session = (
-			await other.inject({
-				method: 'POST',
-				url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
-				headers: as(fx.cookies.facilitator),
-				payload: { name: 'Twee' }
-			})
-		).json();
-		await other.inject({
-			method: 'PATCH',
-			url: `/api/dialogue/sessions/${session.id}`,
-			headers: as(fx.cookies.facilitator),
-			payload: { currentQuestion: 'best-fit' }
-		});
-		const presenter = await readEvents(`${base}/api/dialogue/sessions/${session.id}/events`, fx.cookies.facilitator);
+		const second = dialogueCalls(other, t.fx);
+		const session = await second.openSession({ name: 'Twee' });
+		await second.setQuestion(session.id, 'best-fit');
+		const presenter = await readEvents(`${base}/api/dialogue/sessions/${session.id}/events`, t.fx.cookies.facilitator);
 		await presenter.next((s) => s.question?.key === 'best-fit');
 		for (let i = 0; i < 5; i++) {
-			const joined = await other.inject({
-				method: 'POST',
-				url: '/api/dialogue/join',
-				headers: { 'x-standpunt-csrf': '1' },
-				payload: { code: session.joinCode }
-			});
-			const cookie = String(joined.headers['set-cookie']).split(';')[0];
-			const stored = await other.inject({
-				method: 'PUT',
-				url: `/api/dialogue/attend/${session.joinCode}/answers/best-fit`,
-				headers: as(cookie),
-				payload: { value: 'factor-2' }
-			});
+			const cookie = await second.joinAs(session.joinCode);
+			const stored = await second.answer(session.joinCode, cookie, 'best-fit', { value: 'factor-2' });
 			expect(stored.statusCode).toBe(200);
 		}
 		const state = await presenter.next(

@@ -1,49 +1,29 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../helpers/build-app.js';
-import { as, createDialogueFixture, RESULT, type Fixture } from './dialogue-fixture.js';
+import { dialogueApp, type DialogueApp } from './dialogue-app.js';
+import { as, RESULT } from './dialogue-fixture.js';
 
 // The mini-sort (anonymous tally only) and the researcher's view of reactions across sessions, with
 // the CSV and Excel exports, on the run's database.
 describe('mini-sort and reactions across sessions', () => {
-	let t: Awaited<ReturnType<typeof buildTestApp>>;
-	let fx: Fixture;
+	let t: DialogueApp;
 
-	beforeAll(async () => {
-		t = await buildTestApp();
-		fx = await createDialogueFixture(t.database.db);
-	});
+	beforeAll(async () => (t = await dialogueApp()));
 	afterAll(async () => t?.close());
 
-	async function openSession(name: string, miniSort = false) {
-		const response = await t.app.inject({
-			method: 'POST',
-			url: `/api/analyses/${fx.analysisId}/dialogue-sessions`,
-			headers: as(fx.cookies.facilitator),
-			payload: { name, place: 'Bureau', date: '2026-12-02', miniSort }
-		});
-		return response.json() as { id: string; joinCode: string };
-	}
-	async function joinAs(code: string): Promise<string> {
-		const response = await t.app.inject({
-			method: 'POST',
-			url: '/api/dialogue/join',
-			headers: { 'x-standpunt-csrf': '1' },
-			payload: { code }
-		});
-		return String(response.headers['set-cookie']).split(';')[0];
-	}
+	const openSession = (name: string, miniSort = false) =>
+		t.openSession({ name, place: 'Bureau', date: '2026-12-02', miniSort });
 
 	it('scores a mini-sort on the phone, counts it once, and stores no sort', async () => {
 		const off = await openSession('Zonder mini-sort');
-		const offCookie = await joinAs(off.joinCode);
+		const offCookie = await t.joinAs(off.joinCode);
 		expect(
 			(await t.app.inject({ url: `/api/dialogue/attend/${off.joinCode}/mini-sort`, headers: { cookie: offCookie } }))
 				.statusCode
 		).toBe(409);
 
 		const session = await openSession('Met mini-sort', true);
-		const cookie = await joinAs(session.joinCode);
+		const cookie = await t.joinAs(session.joinCode);
 		const statements = (
 			await t.app.inject({ url: `/api/dialogue/attend/${session.joinCode}/mini-sort?lang=nl`, headers: { cookie } })
 		).json().statements;
@@ -89,25 +69,15 @@ describe('mini-sort and reactions across sessions', () => {
 			[a, 3],
 			[b, 3]
 		] as const) {
-			await t.app.inject({
-				method: 'PATCH',
-				url: `/api/dialogue/sessions/${session.id}`,
-				headers: as(fx.cookies.facilitator),
-				payload: { currentQuestion: 'recognise-2' }
-			});
+			await t.setQuestion(session.id, 'recognise-2');
 			for (let i = 0; i < n; i++) {
-				const cookie = await joinAs(session.joinCode);
-				await t.app.inject({
-					method: 'PUT',
-					url: `/api/dialogue/attend/${session.joinCode}/answers/recognise-2`,
-					headers: as(cookie),
-					payload: { value: '4' }
-				});
+				const cookie = await t.joinAs(session.joinCode);
+				await t.answer(session.joinCode, cookie, 'recognise-2', { value: '4' });
 			}
 		}
 		const response = await t.app.inject({
-			url: `/api/studies/${fx.studyId}/dialogue/reactions`,
-			headers: { cookie: fx.cookies.facilitator }
+			url: `/api/studies/${t.fx.studyId}/dialogue/reactions`,
+			headers: { cookie: t.fx.cookies.facilitator }
 		});
 		expect(response.statusCode).toBe(200);
 		const [analysis] = response.json().analyses;
@@ -122,8 +92,8 @@ describe('mini-sort and reactions across sessions', () => {
 		expect(pick(analysis.combined.tallies).options[3].count).toBe(6);
 
 		const csv = await t.app.inject({
-			url: `/api/studies/${fx.studyId}/dialogue/reactions.csv`,
-			headers: { cookie: fx.cookies.owner }
+			url: `/api/studies/${t.fx.studyId}/dialogue/reactions.csv`,
+			headers: { cookie: t.fx.cookies.owner }
 		});
 		expect(csv.headers['content-type']).toMatch(/^text\/csv/);
 		const lines = csv.body.replace(/^\uFEFF/, '').split('\r\n');
@@ -139,8 +109,8 @@ describe('mini-sort and reactions across sessions', () => {
 		).toBe(true);
 
 		const xlsx = await t.app.inject({
-			url: `/api/studies/${fx.studyId}/dialogue/reactions.xlsx`,
-			headers: { cookie: fx.cookies.owner }
+			url: `/api/studies/${t.fx.studyId}/dialogue/reactions.xlsx`,
+			headers: { cookie: t.fx.cookies.owner }
 		});
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -150,40 +120,30 @@ describe('mini-sort and reactions across sessions', () => {
 		expect(
 			(
 				await t.app.inject({
-					url: `/api/studies/${fx.studyId}/dialogue/reactions`,
-					headers: { cookie: fx.cookies.stranger }
+					url: `/api/studies/${t.fx.studyId}/dialogue/reactions`,
+					headers: { cookie: t.fx.cookies.stranger }
 				})
 			).statusCode
 		).toBe(404);
-		expect((await t.app.inject({ url: `/api/studies/${fx.studyId}/dialogue/reactions.csv` })).statusCode).toBe(401);
+		expect((await t.app.inject({ url: `/api/studies/${t.fx.studyId}/dialogue/reactions.csv` })).statusCode).toBe(401);
 	});
 
 	it('keeps a session of 2 hidden in the total over all sessions, on screen and in both exports', async () => {
 		const big = await openSession('Grote zaal');
 		const small = await openSession('Kleine zaal');
 		const answerAll = async (session: { id: string; joinCode: string }, values: string[]) => {
-			await t.app.inject({
-				method: 'PATCH',
-				url: `/api/dialogue/sessions/${session.id}`,
-				headers: as(fx.cookies.facilitator),
-				payload: { currentQuestion: 'relevant-1' }
-			});
+			await t.setQuestion(session.id, 'relevant-1');
 			for (const value of values) {
-				const cookie = await joinAs(session.joinCode);
-				await t.app.inject({
-					method: 'PUT',
-					url: `/api/dialogue/attend/${session.joinCode}/answers/relevant-1`,
-					headers: as(cookie),
-					payload: { value }
-				});
+				const cookie = await t.joinAs(session.joinCode);
+				await t.answer(session.joinCode, cookie, 'relevant-1', { value });
 			}
 		};
 		await answerAll(big, ['1', '2', '3', '4', '5', '5']);
 		await answerAll(small, ['1', '1']);
 		const [analysis] = (
 			await t.app.inject({
-				url: `/api/studies/${fx.studyId}/dialogue/reactions`,
-				headers: { cookie: fx.cookies.owner }
+				url: `/api/studies/${t.fx.studyId}/dialogue/reactions`,
+				headers: { cookie: t.fx.cookies.owner }
 			})
 		).json().analyses;
 		const pick = (tallies: { questionKey: string }[]) =>
@@ -199,8 +159,8 @@ describe('mini-sort and reactions across sessions', () => {
 
 		const lines = (
 			await t.app.inject({
-				url: `/api/studies/${fx.studyId}/dialogue/reactions.csv`,
-				headers: { cookie: fx.cookies.owner }
+				url: `/api/studies/${t.fx.studyId}/dialogue/reactions.csv`,
+				headers: { cookie: t.fx.cookies.owner }
 			})
 		).body.split('\r\n');
 		const rows = (session: string) => lines.filter((l) => l.includes(`,${session},`) && l.includes(',relevant-1,'));
@@ -211,8 +171,8 @@ describe('mini-sort and reactions across sessions', () => {
 		expect(rows('alle sessies')[0]).toMatch(/,1,6,3\.33,/);
 
 		const xlsx = await t.app.inject({
-			url: `/api/studies/${fx.studyId}/dialogue/reactions.xlsx`,
-			headers: { cookie: fx.cookies.owner }
+			url: `/api/studies/${t.fx.studyId}/dialogue/reactions.xlsx`,
+			headers: { cookie: t.fx.cookies.owner }
 		});
 		const workbook = new ExcelJS.Workbook();
 		await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp } from '../../helpers/build-app.js';
-import { as, createDialogueFixture, type Fixture } from './dialogue-fixture.js';
+import { dialogueApp, type DialogueApp } from './dialogue-app.js';
+import { as } from './dialogue-fixture.js';
 
 // Interpretations of a saved analysis and the presentation built from them, on the run's database.
 // The fixture's sort R01 (respondent 60) defines factor 1 and commented on S01; R04 (respondent 63)
 // defines factor 2 and has an interviewer note.
 describe('interpretations API', () => {
-	let t: Awaited<ReturnType<typeof buildTestApp>>;
-	let fx: Fixture;
+	let t: DialogueApp;
 
-	beforeAll(async () => {
-		t = await buildTestApp();
-		fx = await createDialogueFixture(t.database.db);
-	});
+	beforeAll(async () => (t = await dialogueApp()));
 	afterAll(async () => t?.close());
 
-	const url = (path = '') => `/api/analyses/${fx.analysisId}/interpretations${path}`;
+	const url = (path = '') => `/api/analyses/${t.fx.analysisId}/interpretations${path}`;
 
 	it('offers the comments and notes of the defining sorts, labelled by respondent number only', async () => {
-		const one = await t.app.inject({ url: url('/1/candidates'), headers: { cookie: fx.cookies.co_researcher } });
+		const one = await t.app.inject({ url: url('/1/candidates'), headers: { cookie: t.fx.cookies.co_researcher } });
 		expect(one.json().candidates).toEqual([
 			{
 				sortId: 'R01',
@@ -28,7 +24,7 @@ describe('interpretations API', () => {
 				statement: 'S01'
 			}
 		]);
-		const two = await t.app.inject({ url: url('/2/candidates'), headers: { cookie: fx.cookies.owner } });
+		const two = await t.app.inject({ url: url('/2/candidates'), headers: { cookie: t.fx.cookies.owner } });
 		expect(two.json().candidates).toEqual([
 			{
 				sortId: 'R04',
@@ -37,14 +33,14 @@ describe('interpretations API', () => {
 				source: 'interviewer_note'
 			}
 		]);
-		expect((await t.app.inject({ url: url('/3/candidates'), headers: { cookie: fx.cookies.owner } })).statusCode).toBe(
-			404
-		);
 		expect(
-			(await t.app.inject({ url: url('/1/candidates'), headers: { cookie: fx.cookies.facilitator } })).statusCode
+			(await t.app.inject({ url: url('/3/candidates'), headers: { cookie: t.fx.cookies.owner } })).statusCode
+		).toBe(404);
+		expect(
+			(await t.app.inject({ url: url('/1/candidates'), headers: { cookie: t.fx.cookies.facilitator } })).statusCode
 		).toBe(403);
 		expect(
-			(await t.app.inject({ url: url('/1/candidates'), headers: { cookie: fx.cookies.stranger } })).statusCode
+			(await t.app.inject({ url: url('/1/candidates'), headers: { cookie: t.fx.cookies.stranger } })).statusCode
 		).toBe(404);
 		expect((await t.app.inject({ url: url('/1/candidates') })).statusCode).toBe(401);
 	});
@@ -53,7 +49,7 @@ describe('interpretations API', () => {
 		const saved = await t.app.inject({
 			method: 'PUT',
 			url: url('/1'),
-			headers: as(fx.cookies.co_researcher),
+			headers: as(t.fx.cookies.co_researcher),
 			payload: {
 				name: 'Diversiteit als vakmanschap',
 				narrative: 'Een team heeft verschillende talenten nodig.',
@@ -74,7 +70,7 @@ describe('interpretations API', () => {
 			name: 'Diversiteit als vakmanschap',
 			quotes: [{ sortId: 'R01', respondent: '60', text: 'niet allemaal keeper', source: 'comment', statement: 'S01' }]
 		});
-		const list = await t.app.inject({ url: url(), headers: { cookie: fx.cookies.facilitator } });
+		const list = await t.app.inject({ url: url(), headers: { cookie: t.fx.cookies.facilitator } });
 		expect(list.json().interpretations.map((i: { name: string }) => i.name)).toEqual([
 			'Diversiteit als vakmanschap',
 			''
@@ -89,7 +85,7 @@ describe('interpretations API', () => {
 			const response = await t.app.inject({
 				method: 'PUT',
 				url: url('/1'),
-				headers: as(fx.cookies.owner),
+				headers: as(t.fx.cookies.owner),
 				payload: { name: 'x', narrative: '', quotes: [quote] }
 			});
 			expect(response.statusCode).toBe(422);
@@ -98,18 +94,18 @@ describe('interpretations API', () => {
 		const facilitator = await t.app.inject({
 			method: 'PUT',
 			url: url('/1'),
-			headers: as(fx.cookies.facilitator),
+			headers: as(t.fx.cookies.facilitator),
 			payload: { name: 'x', narrative: '', quotes: [] }
 		});
 		expect(facilitator.statusCode).toBe(403);
-		const list = await t.app.inject({ url: url(), headers: { cookie: fx.cookies.owner } });
+		const list = await t.app.inject({ url: url(), headers: { cookie: t.fx.cookies.owner } });
 		expect(list.json().interpretations[0].name).toBe('Diversiteit als vakmanschap');
 	});
 
 	it('builds the presentation: grid, each viewpoint’s idealised sort with marks, and consensus', async () => {
 		const response = await t.app.inject({
-			url: `/api/analyses/${fx.analysisId}/presentation?lang=en`,
-			headers: { cookie: fx.cookies.facilitator }
+			url: `/api/analyses/${t.fx.analysisId}/presentation?lang=en`,
+			headers: { cookie: t.fx.cookies.facilitator }
 		});
 		expect(response.statusCode).toBe(200);
 		const body = response.json();
@@ -131,8 +127,8 @@ describe('interpretations API', () => {
 		expect(
 			(
 				await t.app.inject({
-					url: `/api/analyses/${fx.analysisId}/presentation`,
-					headers: { cookie: fx.cookies.stranger }
+					url: `/api/analyses/${t.fx.analysisId}/presentation`,
+					headers: { cookie: t.fx.cookies.stranger }
 				})
 			).statusCode
 		).toBe(404);
@@ -141,11 +137,11 @@ describe('interpretations API', () => {
 		await t.database.db
 			.updateTable('sorts')
 			.set({ respondent_number: null })
-			.where('study_id', '=', fx.studyId)
+			.where('study_id', '=', t.fx.studyId)
 			.where('label', '=', 'R01')
 			.execute();
 		try {
-			const one = await t.app.inject({ url: url('/1/candidates'), headers: { cookie: fx.cookies.owner } });
+			const one = await t.app.inject({ url: url('/1/candidates'), headers: { cookie: t.fx.cookies.owner } });
 			expect(one.json().candidates).toEqual([
 				{
 					sortId: 'R01',
@@ -159,7 +155,7 @@ describe('interpretations API', () => {
 			await t.database.db
 				.updateTable('sorts')
 				.set({ respondent_number: '60' })
-				.where('study_id', '=', fx.studyId)
+				.where('study_id', '=', t.fx.studyId)
 				.where('label', '=', 'R01')
 				.execute();
 		}
