@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { createSession } from '../../../server/auth/sessions.js';
-import type { Database, StudyRole } from '../../../server/db/schema.js';
+import type { Database } from '../../../server/db/schema.js';
+import { type Caller, createStudyResearchers } from '../../helpers/members.js';
 
 /**
  * A small hand-made saved analysis for the dialogue tests: 12 statements on a −2…+2 grid (1,3,4,3,1),
@@ -62,17 +62,7 @@ export interface Fixture {
 	studyId: string;
 	analysisId: string;
 	/** Cookie headers of researchers by role, plus one who is not a member. */
-	cookies: Record<StudyRole | 'stranger', string>;
-}
-
-async function researcher(db: Kysely<Database>, email: string): Promise<{ id: string; cookie: string }> {
-	const row = await db
-		.insertInto('researchers')
-		.values({ email, password_hash: 'not-used-in-these-tests' })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	const { token } = await createSession(db, row.id);
-	return { id: row.id, cookie: `standpunt_session=${token}` };
+	cookies: Record<Caller, string>;
 }
 
 /** A study with members of every role, statements, a grid, sorts with comments and notes, and the analysis. */
@@ -86,13 +76,7 @@ export async function createDialogueFixture(db: Kysely<Database>, slug = 'dialoo
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	const cookies = {} as Fixture['cookies'];
-	for (const role of ['owner', 'co_researcher', 'facilitator'] as const) {
-		const member = await researcher(db, `${role}-${slug}@example.org`);
-		await db.insertInto('study_members').values({ study_id: study.id, researcher_id: member.id, role }).execute();
-		cookies[role] = member.cookie;
-	}
-	cookies.stranger = (await researcher(db, `stranger-${slug}@example.org`)).cookie;
+	const cookies = await createStudyResearchers(db, study.id, slug);
 	await db
 		.insertInto('statements')
 		.values(

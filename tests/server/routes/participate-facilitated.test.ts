@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-app.js';
-import { type Caller, createStudyResearchers, createTestStudy, validPlacements } from './participate-fixture.js';
+import { type Caller, createStudyResearchers } from '../../helpers/members.js';
+import { createTestStudy, validPlacements } from './participate-fixture.js';
 
 // Facilitated mode (interviews) belongs to the study's owner and co-researchers: enrolling an interview
 // participant and submitting a sort with a respondent number and interviewer notes both need their session.

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../server/db/schema.js';
-import { createSession } from '../../../server/auth/sessions.js';
 import { DEMO_GRID } from '../../../server/demo/study.js';
 
 export interface TestStudyOptions {
@@ -98,26 +97,4 @@ export function validPlacements(codes: string[], grid: { value: number; capacity
 	for (const column of grid)
 		for (let i = 0; i < column.capacity; i++) placements.push({ statement: codes[next++], value: column.value });
 	return placements;
-}
-
-export type Caller = 'owner' | 'co_researcher' | 'facilitator' | 'stranger';
-
-/** Researchers with sessions: one per role on the study, plus a stranger with no role; returns their cookies. */
-export async function createStudyResearchers(
-	db: Kysely<Database>,
-	studyId: string,
-	prefix = 'r'
-): Promise<Record<Caller, string>> {
-	const cookies = {} as Record<Caller, string>;
-	for (const caller of ['owner', 'co_researcher', 'facilitator', 'stranger'] as const) {
-		const { id } = await db
-			.insertInto('researchers')
-			.values({ email: `${prefix}-${caller}@example.org`, password_hash: 'not-used-in-these-tests' })
-			.returning('id')
-			.executeTakeFirstOrThrow();
-		if (caller !== 'stranger')
-			await db.insertInto('study_members').values({ study_id: studyId, researcher_id: id, role: caller }).execute();
-		cookies[caller] = `standpunt_session=${(await createSession(db, id)).token}`;
-	}
-	return cookies;
 }
