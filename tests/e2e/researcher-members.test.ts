@@ -255,7 +255,9 @@ describe('members tab in Chromium', () => {
 
 		await page.reload();
 		const log = page.getByRole('region', { name: /Ingetrokken sorteringen/ });
-		await expect.poll(() => log.getByRole('heading').textContent()).toBe('Ingetrokken sorteringen (1)');
+		await expect
+			.poll(() => log.getByRole('heading').textContent(), { timeout: 10_000 })
+			.toBe('Ingetrokken sorteringen (1)');
 		const cells = await log.getByRole('row').nth(1).getByRole('cell').allTextContents();
 		expect(cells).toEqual([new Date().toLocaleDateString('nl', { dateStyle: 'medium' }), 'deelnemer']);
 		await expectAccessible(page, 'monitoring with withdrawals');
