@@ -1,18 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { SortDto, StudyStats } from '../../src/lib/api/types/studies.js';
+import { completionsPerDay, median } from '../../src/lib/rules/counts.js';
 import type { Database, SortSource } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { normalizeCode } from '../participation/codes.js';
 
 // server/exports imports SortDto from here.
 export type { SortDto };
-
-export function median(values: readonly number[]): number | null {
-	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 export async function studyStats(db: Kysely<Database>, studyId: string): Promise<StudyStats> {
 	const participants = await db
@@ -31,13 +25,10 @@ export async function studyStats(db: Kysely<Database>, studyId: string): Promise
 		.where('study_id', '=', studyId)
 		.executeTakeFirstOrThrow();
 	const bySource: Partial<Record<SortSource, number>> = {};
-	const perDay = new Map<string, number>();
 	const durations: number[] = [];
 	for (const sort of sorts) {
 		bySource[sort.source] = (bySource[sort.source] ?? 0) + 1;
 		const submitted = new Date(sort.submitted_at);
-		const day = submitted.toISOString().slice(0, 10);
-		perDay.set(day, (perDay.get(day) ?? 0) + 1);
 		if (sort.started_at) {
 			const seconds = (submitted.getTime() - new Date(sort.started_at).getTime()) / 1000;
 			if (seconds >= 0) durations.push(seconds);
@@ -60,9 +51,7 @@ export async function studyStats(db: Kysely<Database>, studyId: string): Promise
 			bySource
 		},
 		medianCompletionSeconds: median(durations),
-		completionsPerDay: [...perDay.entries()]
-			.sort(([a], [b]) => a.localeCompare(b))
-			.map(([date, n]) => ({ date, count: n })),
+		completionsPerDay: completionsPerDay(sorts.map((sort) => sort.submitted_at)),
 		withdrawals: Number(withdrawals.n)
 	};
 }

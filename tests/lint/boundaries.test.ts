@@ -45,7 +45,7 @@ describe('import boundaries', () => {
 		expect(
 			await problems(
 				'src/lib/rules/x.ts',
-				"import { slugify } from '../researcher/data-helpers.js';\nexport const y = slugify;\n"
+				"import { fillDays } from '../researcher/data-helpers.js';\nexport const y = fillDays;\n"
 			)
 		).toEqual([expect.stringContaining('standpunt/boundaries')]);
 		expect(await problems('src/lib/rules/x.ts', 'export const y = () => window.name;\n')).toEqual([

@@ -30,14 +30,6 @@ export function checkPlacements(
 	return fitSort(grid, forced, codes, placementsOf(placements));
 }
 
-/** Median of a list of numbers (undefined when empty). */
-export function median(values: readonly number[]): number | undefined {
-	if (values.length === 0) return undefined;
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /** "1 h 05 min", "12 min", "45 s" from seconds. */
 export function formatDuration(seconds: number): string {
 	if (!Number.isFinite(seconds) || seconds < 0) return '–';
@@ -51,16 +43,6 @@ export interface DayCount {
 	/** YYYY-MM-DD */
 	day: string;
 	count: number;
-}
-
-/** Counts submission times per calendar day (UTC), with the empty days in between filled in. */
-export function completionsPerDay(timestamps: readonly string[]): DayCount[] {
-	const byDay = new Map<string, number>();
-	for (const timestamp of timestamps) {
-		const day = new Date(timestamp).toISOString().slice(0, 10);
-		byDay.set(day, (byDay.get(day) ?? 0) + 1);
-	}
-	return fillDays([...byDay].map(([day, count]) => ({ day, count })));
 }
 
 /** Counts per day (YYYY-MM-DD, any order) as a continuous run from the first to the last day, empty days as 0. */
@@ -122,21 +104,4 @@ export function barLayout(
 			count: point.count
 		};
 	});
-}
-
-/** Turns a title into a link-friendly slug: lower case, ASCII letters and digits, hyphens. */
-export function slugify(title: string): string {
-	return title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/, '');
-}
-
-/** Whether a slug is acceptable: 3–60 characters of a–z, 0–9 and single inner hyphens. */
-export function isValidSlug(slug: string): boolean {
-	return /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,59}$/.test(slug);
 }

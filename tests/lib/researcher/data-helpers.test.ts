@@ -2,16 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
 	barLayout,
 	checkPlacements,
-	completionsPerDay,
 	countTicks,
 	fillDays,
 	formatDuration,
-	isValidSlug,
-	median,
 	codeEntryLink,
 	openLink,
-	personalLink,
-	slugify
+	personalLink
 } from '../../../src/lib/researcher/data-helpers.js';
 import { fitSort, placementsOf } from '../../../src/lib/rules/grid.js';
 
@@ -64,12 +60,7 @@ describe('openLink and personalLink', () => {
 	});
 });
 
-describe('median and formatDuration', () => {
-	it('takes the middle value, or the mean of the two middle values', () => {
-		expect(median([5, 1, 3])).toBe(3);
-		expect(median([4, 1, 3, 2])).toBe(2.5);
-		expect(median([])).toBeUndefined();
-	});
+describe('formatDuration', () => {
 	it.each([
 		[42, '42 s'],
 		[600, '10 min'],
@@ -78,15 +69,7 @@ describe('median and formatDuration', () => {
 	])('%i s → %s', (seconds, text) => expect(formatDuration(seconds)).toBe(text));
 });
 
-describe('completionsPerDay and barLayout', () => {
-	it('counts per UTC day and fills the empty days in between', () => {
-		expect(completionsPerDay(['2026-01-01T10:00:00Z', '2026-01-03T23:59:00Z', '2026-01-01T12:00:00Z'])).toEqual([
-			{ day: '2026-01-01', count: 2 },
-			{ day: '2026-01-02', count: 0 },
-			{ day: '2026-01-03', count: 1 }
-		]);
-		expect(completionsPerDay([])).toEqual([]);
-	});
+describe('fillDays, countTicks and barLayout', () => {
 	it('scales the tallest bar to the full height', () => {
 		const bars = barLayout(
 			[
@@ -129,19 +112,4 @@ describe('completionsPerDay and barLayout', () => {
 	it('keeps a single day a narrow bar', () => {
 		expect(barLayout([{ day: 'a', count: 3 }], 600, 100)[0]).toMatchObject({ x: 1, width: 46, height: 100 });
 	});
-});
-
-describe('slugify and isValidSlug', () => {
-	it('makes a link-friendly slug', () => {
-		expect(slugify('  Diversiteit in het Politieteam — 2026! ')).toBe('diversiteit-in-het-politieteam-2026');
-		expect(slugify('Café Één')).toBe('cafe-een');
-	});
-	it.each([
-		['abc', true],
-		['politie-2026', true],
-		['ab', false],
-		['-abc', false],
-		['a--b', false],
-		['Abc', false]
-	])('%s → %s', (slug, ok) => expect(isValidSlug(slug)).toBe(ok));
 });

@@ -58,6 +58,10 @@ describe('POST /api/studies', () => {
 	it.each([
 		['a taken slug', () => smallStudy('eerste'), 409, 'SLUG_TAKEN'],
 		['a bad slug', () => smallStudy('Met Spaties'), 400, 'VALIDATION_FAILED'],
+		// The forms' slug rule (src/lib/rules/slug.ts): 3–60 characters, single hyphens between letters and digits.
+		['a slug of two characters', () => smallStudy('ab'), 400, 'VALIDATION_FAILED'],
+		['a slug with a double hyphen', () => smallStudy('a--b'), 400, 'VALIDATION_FAILED'],
+		['a slug of 61 characters', () => smallStudy('a'.repeat(61)), 400, 'VALIDATION_FAILED'],
 		[
 			'duplicate statement codes',
 			() =>

@@ -2,6 +2,7 @@
 // schemas, src/lib/api/researcher.ts sends the types derived from them. Relative imports only, so the server can
 // import this file.
 import type { FromSchema } from 'json-schema-to-ts';
+import { SLUG_PATTERN } from '../../rules/slug.js';
 import { gridColumnSchema, QUESTION_PHASES, QUESTION_TYPES, STUDY_LANGUAGES, textInputSchema } from './common.js';
 
 /**
@@ -12,8 +13,8 @@ type AsSent = { keepDefaultedPropertiesOptional: true };
 
 const slugSchema = {
 	type: 'string',
-	pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$',
-	description: 'lower-case letters, digits and dashes'
+	pattern: SLUG_PATTERN,
+	description: '3–60 lower-case letters and digits with single hyphens between them (src/lib/rules/slug.ts)'
 } as const;
 
 const languagesSchema = {
