@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
 import type { AppConfig } from './config.js';
 import type { DatabaseHandle } from './db/index.js';
 import { CODE_PASS_SECRET } from './auth/code-limits.js';
@@ -31,6 +31,8 @@ export interface BuildAppOptions {
 	logger?: boolean | object;
 	/** The token of the local backup channel (server/backup/admin.ts); unset: no such channel. */
 	adminToken?: string;
+	/** Sees every route as it is registered (tests check that each declares its schemas). */
+	onRoute?: (route: RouteOptions) => void;
 }
 
 declare module 'fastify' {
@@ -55,7 +57,8 @@ export async function buildApp({
 	config,
 	database,
 	logger = false,
-	adminToken
+	adminToken,
+	onRoute
 }: BuildAppOptions): Promise<FastifyInstance> {
 	const app = Fastify({
 		logger: privateLoggerOptions(logger),
@@ -64,6 +67,7 @@ export async function buildApp({
 		frameworkErrors,
 		clientErrorHandler
 	});
+	if (onRoute) app.addHook('onRoute', onRoute);
 	app.decorate('config', config);
 	app.decorate('database', database);
 	app.decorate('adminToken', adminToken);
