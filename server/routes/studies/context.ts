@@ -5,7 +5,7 @@ import { isUuid, requireStudyAccess, type Permission, type StudyAccess } from '.
 
 /** The study of `:id` if the logged-in researcher's role allows `permission` (404 for others' studies). */
 export function studyAccess(
-	request: FastifyRequest<{ Params: { id: string } }>,
+	request: FastifyRequest & { params: { id: string } },
 	permission: Permission
 ): Promise<StudyAccess> {
 	return requireStudyAccess(request.server.database.db, researcherOf(request).id, request.params.id, permission);

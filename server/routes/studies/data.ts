@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { auditRequest } from '../../audit/actor.js';
 import { buildExport } from '../../exports/index.js';
 import { loadExportData } from '../../exports/study-data.js';
@@ -12,10 +12,12 @@ import {
 	type ExportFormat,
 	type ImportRequest
 } from '../../../src/lib/api/types/study-requests.js';
-import { csrfHeaders, errors } from './schemas.js';
+import { download } from '../common-schemas.js';
+import { csrfHeaders, errors, idParams } from './schemas.js';
 
 const previewSchema = {
 	type: 'object',
+	additionalProperties: false,
 	properties: {
 		valid: { type: 'boolean' },
 		format: { type: 'string' },
@@ -26,6 +28,7 @@ const previewSchema = {
 			type: 'array',
 			items: {
 				type: 'object',
+				additionalProperties: false,
 				properties: { code: { type: 'string' }, text: { type: 'object', additionalProperties: { type: 'string' } } }
 			}
 		},
@@ -34,21 +37,23 @@ const previewSchema = {
 			type: 'array',
 			items: {
 				type: 'object',
+				additionalProperties: false,
 				properties: { sort: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }
 			}
 		}
 	}
 } as const;
 
-const dataRoutes: FastifyPluginAsync = async (app) => {
+const dataRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 
-	app.post<{ Params: { id: string }; Body: ImportRequest }>(
+	app.post(
 		'/:id/import',
 		{
 			// Files of a few thousand sorts are larger than the app's default 1 MiB body limit.
 			bodyLimit: 10 * 1024 * 1024,
 			schema: {
+				params: idParams,
 				summary:
 					'Import sorts from PQMethod .DAT, CSV (one row per sort) or a KADE zip: all or nothing; dryRun → preview',
 				tags: ['data'],
@@ -56,7 +61,12 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 				body: importRequestSchema,
 				response: {
 					200: previewSchema,
-					201: { type: 'object', required: ['imported'], properties: { imported: { type: 'integer' } } },
+					201: {
+						type: 'object',
+						required: ['imported'],
+						additionalProperties: false,
+						properties: { imported: { type: 'integer' } }
+					},
 					...errors(400, 401, 403, 404, 409, 413, 422)
 				}
 			}
@@ -70,13 +80,11 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{
-		Params: { id: string };
-		Querystring: { format: ExportFormat; lang?: string; excluded?: 'include' | 'omit' };
-	}>(
+	app.get(
 		'/:id/export',
 		{
 			schema: {
+				params: idParams,
 				summary:
 					'Download the study: PQMethod .dat/.sta, CSV (sorts, answers, comments, statements), JSON, Excel (owners and co-researchers)',
 				tags: ['data'],
@@ -98,7 +106,13 @@ const dataRoutes: FastifyPluginAsync = async (app) => {
 					}
 				},
 				response: {
-					200: { description: 'the file (Content-Disposition: attachment)' },
+					200: download(
+						'the file (Content-Disposition: attachment)',
+						'text/plain',
+						'text/csv',
+						'application/json',
+						'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+					),
 					...errors(400, 401, 403, 404, 422)
 				}
 			}

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { auditActorOf } from '../../audit/actor.js';
 import { recordAudit } from '../../audit/record.js';
 import { researcherOf } from '../../auth/guard.js';
@@ -20,14 +20,20 @@ import {
 	type NewStudy,
 	type StudyPatch
 } from '../../../src/lib/api/types/study-requests.js';
+import { noContent } from '../common-schemas.js';
 import { csrfHeaders, errors, idParams, studyDetailSchema, studySummarySchema } from './schemas.js';
 
-const studyResponse = { type: 'object', required: ['study'], properties: { study: studyDetailSchema } } as const;
+const studyResponse = {
+	type: 'object',
+	required: ['study'],
+	additionalProperties: false,
+	properties: { study: studyDetailSchema }
+} as const;
 
-const designRoutes: FastifyPluginAsync = async (app) => {
+const designRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 
-	app.post<{ Body: NewStudy }>(
+	app.post(
 		'/',
 		{
 			schema: {
@@ -38,6 +44,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 				response: {
 					201: {
 						type: 'object',
+						additionalProperties: false,
 						required: ['id', 'slug'],
 						properties: { id: { type: 'string' }, slug: { type: 'string' } }
 					},
@@ -57,6 +64,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 				response: {
 					200: {
 						type: 'object',
+						additionalProperties: false,
 						required: ['studies'],
 						properties: { studies: { type: 'array', items: studySummarySchema } }
 					},
@@ -76,7 +84,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id',
 		{
 			schema: {
@@ -92,7 +100,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.patch<{ Params: { id: string }; Body: StudyPatch }>(
+	app.patch(
 		'/:id',
 		{
 			schema: {
@@ -121,7 +129,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.delete<{ Params: { id: string }; Body: { confirm: string } }>(
+	app.delete(
 		'/:id',
 		{
 			schema: {
@@ -142,7 +150,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 						}
 					}
 				},
-				response: { 204: { type: 'null' }, ...errors(400, 401, 403, 404, 422) }
+				response: { 204: noContent, ...errors(400, 401, 403, 404, 422) }
 			}
 		},
 		async (request, reply) => {
@@ -152,7 +160,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { status: Exclude<StudyStatus, 'draft'>; removeUnusedCodes?: boolean } }>(
+	app.post(
 		'/:id/status',
 		{
 			schema: {
@@ -173,6 +181,7 @@ const designRoutes: FastifyPluginAsync = async (app) => {
 				response: {
 					200: {
 						type: 'object',
+						additionalProperties: false,
 						required: ['status', 'removedCodes'],
 						properties: { status: { enum: ['draft', 'open', 'closed'] }, removedCodes: { type: 'integer' } }
 					},

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { getGrid, replaceGrid } from '../../studies/grid.js';
 import {
 	addQuestion,
@@ -17,34 +17,44 @@ import {
 	type QuestionPatch
 } from '../../../src/lib/api/types/study-requests.js';
 import { idParam, studyAccess } from './context.js';
-import { csrfHeaders, errors, questionSchema } from './schemas.js';
+import { noContent } from '../common-schemas.js';
+import { csrfHeaders, errors, idParams, questionSchema } from './schemas.js';
 
 const gridSchema = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['forced', 'columns'],
 	properties: { forced: { type: 'boolean' }, columns: { type: 'array', items: gridColumnSchema } }
 } as const;
 const questionList = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['questions'],
 	properties: { questions: { type: 'array', items: questionSchema } }
 } as const;
-const questionResponse = { type: 'object', required: ['question'], properties: { question: questionSchema } } as const;
+const questionResponse = {
+	type: 'object',
+	required: ['question'],
+	additionalProperties: false,
+	properties: { question: questionSchema }
+} as const;
 const questionParams = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'questionId'],
 	properties: { id: { type: 'string' }, questionId: { type: 'string' } }
 } as const;
 
 const questionId = (value: string) => idParam(value, 'QUESTION_NOT_FOUND', 'question');
 
-const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
+const gridAndQuestionRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id/grid',
 		{
 			schema: {
+				params: idParams,
 				summary: 'The grid: columns (value, capacity) and forced or free',
 				tags: ['grid'],
 				response: { 200: gridSchema, ...errors(401, 404) }
@@ -53,10 +63,11 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 		async (request) => getGrid(db, (await studyAccess(request, 'read')).study)
 	);
 
-	app.put<{ Params: { id: string }; Body: GridInput }>(
+	app.put(
 		'/:id/grid',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Replace the grid; a forced grid needs one place per Q-set statement (422 GRID_MISMATCH)',
 				tags: ['grid'],
 				headers: csrfHeaders,
@@ -70,10 +81,11 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id/questions',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Pre- and post-sort questions in order',
 				tags: ['questions'],
 				response: { 200: questionList, ...errors(401, 404) }
@@ -82,10 +94,11 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 		async (request) => ({ questions: await listQuestions(db, (await studyAccess(request, 'read')).study.id) })
 	);
 
-	app.post<{ Params: { id: string }; Body: QuestionInput }>(
+	app.post(
 		'/:id/questions',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Add a question',
 				tags: ['questions'],
 				headers: csrfHeaders,
@@ -99,10 +112,11 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.put<{ Params: { id: string }; Body: { ids: string[] } }>(
+	app.put(
 		'/:id/questions/order',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Reorder: the ids of every question, in the new order',
 				tags: ['questions'],
 				headers: csrfHeaders,
@@ -120,7 +134,7 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 		})
 	);
 
-	app.patch<{ Params: { id: string; questionId: string }; Body: QuestionPatch }>(
+	app.patch(
 		'/:id/questions/:questionId',
 		{
 			schema: {
@@ -138,7 +152,7 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.delete<{ Params: { id: string; questionId: string } }>(
+	app.delete(
 		'/:id/questions/:questionId',
 		{
 			schema: {
@@ -146,7 +160,7 @@ const gridAndQuestionRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['questions'],
 				params: questionParams,
 				headers: csrfHeaders,
-				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
+				response: { 204: noContent, ...errors(401, 403, 404) }
 			}
 		},
 		async (request, reply) => {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { auditRequest } from '../../audit/actor.js';
 import type { StudyRole } from '../../db/schema.js';
 import { toCsv } from '../../exports/csv.js';
@@ -6,35 +6,68 @@ import { createCodes, listCodes, MAX_CODES_PER_REQUEST } from '../../studies/cod
 import { changeMemberRole, listMembers, removeMember } from '../../studies/members.js';
 import { cancelInvitation, inviteMember, listInvitations } from '../../studies/invitations.js';
 import { researcherOf } from '../../auth/guard.js';
+import { PARTICIPANT_SOURCES, PARTICIPANT_STATUSES } from '../../../src/lib/api/types/common.js';
 import { idParam, studyAccess } from './context.js';
-import { csrfHeaders, errors, memberSchema } from './schemas.js';
+import { noContent } from '../common-schemas.js';
+import { csrfHeaders, errors, idParams, memberSchema } from './schemas.js';
 
 const ROLE = { enum: ['owner', 'co_researcher', 'facilitator'] } as const;
 const memberParams = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'researcherId'],
 	properties: { id: { type: 'string' }, researcherId: { type: 'string' } }
 } as const;
-const memberResponse = { type: 'object', required: ['member'], properties: { member: memberSchema } } as const;
+const memberResponse = {
+	type: 'object',
+	required: ['member'],
+	additionalProperties: false,
+	properties: { member: memberSchema }
+} as const;
 const invitationSchema = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'email', 'role', 'createdAt'],
 	properties: { id: { type: 'string' }, email: { type: 'string' }, role: ROLE, createdAt: { type: 'string' } }
 } as const;
 const researcherId = (value: string) => idParam(value, 'MEMBER_NOT_FOUND', 'member');
 
-const peopleRoutes: FastifyPluginAsync = async (app) => {
+const codeList = {
+	type: 'object',
+	required: ['codes'],
+	additionalProperties: false,
+	properties: {
+		codes: {
+			type: 'array',
+			items: {
+				type: 'object',
+				required: ['code', 'status', 'source', 'createdAt'],
+				additionalProperties: false,
+				properties: {
+					code: { type: 'string' },
+					status: { enum: PARTICIPANT_STATUSES },
+					source: { enum: PARTICIPANT_SOURCES },
+					createdAt: { type: 'string' }
+				}
+			}
+		}
+	}
+} as const;
+
+const peopleRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id/members',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Researchers of the study and their roles, and the invitations by e-mail not yet taken up',
 				tags: ['members'],
 				response: {
 					200: {
 						type: 'object',
+						additionalProperties: false,
 						required: ['members', 'invitations'],
 						properties: {
 							members: { type: 'array', items: memberSchema },
@@ -51,10 +84,11 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { email: string; role: StudyRole } }>(
+	app.post(
 		'/:id/members',
 		{
 			schema: {
+				params: idParams,
 				summary:
 					'Invite a researcher by e-mail with a role (owners only). The answer is the same whether or not an account with that address exists: 202 with the invitation, which becomes a membership when that account next opens its list of studies',
 				tags: ['members'],
@@ -66,7 +100,12 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 					properties: { email: { type: 'string', maxLength: 254 }, role: ROLE }
 				},
 				response: {
-					202: { type: 'object', required: ['invitation'], properties: { invitation: invitationSchema } },
+					202: {
+						type: 'object',
+						required: ['invitation'],
+						additionalProperties: false,
+						properties: { invitation: invitationSchema }
+					},
 					...errors(400, 401, 403, 404, 409, 422)
 				}
 			}
@@ -85,7 +124,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.delete<{ Params: { id: string; invitationId: string } }>(
+	app.delete(
 		'/:id/invitations/:invitationId',
 		{
 			schema: {
@@ -97,7 +136,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 					properties: { id: { type: 'string' }, invitationId: { type: 'string' } }
 				},
 				headers: csrfHeaders,
-				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
+				response: { 204: noContent, ...errors(401, 403, 404) }
 			}
 		},
 		async (request, reply) => {
@@ -108,7 +147,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.patch<{ Params: { id: string; researcherId: string }; Body: { role: StudyRole } }>(
+	app.patch(
 		'/:id/members/:researcherId',
 		{
 			schema: {
@@ -134,7 +173,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.delete<{ Params: { id: string; researcherId: string } }>(
+	app.delete(
 		'/:id/members/:researcherId',
 		{
 			schema: {
@@ -142,7 +181,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['members'],
 				params: memberParams,
 				headers: csrfHeaders,
-				response: { 204: { type: 'null' }, ...errors(401, 403, 404, 409) }
+				response: { 204: noContent, ...errors(401, 403, 404, 409) }
 			}
 		},
 		async (request, reply) => {
@@ -155,10 +194,11 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { count: number } }>(
+	app.post(
 		'/:id/codes',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Generate anonymous invitation codes (60 random bits each, typeable)',
 				tags: ['invitations'],
 				headers: csrfHeaders,
@@ -171,6 +211,7 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 				response: {
 					201: {
 						type: 'object',
+						additionalProperties: false,
 						required: ['codes'],
 						properties: { codes: { type: 'array', items: { type: 'string' } } }
 					},
@@ -184,30 +225,20 @@ const peopleRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Params: { id: string }; Querystring: { format?: 'json' | 'csv' } }>(
+	app.get(
 		'/:id/codes',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Every code of the study with its status; ?format=csv downloads code,status,source,link',
 				tags: ['invitations'],
 				querystring: { type: 'object', additionalProperties: false, properties: { format: { enum: ['json', 'csv'] } } },
 				response: {
 					200: {
-						type: 'object',
-						properties: {
-							codes: {
-								type: 'array',
-								items: {
-									type: 'object',
-									required: ['code', 'status', 'source', 'createdAt'],
-									properties: {
-										code: { type: 'string' },
-										status: { type: 'string' },
-										source: { type: 'string' },
-										createdAt: { type: 'string' }
-									}
-								}
-							}
+						description: 'the codes as JSON, or a CSV file with ?format=csv',
+						content: {
+							'application/json': { schema: codeList },
+							'text/csv': { schema: { description: 'code,status,source,link' } }
 						}
 					},
 					...errors(400, 401, 403, 404)

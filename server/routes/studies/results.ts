@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { auditRequest } from '../../audit/actor.js';
 import { researcherOf } from '../../auth/guard.js';
 import {
@@ -11,22 +11,31 @@ import {
 } from '../../studies/monitoring.js';
 import { addManualSort, type ManualSortInput } from '../../studies/sorts.js';
 import { idParam, studyAccess } from './context.js';
-import { csrfHeaders, errors, sortSchema } from './schemas.js';
+import { noContent } from '../common-schemas.js';
+import { csrfHeaders, errors, idParams, sortSchema } from './schemas.js';
 
 const sortParams = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'sortId'],
 	properties: { id: { type: 'string' }, sortId: { type: 'string' } }
 } as const;
-const sortResponse = { type: 'object', required: ['sort'], properties: { sort: sortSchema } } as const;
+const sortResponse = {
+	type: 'object',
+	required: ['sort'],
+	additionalProperties: false,
+	properties: { sort: sortSchema }
+} as const;
 const sortId = (value: string) => idParam(value, 'SORT_NOT_FOUND', 'sort');
 const count = { type: 'integer' } as const;
 
 const statsSchema = {
 	type: 'object',
+	additionalProperties: false,
 	properties: {
 		participants: {
 			type: 'object',
+			additionalProperties: false,
 			properties: {
 				invited: count,
 				selfEnrolled: count,
@@ -38,6 +47,7 @@ const statsSchema = {
 		},
 		sorts: {
 			type: 'object',
+			additionalProperties: false,
 			properties: {
 				total: count,
 				included: count,
@@ -46,18 +56,22 @@ const statsSchema = {
 			}
 		},
 		medianCompletionSeconds: { type: ['number', 'null'] },
-		completionsPerDay: { type: 'array', items: { type: 'object', properties: { date: { type: 'string' }, count } } },
+		completionsPerDay: {
+			type: 'array',
+			items: { type: 'object', additionalProperties: false, properties: { date: { type: 'string' }, count } }
+		},
 		withdrawals: count
 	}
 } as const;
 
-const resultRoutes: FastifyPluginAsync = async (app) => {
+const resultRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id/stats',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Invited / started / submitted counts, median completion time, completions per day',
 				tags: ['monitoring'],
 				response: { 200: statsSchema, ...errors(401, 404) }
@@ -66,15 +80,21 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		async (request) => studyStats(db, (await studyAccess(request, 'read')).study.id)
 	);
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id/sorts',
 		{
 			schema: {
+				params: idParams,
 				summary:
 					"Every sort with its pre-sort answers, comments, interviewer notes, excluded flag and reason, synthetic flag (owners and co-researchers; a facilitator gets 403: individual participants' answers are not theirs to see)",
 				tags: ['monitoring'],
 				response: {
-					200: { type: 'object', required: ['sorts'], properties: { sorts: { type: 'array', items: sortSchema } } },
+					200: {
+						type: 'object',
+						required: ['sorts'],
+						additionalProperties: false,
+						properties: { sorts: { type: 'array', items: sortSchema } }
+					},
 					...errors(401, 403, 404)
 				}
 			}
@@ -82,10 +102,11 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		async (request) => ({ sorts: await listSorts(db, (await studyAccess(request, 'edit')).study.id) })
 	);
 
-	app.post<{ Params: { id: string }; Body: ManualSortInput }>(
+	app.post(
 		'/:id/sorts',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Enter one paper sort; checked against the Q-set and the (forced) distribution',
 				tags: ['data'],
 				headers: csrfHeaders,
@@ -124,7 +145,7 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string; sortId: string }; Body: { excluded: boolean; reason?: string } }>(
+	app.post(
 		'/:id/sorts/:sortId/exclusion',
 		{
 			schema: {
@@ -155,7 +176,7 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.delete<{ Params: { id: string; sortId: string } }>(
+	app.delete(
 		'/:id/sorts/:sortId',
 		{
 			schema: {
@@ -163,7 +184,7 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 				tags: ['data'],
 				params: sortParams,
 				headers: csrfHeaders,
-				response: { 204: { type: 'null' }, ...errors(401, 403, 404) }
+				response: { 204: noContent, ...errors(401, 403, 404) }
 			}
 		},
 		async (request, reply) => {
@@ -175,10 +196,11 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { receipt: string } }>(
+	app.post(
 		'/:id/withdrawals',
 		{
 			schema: {
+				params: idParams,
 				summary: "Withdraw a participant's sort by receipt code: deleted permanently, logged without personal data",
 				tags: ['monitoring'],
 				headers: csrfHeaders,
@@ -189,7 +211,12 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 					properties: { receipt: { type: 'string', minLength: 1, maxLength: 60 } }
 				},
 				response: {
-					201: { type: 'object', required: ['withdrawnAt'], properties: { withdrawnAt: { type: 'string' } } },
+					201: {
+						type: 'object',
+						required: ['withdrawnAt'],
+						additionalProperties: false,
+						properties: { withdrawnAt: { type: 'string' } }
+					},
 					...errors(400, 401, 403, 404)
 				}
 			}
@@ -203,20 +230,23 @@ const resultRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id/withdrawals',
 		{
 			schema: {
+				params: idParams,
 				summary: 'The withdrawal log: when, and where the sort had come from (no personal data)',
 				tags: ['monitoring'],
 				response: {
 					200: {
 						type: 'object',
+						additionalProperties: false,
 						properties: {
 							withdrawals: {
 								type: 'array',
 								items: {
 									type: 'object',
+									additionalProperties: false,
 									properties: { withdrawnAt: { type: 'string' }, sortSource: { type: 'string' } }
 								}
 							}

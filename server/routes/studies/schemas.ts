@@ -6,6 +6,7 @@ export { errors } from '../common-schemas.js';
 // The shapes the client shares (request bodies, grid columns, texts) are defined once in src/lib/api/types/.
 import {
 	gridColumnSchema as gridColumn,
+	interviewerNotesSchema,
 	questionOptionSchema,
 	QUESTION_PHASES,
 	QUESTION_TYPES,
@@ -15,28 +16,22 @@ import {
 } from '../../../src/lib/api/types/common.js';
 export { gridColumn };
 
-export const idParams = {
-	type: 'object',
-	required: ['id'],
-	properties: { id: { type: 'string', description: 'study id (uuid)' } }
-} as const;
+export { idParams } from '../common-schemas.js';
 
 export const researcherSchema = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'email', 'displayName'],
 	properties: { id: { type: 'string' }, email: { type: 'string' }, displayName: { type: 'string' } }
 } as const;
 
-/** Researcher routes change state only with this header (CSRF defence); documented on every such route. */
-export const csrfHeaders = {
-	type: 'object',
-	properties: { 'x-standpunt-csrf': { type: 'string', description: 'required on POST/PATCH/PUT/DELETE; send "1"' } }
-} as const;
+export { csrfHeaders } from '../common-schemas.js';
 
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
 
 export const statementSchema = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'code', 'text', 'position', 'themes', 'inQset'],
 	properties: {
 		id: { type: 'string' },
@@ -50,6 +45,7 @@ export const statementSchema = {
 
 export const questionSchema = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'key', 'phase', 'type', 'prompt', 'options', 'required', 'offerDecline', 'position'],
 	properties: {
 		id: { type: 'string' },
@@ -79,12 +75,14 @@ const summaryProperties = {
 
 export const studySummarySchema = {
 	type: 'object',
-	required: Object.keys(summaryProperties),
+	additionalProperties: false,
+	required: ['id', 'slug', 'title', 'languages', 'status', 'role', 'isDemo', 'sortCount', 'createdAt', 'updatedAt'],
 	properties: summaryProperties
 } as const;
 
 export const problemSchema = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['code', 'message'],
 	properties: {
 		code: { type: 'string' },
@@ -95,6 +93,7 @@ export const problemSchema = {
 
 export const studyDetailSchema = {
 	type: 'object',
+	additionalProperties: false,
 	properties: {
 		...summaryProperties,
 		consent: stringMap,
@@ -117,6 +116,7 @@ export const studyDetailSchema = {
 
 export const sortSchema = {
 	type: 'object',
+	additionalProperties: false,
 	properties: {
 		id: { type: 'string' },
 		label: { type: 'string' },
@@ -128,7 +128,7 @@ export const sortSchema = {
 		},
 		answers: { type: 'object', additionalProperties: true },
 		comments: stringMap,
-		interviewerNotes: { type: 'object', additionalProperties: true },
+		interviewerNotes: interviewerNotesSchema,
 		respondentNumber: { type: ['string', 'null'] },
 		startedAt: { type: ['string', 'null'] },
 		submittedAt: { type: 'string' },
@@ -140,6 +140,7 @@ export const sortSchema = {
 
 export const memberSchema = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['researcherId', 'email', 'displayName', 'role'],
 	properties: {
 		researcherId: { type: 'string' },

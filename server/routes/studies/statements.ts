@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import {
 	addStatements,
 	deleteStatement,
@@ -16,15 +16,18 @@ import {
 } from '../../../src/lib/api/types/study-requests.js';
 import { importStatements, type StatementFileFormat } from '../../studies/statement-files.js';
 import { idParam, studyAccess } from './context.js';
-import { csrfHeaders, errors, statementSchema } from './schemas.js';
+import { noContent } from '../common-schemas.js';
+import { csrfHeaders, errors, idParams, statementSchema } from './schemas.js';
 
-const params = {
+const statementParams = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['id', 'statementId'],
 	properties: { id: { type: 'string' }, statementId: { type: 'string' } }
 } as const;
 const statementList = {
 	type: 'object',
+	additionalProperties: false,
 	required: ['statements'],
 	properties: { statements: { type: 'array', items: statementSchema } }
 } as const;
@@ -33,24 +36,27 @@ const themesSchema = {
 	description: 'statements per theme, in the Q-set and in the concourse',
 	items: {
 		type: 'object',
+		additionalProperties: false,
 		required: ['theme', 'qset', 'concourse'],
 		properties: { theme: { type: 'string' }, qset: { type: 'integer' }, concourse: { type: 'integer' } }
 	}
 } as const;
 const statementId = (value: string) => idParam(value, 'STATEMENT_NOT_FOUND', 'statement');
 
-const statementRoutes: FastifyPluginAsync = async (app) => {
+const statementRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 
-	app.get<{ Params: { id: string } }>(
+	app.get(
 		'/:id/statements',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Q-set and concourse statements in order, with counts per theme',
 				tags: ['statements'],
 				response: {
 					200: {
 						type: 'object',
+						additionalProperties: false,
 						required: ['statements', 'themes'],
 						properties: { statements: statementList.properties.statements, themes: themesSchema }
 					},
@@ -65,10 +71,11 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { statements: StatementInput[] } }>(
+	app.post(
 		'/:id/statements',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Add statements at the end (inQset false: to the concourse); codes S01… where none is given',
 				tags: ['statements'],
 				headers: csrfHeaders,
@@ -87,10 +94,11 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{ Params: { id: string }; Body: { text: string; language?: string; inQset?: boolean; themes?: string[] } }>(
+	app.post(
 		'/:id/statements/bulk',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Paste statements, one per line (blank lines and list bullets are ignored)',
 				tags: ['statements'],
 				headers: csrfHeaders,
@@ -123,13 +131,11 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.post<{
-		Params: { id: string };
-		Body: { format: StatementFileFormat; content: string; language?: string; inQset?: boolean };
-	}>(
+	app.post(
 		'/:id/statements/import',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Import statements from CSV (code,text or code,nl,en with a header) or a PQMethod .STA file',
 				tags: ['statements'],
 				headers: csrfHeaders,
@@ -158,10 +164,11 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.put<{ Params: { id: string }; Body: { ids: string[] } }>(
+	app.put(
 		'/:id/statements/order',
 		{
 			schema: {
+				params: idParams,
 				summary: 'Reorder: the ids of every statement of the study, in the new order',
 				tags: ['statements'],
 				headers: csrfHeaders,
@@ -180,18 +187,23 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.patch<{ Params: { id: string; statementId: string }; Body: StatementPatch }>(
+	app.patch(
 		'/:id/statements/:statementId',
 		{
 			schema: {
 				summary:
 					'Edit a statement; inQset true moves a concourse statement into the Q-set (text per language is merged)',
 				tags: ['statements'],
-				params,
+				params: statementParams,
 				headers: csrfHeaders,
 				body: statementPatchSchema,
 				response: {
-					200: { type: 'object', required: ['statement'], properties: { statement: statementSchema } },
+					200: {
+						type: 'object',
+						required: ['statement'],
+						additionalProperties: false,
+						properties: { statement: statementSchema }
+					},
 					...errors(400, 401, 403, 404, 409, 422)
 				}
 			}
@@ -202,15 +214,15 @@ const statementRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.delete<{ Params: { id: string; statementId: string } }>(
+	app.delete(
 		'/:id/statements/:statementId',
 		{
 			schema: {
 				summary: 'Delete a statement',
 				tags: ['statements'],
-				params,
+				params: statementParams,
 				headers: csrfHeaders,
-				response: { 204: { type: 'null' }, ...errors(401, 403, 404, 409) }
+				response: { 204: noContent, ...errors(401, 403, 404, 409) }
 			}
 		},
 		async (request, reply) => {
