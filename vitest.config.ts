@@ -46,6 +46,9 @@ export default defineConfig({
 					environment: 'node',
 					testTimeout: 120_000,
 					hookTimeout: 180_000,
+					// expect.poll gives up after 1 s by default: too little for a page that waits on a password hash or a
+					// count on a busy machine. A poll still ends as soon as its condition holds.
+					expect: { poll: { timeout: 15_000 } },
 					maxWorkers: 1,
 					fileParallelism: false
 				}
