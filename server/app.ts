@@ -12,7 +12,7 @@ import { clientErrorHandler, frameworkErrors } from './http-errors.js';
 import { registerInputGuard } from './input-guard.js';
 import { privateLoggerOptions, serializeRequest } from './logging.js';
 import { API_HEADERS, SECURITY_HEADERS } from './security-headers.js';
-import dialogueRoutes from './routes/dialogue.js';
+import dialogueRoutes from './routes/dialogue/index.js';
 import interpretationRoutes from './routes/interpretations.js';
 import healthRoutes from './routes/health.js';
 import analysisRoutes from './routes/analyses.js';

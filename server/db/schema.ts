@@ -13,6 +13,7 @@ import type {
 	StudyRole,
 	StudyStatus
 } from '../../src/lib/api/types/common.js';
+import type { DialogueSessionStatus, ModerationStatus } from '../../src/lib/api/types/dialogue.js';
 
 // What these columns hold is the API's own shapes, defined once (with their JSON Schemas) in
 // src/lib/api/types/common.ts; re-exported for the server modules that import them from here.
@@ -202,8 +203,8 @@ export interface Database {
 	analyses: AnalysesTable;
 }
 
-export type DialogueSessionStatus = 'open' | 'closed';
-export type ModerationStatus = 'pending' | 'shown' | 'hidden';
+// The same unions as the dialogue API's (src/lib/api/types/dialogue.ts), so column and response cannot drift.
+export type { DialogueSessionStatus, ModerationStatus };
 
 export interface InterpretationQuote {
 	/** The analysis's sort id (its `sortIds` entry); never shown, used to check the quote's source. */

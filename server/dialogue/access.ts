@@ -3,6 +3,7 @@ import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.
 import type { Database, DialogueSessionsTable } from '../db/schema.js';
 import type { Selectable } from 'kysely';
 import { AppError } from '../errors.js';
+import { findSession } from './sessions-repository.js';
 import { isUuid, type Permission, requireStudyAccess, type StudyAccess } from '../studies/access.js';
 
 export interface LoadedAnalysis {
@@ -57,7 +58,7 @@ export async function requireSessionAccess(
 	sessionId: string
 ): Promise<{ session: DialogueSession; analysis: LoadedAnalysis; access: StudyAccess }> {
 	if (!isUuid(sessionId)) throw sessionNotFound();
-	const session = await db.selectFrom('dialogue_sessions').selectAll().where('id', '=', sessionId).executeTakeFirst();
+	const session = await findSession(db, sessionId);
 	if (!session) throw sessionNotFound();
 	try {
 		const { analysis, access } = await requireAnalysisAccess(db, researcherId, session.analysis_id, 'read');

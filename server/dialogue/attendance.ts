@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import { type DialogueSession, loadAnalysis, type LoadedAnalysis } from './access.js';
 import { normalizeJoinCode } from './codes.js';
 import { notifyDialogue } from './live.js';
+import { findOpenSessionByCode } from './sessions-repository.js';
 
 export const codeNotValid = () =>
 	new AppError(404, 'JOIN_CODE_NOT_VALID', 'This code is not valid (any more). Check the code on the screen.');
@@ -18,12 +19,7 @@ export async function openSessionByCode(
 ): Promise<{ session: DialogueSession; analysis: LoadedAnalysis }> {
 	const code = normalizeJoinCode(input);
 	if (!code) throw codeNotValid();
-	const session = await db
-		.selectFrom('dialogue_sessions')
-		.selectAll()
-		.where('join_code', '=', code)
-		.where('status', '=', 'open')
-		.executeTakeFirst();
+	const session = await findOpenSessionByCode(db, code);
 	if (!session) throw codeNotValid();
 	const analysis = await loadAnalysis(db, session.analysis_id);
 	if (!analysis) throw codeNotValid();

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { NewSession, SessionDto } from '../../src/lib/api/types/dialogue.js';
+import type { NewSession, SessionChange, SessionDto } from '../../src/lib/api/types/dialogue.js';
 import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.js';
 import { findQuestion } from '../../src/lib/dialogue/questions.js';
 import type { Database } from '../db/schema.js';
@@ -7,6 +7,7 @@ import { AppError } from '../errors.js';
 import type { DialogueSession } from './access.js';
 import { newJoinCode } from './codes.js';
 import { notifyDialogue } from './live.js';
+import { insertSession, listSessionsOf, updateOpenSession } from './sessions-repository.js';
 
 export function toSessionDto(row: DialogueSession): SessionDto {
 	return {
@@ -44,43 +45,23 @@ export async function createSession(
 	}
 	for (let attempt = 0; attempt < 5; attempt++) {
 		const code = newJoinCode();
-		const row = await db
-			.insertInto('dialogue_sessions')
-			.values({
-				analysis_id: analysisId,
-				name,
-				place: input.place?.trim() ?? '',
-				session_date: input.date || null,
-				join_code: code,
-				mini_sort: input.miniSort ?? false,
-				created_by: researcherId,
-				current_question: null
-			})
-			.onConflict((oc) => oc.column('join_code').doNothing())
-			.returningAll()
-			.executeTakeFirst();
+		const row = await insertSession(db, {
+			analysis_id: analysisId,
+			name,
+			place: input.place?.trim() ?? '',
+			session_date: input.date || null,
+			join_code: code,
+			mini_sort: input.miniSort ?? false,
+			created_by: researcherId,
+			current_question: null
+		});
 		if (row) return toSessionDto(row);
 	}
 	throw new AppError(503, 'JOIN_CODE_EXHAUSTED', 'Could not find a free join code; try again.');
 }
 
 export async function listSessions(db: Kysely<Database>, analysisIds: string[]): Promise<SessionDto[]> {
-	if (analysisIds.length === 0) return [];
-	const rows = await db
-		.selectFrom('dialogue_sessions')
-		.selectAll()
-		.where('analysis_id', 'in', analysisIds)
-		.orderBy('created_at')
-		.orderBy('id')
-		.execute();
-	return rows.map(toSessionDto);
-}
-
-export interface SessionChange {
-	/** A question key to open, or null to close the current question. */
-	currentQuestion?: string | null;
-	/** Only "closed": closing is final, and the join code stops working. */
-	status?: 'closed';
+	return (await listSessionsOf(db, analysisIds)).map(toSessionDto);
 }
 
 /** Opens a question or closes the session, and tells every presenter and attendee stream. */
@@ -100,16 +81,10 @@ export async function changeSession(
 	}
 	const closing = change.status === 'closed';
 	return db.transaction().execute(async (trx) => {
-		const row = await trx
-			.updateTable('dialogue_sessions')
-			.set({
-				...(change.currentQuestion !== undefined ? { current_question: change.currentQuestion } : {}),
-				...(closing ? { status: 'closed' as const, current_question: null, closed_at: new Date() } : {})
-			})
-			.where('id', '=', session.id)
-			.where('status', '=', 'open')
-			.returningAll()
-			.executeTakeFirst();
+		const row = await updateOpenSession(trx, session.id, {
+			...(change.currentQuestion !== undefined ? { current_question: change.currentQuestion } : {}),
+			...(closing ? { status: 'closed' as const, current_question: null, closed_at: new Date() } : {})
+		});
 		if (!row) throw new AppError(409, 'SESSION_CLOSED', 'This session is closed; open a new session to continue.');
 		await notifyDialogue(trx, { session: session.id, kind: 'state' });
 		return toSessionDto(row);

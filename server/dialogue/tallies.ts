@@ -4,6 +4,7 @@ import { findQuestion, sessionQuestions } from '../../src/lib/dialogue/questions
 import { buildTally, combineTallies, type Counts, type Tally } from '../../src/lib/dialogue/tally.js';
 import type { Database, ModerationStatus } from '../db/schema.js';
 import type { DialogueSession } from './access.js';
+import { findSession } from './sessions-repository.js';
 import { toSessionDto } from './sessions.js';
 
 /** Raw answer counts per session and question: session id → question key → option value → count. */
@@ -109,4 +110,16 @@ export async function presenterState(
 	};
 	if (control) state.pending = await listFreeTexts(db, [session.id], ['pending']);
 	return state;
+}
+
+/** The presenter state read afresh: what the facilitator's event stream sends after every change. */
+export async function currentPresenterState(
+	db: Kysely<Database>,
+	sessionId: string,
+	nFactors: number,
+	control: boolean
+): Promise<PresenterState> {
+	const session = await findSession(db, sessionId);
+	if (!session) throw new Error('the dialogue session is gone');
+	return presenterState(db, session, nFactors, control);
 }

@@ -1,4 +1,4 @@
-// The dialogue and interpretation API (server/routes/dialogue.ts, server/routes/interpretations.ts).
+// The dialogue and interpretation API (server/routes/dialogue/, server/routes/interpretations.ts).
 import { apiUrl, get, patch, post, put } from './client.js';
 import type {
 	AnalysisReactions,

@@ -1,19 +1,14 @@
+// The question's shape is an API shape too (the attendee's phone and the presenter read it): written once,
+// as a schema, in src/lib/api/types/dialogue.ts.
+import type { DialogueQuestion, QuestionKind } from '../api/types/dialogue.js';
+
+export type { DialogueQuestion, QuestionKind };
+
 /**
  * The fixed questions of a dialogue session (issue 7 §3): per viewpoint "Herken ik dit?" and "Relevant
  * voor de praktijk?" on a 1–5 scale, then which viewpoint fits best and, as free text, what is missing.
  * Questions are addressed by a stable key, e.g. `recognise-2` for the second viewpoint.
  */
-export type QuestionKind = 'recognise' | 'relevant' | 'best-fit' | 'missing';
-
-export interface DialogueQuestion {
-	key: string;
-	kind: QuestionKind;
-	/** 1-based viewpoint for `recognise` and `relevant`. */
-	factor?: number;
-	/** Allowed values for choice questions, in display order; empty for free text. */
-	options: string[];
-}
-
 export const SCALE_OPTIONS = ['1', '2', '3', '4', '5'];
 export const FREE_TEXT_MAX = 500;
 

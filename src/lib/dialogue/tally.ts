@@ -1,28 +1,11 @@
-import type { DialogueQuestion } from './questions.js';
+import type { DialogueQuestion, OptionCount, Tally } from '../api/types/dialogue.js';
 
 /** Fewest answers a question needs before anything about them is shown (product brief §5). */
 export const MIN_GROUP = 5;
 
-export interface OptionCount {
-	value: string;
-	/** null: hidden, because the question has fewer than MIN_GROUP answers in total. */
-	count: number | null;
-}
-
-export interface Tally {
-	questionKey: string;
-	/** Number of answers, or null when fewer than MIN_GROUP answered. */
-	total: number | null;
-	options: OptionCount[];
-	/** Mean of a 1–5 scale question; null whenever the counts it comes from are hidden. */
-	mean: number | null;
-	/**
-	 * Only in a tally over several sessions: true when sessions with fewer than MIN_GROUP answers to this
-	 * question are left out of it, because together they have fewer than MIN_GROUP answers too and would
-	 * otherwise be found by subtracting the shown sessions from the total.
-	 */
-	partial?: boolean;
-}
+// The tally's shape is an API shape (presenter screen, reactions report): written once, as a schema, in
+// src/lib/api/types/dialogue.ts.
+export type { OptionCount, Tally };
 
 /** Raw answer counts of one question: option value → count (free text: `{ text: n }`). */
 export type Counts = Record<string, number>;

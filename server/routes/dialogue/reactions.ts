@@ -1,27 +1,41 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { auditRequest } from '../audit/actor.js';
-import { requireResearcherHook, researcherOf } from '../auth/guard.js';
-import { requireStudyAccess } from '../studies/access.js';
-import { studyReactions } from './reactions.js';
-import { toCsv } from '../exports/csv.js';
-import { tallyRows, TALLY_COLUMNS, TEXT_COLUMNS, textRows, toWorkbook } from './reactions-export.js';
-import { errors, idParams } from './schemas.js';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import { analysisReactionsSchema } from '../../../src/lib/api/types/dialogue.js';
+import { auditRequest } from '../../audit/actor.js';
+import { requireResearcherHook, researcherOf } from '../../auth/guard.js';
+import { studyReactions } from '../../dialogue/reactions.js';
+import { tallyRows, TALLY_COLUMNS, TEXT_COLUMNS, textRows, toWorkbook } from '../../dialogue/reactions-export.js';
+import { toCsv } from '../../exports/csv.js';
+import { requireStudyAccess } from '../../studies/access.js';
+import { download, errors, idParams } from '../common-schemas.js';
 
-type IdParams = { id: string };
+const partQuery = {
+	type: 'object',
+	properties: { part: { type: 'string', enum: ['tallies', 'texts'] } }
+} as const;
+
+const reactionsResponse = {
+	type: 'object',
+	required: ['analyses'],
+	additionalProperties: false,
+	properties: { analyses: { type: 'array', items: analysisReactionsSchema } }
+} as const;
+
+const csvFile = download('CSV with a byte-order mark and CRLF line ends', 'text/csv');
+const xlsxFile = download('Excel workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 
 /** The researcher's record of every dialogue session of a study: per session, all together, exported. */
-export const reactionRoutes: FastifyPluginAsync = async (app) => {
+export const reactionRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
 	app.addHook('preHandler', requireResearcherHook);
 
-	app.get<{ Params: IdParams }>(
+	app.get(
 		'/studies/:id/dialogue/reactions',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Reactions per dialogue session and for all sessions together (counts below 5 hidden)',
 				params: idParams,
-				response: errors(401, 404)
+				response: { 200: reactionsResponse, ...errors(401, 404) }
 			}
 		},
 		async (request) => {
@@ -30,15 +44,15 @@ export const reactionRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Params: IdParams; Querystring: { part?: 'tallies' | 'texts' } }>(
+	app.get(
 		'/studies/:id/dialogue/reactions.csv',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'The reactions as CSV: tallies (default) or the free texts (?part=texts)',
 				params: idParams,
-				querystring: { type: 'object', properties: { part: { type: 'string', enum: ['tallies', 'texts'] } } },
-				response: errors(401, 404)
+				querystring: partQuery,
+				response: { 200: csvFile, ...errors(401, 404) }
 			}
 		},
 		async (request, reply) => {
@@ -60,14 +74,14 @@ export const reactionRoutes: FastifyPluginAsync = async (app) => {
 		}
 	);
 
-	app.get<{ Params: IdParams }>(
+	app.get(
 		'/studies/:id/dialogue/reactions.xlsx',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'The reactions as an Excel workbook',
 				params: idParams,
-				response: errors(401, 404)
+				response: { 200: xlsxFile, ...errors(401, 404) }
 			}
 		},
 		async (request, reply) => {

@@ -1,15 +1,52 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { readCookie, setCookie, type CookieSpec } from '../auth/cookies.js';
-import { grantCodePass, guardCode, JOIN_CODES } from '../auth/code-limits.js';
-import { assertCsrfSafe } from '../auth/guard.js';
-import { loadAnalysis } from './access.js';
-import { answer, findAttendee, join, openSessionByCode, requireAttendee } from './attendance.js';
-import { attendeeState } from './attendee-state.js';
-import type { DialogueHub } from './live.js';
-import { miniSortStatements, submitMiniSort } from './mini-sort.js';
-import { normalizeJoinCode } from './codes.js';
-import { answerBody, codeParams, errors, joinBody, langQuery, miniSortBody } from './schemas.js';
-import { streamSessionState } from './sse.js';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FastifyRequest } from 'fastify';
+import {
+	answerInputSchema,
+	attendeeStateSchema,
+	joinRequestSchema,
+	miniSortInputSchema,
+	miniSortOutcomeSchema,
+	miniSortSheetSchema,
+	myAnswerSchema
+} from '../../../src/lib/api/types/dialogue.js';
+import { readCookie, setCookie, type CookieSpec } from '../../auth/cookies.js';
+import { grantCodePass, guardCode, JOIN_CODES } from '../../auth/code-limits.js';
+import { assertCsrfSafe } from '../../auth/guard.js';
+import { answer, findAttendee, join, openSessionByCode, requireAttendee } from '../../dialogue/attendance.js';
+import { attendeeState, currentAttendeeState } from '../../dialogue/attendee-state.js';
+import { normalizeJoinCode } from '../../dialogue/codes.js';
+import type { DialogueHub } from '../../dialogue/live.js';
+import { miniSortStatements, submitMiniSort } from '../../dialogue/mini-sort.js';
+import { streamSessionState } from '../../dialogue/sse.js';
+import { download, errors, langQuery } from '../common-schemas.js';
+
+const codeParams = {
+	type: 'object',
+	required: ['code'],
+	properties: { code: { type: 'string', maxLength: 32, description: 'the join code shown on the screen' } }
+} as const;
+
+const answerParams = {
+	type: 'object',
+	required: ['code', 'key'],
+	properties: { code: codeParams.properties.code, key: { type: 'string', maxLength: 40 } }
+} as const;
+
+const joinResponse = {
+	type: 'object',
+	required: ['code'],
+	additionalProperties: false,
+	properties: { code: { type: 'string', description: 'the join code, normalized' } }
+} as const;
+
+const answerResponse = {
+	type: 'object',
+	required: ['question', 'answer'],
+	additionalProperties: false,
+	properties: { question: { type: 'string', description: 'the question key' }, answer: myAnswerSchema }
+} as const;
+
+const eventStream = download('`state` events, each the full attendee state', 'text/event-stream');
 
 /** The attendee's token: random, HttpOnly, for this site's dialogue API only; nothing else identifies them. */
 export const ATTENDEE_COOKIE: CookieSpec = {
@@ -23,21 +60,21 @@ function tokenOf(request: FastifyRequest): string | undefined {
 	return readCookie(request.headers.cookie, ATTENDEE_COOKIE.name);
 }
 
-type CodeParams = { code: string };
-type Lang = { lang?: 'nl' | 'en' };
-
 /** The attendee's side: join with a code (no account), answer the open question, do the mini-sort. */
-export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app, { hub }) => {
+export const attendRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: DialogueHub } }> = async (
+	app,
+	{ hub }
+) => {
 	const db = app.database.db;
 
-	app.post<{ Body: { code: string } }>(
+	app.post(
 		'/dialogue/join',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Join a dialogue session with its code; sets the anonymous attendee cookie',
-				body: joinBody,
-				response: errors(403, 404, 429)
+				body: joinRequestSchema,
+				response: { 200: joinResponse, ...errors(403, 404, 429) }
 			}
 		},
 		async (request, reply) => {
@@ -50,14 +87,14 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 		}
 	);
 
-	app.get<{ Params: CodeParams }>(
+	app.get(
 		'/dialogue/attend/:code',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'The open question and my own answer to it',
 				params: codeParams,
-				response: errors(404, 429)
+				response: { 200: attendeeStateSchema, ...errors(404, 429) }
 			}
 		},
 		async (request, reply) =>
@@ -73,13 +110,14 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 			)
 	);
 
-	app.get<{ Params: CodeParams }>(
+	app.get(
 		'/dialogue/attend/:code/events',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Server-sent events: the attendee state after every change of the session',
-				params: codeParams
+				params: codeParams,
+				response: { 200: eventStream, ...errors(404, 429) }
 			}
 		},
 		async (request, reply) => {
@@ -92,32 +130,20 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 				sessionId: session.id,
 				// Other attendees' answers do not change this phone's screen.
 				wants: (event) => event.kind === 'state',
-				snapshot: async () => {
-					const fresh = await db
-						.selectFrom('dialogue_sessions')
-						.selectAll()
-						.where('id', '=', session.id)
-						.executeTakeFirstOrThrow();
-					const current = (await loadAnalysis(db, fresh.analysis_id)) ?? analysis;
-					return attendeeState(db, fresh, current, await findAttendee(db, fresh.id, token));
-				}
+				snapshot: () => currentAttendeeState(db, session.id, analysis, token)
 			});
 		}
 	);
 
-	app.put<{ Params: CodeParams & { key: string }; Body: { value?: string; text?: string } }>(
+	app.put(
 		'/dialogue/attend/:code/answers/:key',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Answer (or change the answer to) the open question: one answer per attendee per question',
-				params: {
-					type: 'object',
-					required: ['code', 'key'],
-					properties: { code: { type: 'string' }, key: { type: 'string', maxLength: 40 } }
-				},
-				body: answerBody,
-				response: errors(401, 403, 404, 409, 422, 429)
+				params: answerParams,
+				body: answerInputSchema,
+				response: { 200: answerResponse, ...errors(401, 403, 404, 409, 422, 429) }
 			}
 		},
 		async (request) => {
@@ -129,7 +155,7 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 		}
 	);
 
-	app.get<{ Params: CodeParams; Querystring: Lang }>(
+	app.get(
 		'/dialogue/attend/:code/mini-sort',
 		{
 			schema: {
@@ -137,7 +163,7 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 				summary: 'The 9–12 statements of the mini-sort',
 				params: codeParams,
 				querystring: langQuery,
-				response: errors(401, 404, 409, 429)
+				response: { 200: miniSortSheetSchema, ...errors(401, 404, 409, 429) }
 			}
 		},
 		async (request) => {
@@ -152,15 +178,15 @@ export const attendRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app
 		}
 	);
 
-	app.post<{ Params: CodeParams; Body: { placements: Record<string, number> } }>(
+	app.post(
 		'/dialogue/attend/:code/mini-sort',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Score my mini-sort: the closest viewpoint, for my phone only; stored only as a count',
 				params: codeParams,
-				body: miniSortBody,
-				response: errors(401, 403, 404, 409, 422, 429)
+				body: miniSortInputSchema,
+				response: { 200: miniSortOutcomeSchema, ...errors(401, 403, 404, 409, 422, 429) }
 			}
 		},
 		async (request) => {

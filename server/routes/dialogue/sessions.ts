@@ -1,19 +1,21 @@
-import type { FastifyPluginAsync } from 'fastify';
-import type { NewSession } from '../../src/lib/api/types/dialogue.js';
-import { requireResearcherHook, researcherOf } from '../auth/guard.js';
-import type { ModerationStatus } from '../db/schema.js';
-import { AppError } from '../errors.js';
-import { isUuid } from '../studies/access.js';
-import { requireAnalysisAccess, requireSessionAccess } from './access.js';
-import type { DialogueHub } from './live.js';
-import { notifyDialogue } from './live.js';
-import { errors, idParams, moderationBody, newSessionBody, sessionChangeBody } from './schemas.js';
-import { changeSession, createSession, listSessions, type SessionChange } from './sessions.js';
-import { streamSessionState } from './sse.js';
-import { presenterState } from './tallies.js';
+import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import {
+	MODERATION_STATUSES,
+	moderationChangeSchema,
+	newSessionSchema,
+	presenterStateSchema,
+	sessionChangeSchema,
+	sessionDtoSchema
+} from '../../../src/lib/api/types/dialogue.js';
+import { requireResearcherHook, researcherOf } from '../../auth/guard.js';
+import { requireAnalysisAccess, requireSessionAccess } from '../../dialogue/access.js';
+import type { DialogueHub } from '../../dialogue/live.js';
+import { moderateFreeText } from '../../dialogue/moderation.js';
+import { changeSession, createSession, listSessions } from '../../dialogue/sessions.js';
+import { streamSessionState } from '../../dialogue/sse.js';
+import { currentPresenterState, presenterState } from '../../dialogue/tallies.js';
+import { download, errors, idParams } from '../common-schemas.js';
 
-type IdParams = { id: string };
-type ViewQuery = { view?: 'display' | 'control' };
 const viewQuery = {
 	type: 'object',
 	properties: {
@@ -21,20 +23,45 @@ const viewQuery = {
 	}
 } as const;
 
+const responseParams = {
+	type: 'object',
+	required: ['id', 'responseId'],
+	properties: { id: { type: 'string' }, responseId: { type: 'string' } }
+} as const;
+
+const sessionList = {
+	type: 'object',
+	required: ['sessions'],
+	additionalProperties: false,
+	properties: { sessions: { type: 'array', items: sessionDtoSchema } }
+} as const;
+
+const moderationResponse = {
+	type: 'object',
+	required: ['id', 'moderation'],
+	additionalProperties: false,
+	properties: { id: { type: 'string' }, moderation: { type: 'string', enum: MODERATION_STATUSES } }
+} as const;
+
+const eventStream = download('`state` events, each the full presenter state', 'text/event-stream');
+
 /** The facilitator's side: open sessions for a saved analysis, run them, moderate, watch the tally live. */
-export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (app, { hub }) => {
+export const sessionRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: DialogueHub } }> = async (
+	app,
+	{ hub }
+) => {
 	const db = app.database.db;
 	app.addHook('preHandler', requireResearcherHook);
 
-	app.post<{ Params: IdParams; Body: NewSession }>(
+	app.post(
 		'/analyses/:id/dialogue-sessions',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Open a dialogue session for a saved analysis; returns its join code',
 				params: idParams,
-				body: newSessionBody,
-				response: errors(401, 403, 404, 422)
+				body: newSessionSchema,
+				response: { 201: sessionDtoSchema, ...errors(401, 403, 404, 422, 503) }
 			}
 		},
 		async (request, reply) => {
@@ -43,14 +70,14 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 		}
 	);
 
-	app.get<{ Params: IdParams }>(
+	app.get(
 		'/analyses/:id/dialogue-sessions',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'The dialogue sessions of a saved analysis',
 				params: idParams,
-				response: errors(401, 404)
+				response: { 200: sessionList, ...errors(401, 404) }
 			}
 		},
 		async (request) => {
@@ -59,7 +86,7 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 		}
 	);
 
-	app.get<{ Params: IdParams; Querystring: ViewQuery }>(
+	app.get(
 		'/dialogue/sessions/:id',
 		{
 			schema: {
@@ -67,7 +94,7 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 				summary: 'The session with its live tally (counts below 5 hidden)',
 				params: idParams,
 				querystring: viewQuery,
-				response: errors(401, 404)
+				response: { 200: presenterStateSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => {
@@ -76,14 +103,15 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 		}
 	);
 
-	app.get<{ Params: IdParams; Querystring: ViewQuery }>(
+	app.get(
 		'/dialogue/sessions/:id/events',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Server-sent events: the session state after every change (via Postgres LISTEN/NOTIFY)',
 				params: idParams,
-				querystring: viewQuery
+				querystring: viewQuery,
+				response: { 200: eventStream, ...errors(401, 404) }
 			}
 		},
 		async (request, reply) => {
@@ -92,27 +120,20 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 			await streamSessionState(request, reply, {
 				hub,
 				sessionId: session.id,
-				snapshot: async () => {
-					const fresh = await db
-						.selectFrom('dialogue_sessions')
-						.selectAll()
-						.where('id', '=', session.id)
-						.executeTakeFirstOrThrow();
-					return presenterState(db, fresh, analysis.result.nFactors, control);
-				}
+				snapshot: () => currentPresenterState(db, session.id, analysis.result.nFactors, control)
 			});
 		}
 	);
 
-	app.patch<{ Params: IdParams; Body: SessionChange }>(
+	app.patch(
 		'/dialogue/sessions/:id',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Open a question (or none) or close the session for good',
 				params: idParams,
-				body: sessionChangeBody,
-				response: errors(401, 403, 404, 409, 422)
+				body: sessionChangeSchema,
+				response: { 200: sessionDtoSchema, ...errors(401, 403, 404, 409, 422) }
 			}
 		},
 		async (request) => {
@@ -121,40 +142,20 @@ export const sessionRoutes: FastifyPluginAsync<{ hub: DialogueHub }> = async (ap
 		}
 	);
 
-	app.patch<{ Params: IdParams & { responseId: string }; Body: { moderation: ModerationStatus } }>(
+	app.patch(
 		'/dialogue/sessions/:id/responses/:responseId',
 		{
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Show a free-text answer on the screen, hide it, or put it back in the queue',
-				params: {
-					type: 'object',
-					required: ['id', 'responseId'],
-					properties: { id: { type: 'string' }, responseId: { type: 'string' } }
-				},
-				body: moderationBody,
-				response: errors(401, 403, 404)
+				params: responseParams,
+				body: moderationChangeSchema,
+				response: { 200: moderationResponse, ...errors(401, 403, 404) }
 			}
 		},
 		async (request) => {
 			const { session } = await requireSessionAccess(db, researcherOf(request).id, request.params.id);
-			const { responseId } = request.params;
-			const updated = isUuid(responseId)
-				? await db.transaction().execute(async (trx) => {
-						const row = await trx
-							.updateTable('dialogue_responses')
-							.set({ moderation: request.body.moderation })
-							.where('id', '=', responseId)
-							.where('session_id', '=', session.id)
-							.where('free_text', 'is not', null)
-							.returning(['id', 'moderation'])
-							.executeTakeFirst();
-						if (row) await notifyDialogue(trx, { session: session.id, kind: 'moderation' });
-						return row;
-					})
-				: undefined;
-			if (!updated) throw new AppError(404, 'RESPONSE_NOT_FOUND', 'There is no such free-text answer in this session.');
-			return { id: updated.id, moderation: updated.moderation };
+			return moderateFreeText(db, session, request.params.responseId, request.body.moderation);
 		}
 	);
 };
