@@ -18,7 +18,7 @@ import { normalizeJoinCode } from '../../dialogue/codes.js';
 import type { DialogueHub } from '../../dialogue/live.js';
 import { miniSortStatements, submitMiniSort } from '../../dialogue/mini-sort.js';
 import { streamSessionState } from '../../dialogue/sse.js';
-import { download, errors, langQuery } from '../common-schemas.js';
+import { csrfHeaders, download, errors, langQuery } from '../common-schemas.js';
 
 const codeParams = {
 	type: 'object',
@@ -73,6 +73,7 @@ export const attendRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: Di
 			schema: {
 				tags: ['dialogue'],
 				summary: 'Join a dialogue session with its code; sets the anonymous attendee cookie',
+				headers: csrfHeaders,
 				body: joinRequestSchema,
 				response: { 200: joinResponse, ...errors(403, 404, 429) }
 			}
@@ -142,6 +143,7 @@ export const attendRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: Di
 				tags: ['dialogue'],
 				summary: 'Answer (or change the answer to) the open question: one answer per attendee per question',
 				params: answerParams,
+				headers: csrfHeaders,
 				body: answerInputSchema,
 				response: { 200: answerResponse, ...errors(401, 403, 404, 409, 422, 429) }
 			}
@@ -185,6 +187,7 @@ export const attendRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: Di
 				tags: ['dialogue'],
 				summary: 'Score my mini-sort: the closest viewpoint, for my phone only; stored only as a count',
 				params: codeParams,
+				headers: csrfHeaders,
 				body: miniSortInputSchema,
 				response: { 200: miniSortOutcomeSchema, ...errors(401, 403, 404, 409, 422, 429) }
 			}

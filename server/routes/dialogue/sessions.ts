@@ -14,7 +14,7 @@ import { moderateFreeText } from '../../dialogue/moderation.js';
 import { changeSession, createSession, listSessions } from '../../dialogue/sessions.js';
 import { streamSessionState } from '../../dialogue/sse.js';
 import { currentPresenterState, presenterState } from '../../dialogue/tallies.js';
-import { download, errors, idParams } from '../common-schemas.js';
+import { csrfHeaders, download, errors, idParams } from '../common-schemas.js';
 
 const viewQuery = {
 	type: 'object',
@@ -60,6 +60,7 @@ export const sessionRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: D
 				tags: ['dialogue'],
 				summary: 'Open a dialogue session for a saved analysis; returns its join code',
 				params: idParams,
+				headers: csrfHeaders,
 				body: newSessionSchema,
 				response: { 201: sessionDtoSchema, ...errors(401, 403, 404, 422, 503) }
 			}
@@ -132,6 +133,7 @@ export const sessionRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: D
 				tags: ['dialogue'],
 				summary: 'Open a question (or none) or close the session for good',
 				params: idParams,
+				headers: csrfHeaders,
 				body: sessionChangeSchema,
 				response: { 200: sessionDtoSchema, ...errors(401, 403, 404, 409, 422) }
 			}
@@ -149,6 +151,7 @@ export const sessionRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: D
 				tags: ['dialogue'],
 				summary: 'Show a free-text answer on the screen, hide it, or put it back in the queue',
 				params: responseParams,
+				headers: csrfHeaders,
 				body: moderationChangeSchema,
 				response: { 200: moderationResponse, ...errors(401, 403, 404) }
 			}
