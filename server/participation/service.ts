@@ -103,9 +103,7 @@ function pick(text: LocalizedText, language: string, fallback: string): string {
 }
 
 function chooseLanguage(study: Pick<Study, 'languages'>, wanted: string | undefined): StudyLanguage {
-	const offered = study.languages.filter((l): l is StudyLanguage => l === 'nl' || l === 'en');
-	if (wanted && (offered as string[]).includes(wanted)) return wanted as StudyLanguage;
-	return offered[0] ?? 'nl';
+	return study.languages.find((l) => l === wanted) ?? study.languages[0] ?? 'nl';
 }
 
 /** Everything the participant pages need for one code, texts in the chosen language. */
@@ -136,7 +134,7 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 			slug: study.slug,
 			title: pick(study.title, language, fallback),
 			language,
-			languages: study.languages.filter((l): l is StudyLanguage => l === 'nl' || l === 'en'),
+			languages: study.languages,
 			open: study.status === 'open',
 			consent: pick(study.consent, language, fallback),
 			instructions: pick(study.instructions, language, fallback),

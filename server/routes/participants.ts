@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import { enrolFacilitated } from '../participation/facilitation.js';
 import { enrol, publicStudy } from '../participation/service.js';
+import { publicStudySchema } from '../../src/lib/api/types/participation.js';
 import { errors, langQuery } from './common-schemas.js';
 
 const slugParams = {
@@ -18,18 +19,6 @@ const enrolBody = {
 			description:
 				'Enrol for an interview (facilitated mode): needs the session of an owner or co-researcher of the study.'
 		}
-	}
-} as const;
-
-const publicStudyResponse = {
-	type: 'object',
-	required: ['slug', 'title', 'language', 'open'],
-	additionalProperties: false,
-	properties: {
-		slug: { type: 'string' },
-		title: { type: 'string' },
-		language: { type: 'string', enum: ['nl', 'en'] },
-		open: { type: 'boolean', description: 'false: the study is closed' }
 	}
 } as const;
 
@@ -55,7 +44,7 @@ const participantRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				description: '404 NOT_FOUND for an unknown, draft or invite-only study, as for enrolling.',
 				params: slugParams,
 				querystring: langQuery,
-				response: { 200: publicStudyResponse, ...errors(400, 404) }
+				response: { 200: publicStudySchema, ...errors(400, 404) }
 			}
 		},
 		async (request) => publicStudy(app.database.db, request.params.slug, request.query.lang)

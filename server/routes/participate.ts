@@ -5,13 +5,11 @@ import { authorizeFacilitatedSubmission } from '../participation/facilitation.js
 import { getParticipation, saveDraft, submit } from '../participation/service.js';
 import { errors, langQuery, noContent } from './common-schemas.js';
 import {
-	codeParams,
-	DRAFT_LIMIT_BYTES,
-	draftBody,
-	participationResponse,
-	receiptResponse,
-	submissionBody
-} from './participate.schemas.js';
+	participationSchema,
+	submissionBodySchema,
+	submissionReceiptSchema
+} from '../../src/lib/api/types/participation.js';
+import { codeParams, DRAFT_LIMIT_BYTES, draftBody } from './participate.schemas.js';
 
 /** The participant's side of a sort, addressed by the participant code: read, save a draft, submit. */
 const participateRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
@@ -23,7 +21,7 @@ const participateRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				summary: 'The study in the chosen language, the participation status and the last saved draft',
 				params: codeParams,
 				querystring: langQuery,
-				response: { 200: participationResponse, ...errors(400, 404, 429) }
+				response: { 200: participationSchema, ...errors(400, 404, 429) }
 			}
 		},
 		async (request, reply) =>
@@ -66,8 +64,12 @@ const participateRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				description:
 					'A `facilitated` block (respondent number, interviewer notes) is only accepted for a code enrolled for an interview (else 422 NOT_FACILITATED) and from an owner or co-researcher of the study (401/403); such a code needs the block (422 FACILITATED_DATA_REQUIRED).',
 				params: codeParams,
-				body: submissionBody,
-				response: { 200: receiptResponse, 201: receiptResponse, ...errors(400, 401, 403, 404, 409, 422, 429) }
+				body: submissionBodySchema,
+				response: {
+					200: submissionReceiptSchema,
+					201: submissionReceiptSchema,
+					...errors(400, 401, 403, 404, 409, 422, 429)
+				}
 			}
 		},
 		async (request, reply) => {

@@ -1,8 +1,6 @@
-/** One column of the sorting grid: its value (e.g. −4…+4) and how many cards it holds. */
-export interface GridColumn {
-	value: number;
-	capacity: number;
-}
+import type { GridColumn } from '../api/types/common.js';
+
+export type { GridColumn };
 
 /** Half-width of the grid suggested for a Q-set of `size` statements: −m…+m. */
 export function suggestedHalfWidth(size: number): number {

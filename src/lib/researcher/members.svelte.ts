@@ -1,9 +1,11 @@
 import { goto } from '$app/navigation';
 import { studies, type InvitationDto, type MemberDto, type StudyRole } from '$lib/api/researcher';
+import { STUDY_ROLES } from '$lib/api/types/common';
 import { session } from './session.svelte';
 import type { StudyEditor } from './study-editor.svelte';
 
-export const ROLES: readonly StudyRole[] = ['owner', 'co_researcher', 'facilitator'];
+/** The roles, most rights first. */
+export const ROLES = STUDY_ROLES;
 
 /**
  * The members tab: the study's researchers and their roles. Every change goes through the editor, so the

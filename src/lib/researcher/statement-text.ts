@@ -1,8 +1,6 @@
 import { QMethodInputError } from '../qmethod/errors.js';
 import { parseCsv } from '../qmethod/io/csv.js';
-
-/** Statement texts per language, e.g. `{ nl: '…', en: '…' }`. */
-export type LocalizedText = Record<string, string>;
+import type { LocalizedText } from '../api/types/common.js';
 
 export interface ParsedStatement {
 	/** Present when the source names a code (CSV); otherwise the editor numbers new statements itself. */

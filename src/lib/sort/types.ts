@@ -2,10 +2,9 @@
 export const PILES = ['disagree', 'neutral', 'agree'] as const;
 export type Pile = (typeof PILES)[number];
 
-export interface GridColumn {
-	value: number;
-	capacity: number;
-}
+// The grid column is the API's shape (src/lib/api/types/common.ts).
+import type { GridColumn } from '../api/types/common.js';
+export type { GridColumn };
 
 /** What the reducer needs to know about the study; fixed for the whole sort. */
 export interface SortConfig {
