@@ -15,6 +15,11 @@ const ROLE_LABEL: Record<StudyRole, string> = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * The one id check: every id taken from a path or body goes through this before it reaches a query, so a
+ * malformed id is an unknown one (4xx), never a Postgres uuid syntax error (500).
+ * tests/server/routes/malformed-ids.test.ts walks every route with a malformed id.
+ */
 export function isUuid(value: string): boolean {
 	return UUID.test(value);
 }

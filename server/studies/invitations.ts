@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { InvitationDto } from '../../src/lib/api/types/studies.js';
 import type { Database, StudyRole } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { isUuid } from './access.js';
 import { withStudyLock } from './locks.js';
 import { assertStillOwner } from './members.js';
 
@@ -82,7 +83,7 @@ export async function cancelInvitation(
 	actorId: string,
 	invitationId: string
 ): Promise<{ email: string }> {
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(invitationId)) throw invitationNotFound();
+	if (!isUuid(invitationId)) throw invitationNotFound();
 	return withStudyLock(db, studyId, async (trx) => {
 		await assertStillOwner(trx, studyId, actorId);
 		const deleted = await trx
