@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../server/db/schema.js';
 import { type Caller, createStudyResearchers } from '../../helpers/members.js';
+import { insertNumberedStatements } from '../../helpers/study-rows.js';
 
 /**
  * A small hand-made saved analysis for the dialogue tests: 12 statements on a −2…+2 grid (1,3,4,3,1),
@@ -77,17 +78,7 @@ export async function createDialogueFixture(db: Kysely<Database>, slug = 'dialoo
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const cookies = await createStudyResearchers(db, study.id, slug);
-	await db
-		.insertInto('statements')
-		.values(
-			CODES.map((code, i) => ({
-				study_id: study.id,
-				code,
-				position: i,
-				text: JSON.stringify({ nl: `Stelling ${i + 1}`, en: `Statement ${i + 1}` })
-			}))
-		)
-		.execute();
+	await insertNumberedStatements(db, study.id, CODES);
 	await db
 		.insertInto('grid_columns')
 		.values(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-app.js';
 import { type Caller, createStudyResearchers } from '../../helpers/members.js';
-import { createTestStudy, validPlacements } from './participate-fixture.js';
+import { createTestStudy, participantSorts, validPlacements } from './participate-fixture.js';
 
 // Facilitated mode (interviews) belongs to the study's owner and co-researchers: enrolling an interview
 // participant and submitting a sort with a respondent number and interviewer notes both need their session.
@@ -55,19 +55,7 @@ const interview = (respondentNumber = '64') => ({
 });
 const submitAs = (caller: Caller | 'anonymous', code: string, payload: object, csrf = true) =>
 	t.app.inject({ method: 'POST', url: `/api/participate/${code}/submission`, headers: as(caller, csrf), payload });
-const sortsOf = async (code: string) => {
-	const participant = await t.database.db
-		.selectFrom('participants')
-		.select(['id', 'status'])
-		.where('code', '=', code)
-		.executeTakeFirstOrThrow();
-	const sorts = await t.database.db
-		.selectFrom('sorts')
-		.selectAll()
-		.where('participant_id', '=', participant.id)
-		.execute();
-	return { participant, sorts };
-};
+const sortsOf = (code: string) => participantSorts(t.database.db, code);
 
 describe('facilitated enrolment: POST /api/studies/by-slug/:slug/participants {"facilitated":true}', () => {
 	it.each(['owner', 'co_researcher'] as const)(

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../server/db/schema.js';
 import { DEMO_GRID } from '../../../server/demo/study.js';
+import { insertNumberedStatements } from '../../helpers/study-rows.js';
 
 export interface TestStudyOptions {
 	slug?: string;
@@ -31,17 +32,7 @@ export async function createTestStudy(db: Kysely<Database>, options: TestStudyOp
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	const codes = Array.from({ length: count }, (_, i) => `S${String(i + 1).padStart(2, '0')}`);
-	await db
-		.insertInto('statements')
-		.values(
-			codes.map((code, i) => ({
-				study_id: id,
-				code,
-				position: i,
-				text: JSON.stringify({ nl: `Stelling ${i + 1}`, en: `Statement ${i + 1}` })
-			}))
-		)
-		.execute();
+	await insertNumberedStatements(db, id, codes);
 	await db
 		.insertInto('grid_columns')
 		.values(grid.map((c) => ({ study_id: id, ...c })))
@@ -97,4 +88,15 @@ export function validPlacements(codes: string[], grid: { value: number; capacity
 	for (const column of grid)
 		for (let i = 0; i < column.capacity; i++) placements.push({ statement: codes[next++], value: column.value });
 	return placements;
+}
+
+/** The participant with this code (id and status) and the sorts stored for it. */
+export async function participantSorts(db: Kysely<Database>, code: string) {
+	const participant = await db
+		.selectFrom('participants')
+		.select(['id', 'status'])
+		.where('code', '=', code)
+		.executeTakeFirstOrThrow();
+	const sorts = await db.selectFrom('sorts').selectAll().where('participant_id', '=', participant.id).execute();
+	return { participant, sorts };
 }

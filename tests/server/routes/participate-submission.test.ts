@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-app.js';
-import { createTestStudy, validPlacements } from './participate-fixture.js';
+import { createTestStudy, participantSorts, validPlacements } from './participate-fixture.js';
 
 const HEADERS = { 'x-standpunt-csrf': '1' };
 
@@ -37,19 +37,7 @@ const submit = (code: string, payload: unknown, headers: Record<string, string> 
 		headers: { ...HEADERS, ...headers },
 		payload: payload as string
 	});
-const sortsOf = async (code: string) => {
-	const participant = await t.database.db
-		.selectFrom('participants')
-		.select(['id', 'status'])
-		.where('code', '=', code)
-		.executeTakeFirstOrThrow();
-	const sorts = await t.database.db
-		.selectFrom('sorts')
-		.selectAll()
-		.where('participant_id', '=', participant.id)
-		.execute();
-	return { participant, sorts };
-};
+const sortsOf = (code: string) => participantSorts(t.database.db, code);
 
 describe('POST /api/participate/:code/submission', () => {
 	it('stores the sort once, returns a receipt, marks the participant and removes the draft', async () => {
