@@ -2,6 +2,9 @@ import { sql, type Kysely } from 'kysely';
 import type { AnalysisData, AnalysisRequest, AnalysisResult, AnalysisSummary } from '../../src/lib/analysis/types.js';
 import type { Database, QuestionOption, LocalizedText } from '../db/schema.js';
 import { loadGrid } from '../studies/grid.js';
+import { sortRows } from '../studies/sorts-repository.js';
+import { qsetStatements } from '../studies/statements-repository.js';
+import { getStudy } from '../studies/studies-repository.js';
 
 /** Which sorts and statements went into an analysis, in engine order. */
 export interface AnalysisInputs {
@@ -30,27 +33,10 @@ export async function loadAnalysisData(
 	db: Kysely<Database>,
 	studyId: string
 ): Promise<{ data: AnalysisData; answers: SortAnswers[] }> {
-	const study = await db
-		.selectFrom('studies')
-		.select(['id', 'languages', 'grid_forced'])
-		.where('id', '=', studyId)
-		.executeTakeFirstOrThrow();
-	const statements = await db
-		.selectFrom('statements')
-		.select(['code', 'text'])
-		.where('study_id', '=', studyId)
-		.where('in_qset', '=', true)
-		.orderBy('position')
-		.orderBy('code')
-		.execute();
+	const study = await getStudy(db, studyId);
+	const statements = await qsetStatements(db, studyId);
 	const grid = await loadGrid(db, studyId);
-	const rows = await db
-		.selectFrom('sorts')
-		.select(['label', 'placements', 'synthetic', 'comments', 'interviewer_notes', 'answers', 'excluded'])
-		.where('study_id', '=', studyId)
-		.orderBy('submitted_at')
-		.orderBy('label')
-		.execute();
+	const rows = await sortRows(db, studyId);
 	const included = rows.filter((row) => !row.excluded);
 	const codes = statements.map((s) => s.code);
 	return {

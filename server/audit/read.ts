@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { toCsv } from '../exports/csv.js';
 import type { AuditEventDto } from '../../src/lib/api/types/audit.js';
 import type { Database } from '../db/schema.js';
+import { studyRowOf } from '../studies/studies-repository.js';
 
 export type { AuditEventDto };
 
@@ -72,7 +73,7 @@ export async function ownerAuditEvents(
 						.where('role', '=', 'owner')
 				),
 				eb.and([
-					eb.not(eb.exists(eb.selectFrom('studies').select('id').whereRef('studies.id', '=', 'a.study_id'))),
+					eb.not(eb.exists(studyRowOf(db, 'a.study_id'))),
 					sql<boolean>`a.owner_ids @> ${JSON.stringify([researcherId])}::jsonb`
 				])
 			])

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { studySlug } from '../studies/studies-repository.js';
 
 /** Who did it: a researcher (id and e-mail at the time), or the command line or the server itself. */
 export interface AuditActor {
@@ -52,11 +53,12 @@ export interface AuditEntry {
  */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
 	const studyId = entry.studyId;
+	const slug = await studySlug(db, studyId);
 	await sql`
 		insert into audit_events (study_id, study_slug, actor_id, actor, action, details, owner_ids, created_at)
 		values (
 			${studyId}::uuid,
-			(select slug from studies where id = ${studyId}::uuid),
+			${slug},
 			${entry.actor.id}::uuid,
 			${entry.actor.label},
 			${entry.action},

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { studiesWithoutMembers } from '../studies/studies-repository.js';
 import { assertPasswordAcceptable, hashPassword, normalizeEmail } from './password.js';
 import { hashToken, randomToken } from './tokens.js';
 
@@ -40,19 +41,11 @@ async function insertResearcher(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	if (!others) {
-		const orphans = await trx
-			.selectFrom('studies')
-			.select('id')
-			.where(({ not, exists, selectFrom }) =>
-				not(
-					exists(selectFrom('study_members').select('study_id').whereRef('study_members.study_id', '=', 'studies.id'))
-				)
-			)
-			.execute();
+		const orphans = await studiesWithoutMembers(trx);
 		if (orphans.length > 0) {
 			await trx
 				.insertInto('study_members')
-				.values(orphans.map((s) => ({ study_id: s.id, researcher_id: id, role: 'owner' as const })))
+				.values(orphans.map((studyId) => ({ study_id: studyId, researcher_id: id, role: 'owner' as const })))
 				.execute();
 		}
 		await trx.deleteFrom('setup_tokens').execute();

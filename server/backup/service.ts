@@ -3,6 +3,7 @@ import { type AuditActor, recordAudit } from '../audit/record.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { isUuid } from '../studies/access.js';
+import { findStudy, studyIdBySlug } from '../studies/studies-repository.js';
 import { type BackupHeader, encodeBackup } from './format.js';
 import { readSnapshot } from './snapshot.js';
 
@@ -14,13 +15,9 @@ export interface BackupFile {
 
 /** A study by its slug or id; 404 STUDY_NOT_FOUND otherwise. */
 export async function resolveStudyId(db: Kysely<Database>, ref: string): Promise<string> {
-	let query = db.selectFrom('studies').select('id');
-	query = isUuid(ref)
-		? query.where((eb) => eb.or([eb('id', '=', ref), eb('slug', '=', ref)]))
-		: query.where('slug', '=', ref);
-	const study = await query.executeTakeFirst();
-	if (!study) throw new AppError(404, 'STUDY_NOT_FOUND', `There is no study "${ref}".`);
-	return study.id;
+	const id = (isUuid(ref) ? (await findStudy(db, ref))?.id : undefined) ?? (await studyIdBySlug(db, ref));
+	if (!id) throw new AppError(404, 'STUDY_NOT_FOUND', `There is no study "${ref}".`);
+	return id;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { findStudy } from '../studies/studies-repository.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContent, type BackupScope } from './format.js';
 import { backupTables, studyCondition, UNUSABLE_PASSWORD } from './tables.js';
 
@@ -25,11 +26,7 @@ export async function readSnapshot(db: Kysely<Database>, options: SnapshotOption
 			const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
 			let scope: BackupScope = { kind: 'database' };
 			if (options.studyId) {
-				const study = await trx
-					.selectFrom('studies')
-					.select(['id', 'slug'])
-					.where('id', '=', options.studyId)
-					.executeTakeFirst();
+				const study = await findStudy(trx, options.studyId);
 				if (!study) throw new AppError(404, 'STUDY_NOT_FOUND', 'There is no such study.');
 				scope = { kind: 'study', id: study.id, slug: study.slug };
 			}

@@ -1,5 +1,10 @@
 import { type Kysely, sql } from 'kysely';
 
+// Backup and restore walk every table by name (sql.table), so they read and write the statements, sorts, studies and
+// grid_columns tables without those tables' repositories: by design, since a table added later must be included
+// without anyone having to remember it. Everything else goes through server/studies/*-repository.ts and grid.ts
+// (tests/lint/table-repositories.test.ts).
+
 /**
  * Tables a backup leaves out, on purpose: login state (session and setup token hashes, failed-login
  * counts, rate-limit counters, the key that signs rate-limit cookies — made anew on first use) belongs

@@ -3,6 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
 import { insertGridColumns } from '../studies/grid.js';
+import { insertSorts } from '../studies/sorts-repository.js';
+import { insertStatements } from '../studies/statements-repository.js';
+import { hasAnyStudy, insertStudy, studyIdBySlug } from '../studies/studies-repository.js';
 import { generateDemoSorts } from './generate.js';
 import { DEMO_STATEMENTS, DEMO_THEME_NAMES } from './statements.js';
 import { DEMO_GRID, DEMO_QUESTIONS, DEMO_SLUG, DEMO_STUDY } from './study.js';
@@ -19,23 +22,19 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 async function insertDemo(trx: Transaction<Database>): Promise<string> {
-	const study = await trx
-		.insertInto('studies')
-		.values({
-			slug: DEMO_SLUG,
-			title: JSON.stringify(DEMO_STUDY.title),
-			languages: JSON.stringify(DEMO_STUDY.languages),
-			status: 'open',
-			consent: JSON.stringify(DEMO_STUDY.consent),
-			instructions: JSON.stringify(DEMO_STUDY.instructions),
-			thank_you: JSON.stringify(DEMO_STUDY.thankYou),
-			contact: JSON.stringify(DEMO_STUDY.contact),
-			self_enrolment: true,
-			grid_forced: true,
-			is_demo: true
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
+	const study = await insertStudy(trx, {
+		slug: DEMO_SLUG,
+		title: JSON.stringify(DEMO_STUDY.title),
+		languages: JSON.stringify(DEMO_STUDY.languages),
+		status: 'open',
+		consent: JSON.stringify(DEMO_STUDY.consent),
+		instructions: JSON.stringify(DEMO_STUDY.instructions),
+		thank_you: JSON.stringify(DEMO_STUDY.thankYou),
+		contact: JSON.stringify(DEMO_STUDY.contact),
+		self_enrolment: true,
+		grid_forced: true,
+		is_demo: true
+	});
 	const studyId = study.id;
 
 	// Seeded after accounts exist (e.g. `cli seed-demo`): the oldest account owns it, so it is never out
@@ -49,19 +48,17 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 	}
 
 	// One multi-row insert per table keeps the first start quick on the embedded database.
-	await trx
-		.insertInto('statements')
-		.values(
-			DEMO_STATEMENTS.map((s, i) => ({
-				study_id: studyId,
-				code: s.code,
-				text: JSON.stringify(s.text),
-				position: i + 1,
-				themes: JSON.stringify(s.themes.map((theme) => DEMO_THEME_NAMES[theme])),
-				in_qset: true
-			}))
-		)
-		.execute();
+	await insertStatements(
+		trx,
+		DEMO_STATEMENTS.map((s, i) => ({
+			study_id: studyId,
+			code: s.code,
+			text: JSON.stringify(s.text),
+			position: i + 1,
+			themes: JSON.stringify(s.themes.map((theme) => DEMO_THEME_NAMES[theme])),
+			in_qset: true
+		}))
+	);
 	await insertGridColumns(trx, studyId, DEMO_GRID);
 	await trx
 		.insertInto('questions')
@@ -96,27 +93,25 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 			}))
 		)
 		.execute();
-	await trx
-		.insertInto('sorts')
-		.values(
-			sorts.map(({ sort, participantId }) => ({
-				study_id: studyId,
-				participant_id: participantId,
-				label: sort.label,
-				source: 'demo' as const,
-				placements: JSON.stringify(sort.placements),
-				answers: JSON.stringify(sort.answers),
-				comments: JSON.stringify(sort.comments),
-				interviewer_notes: JSON.stringify(sort.interviewerNotes),
-				respondent_number: sort.facilitated ? sort.label : null,
-				// Nobody holds a receipt for a synthetic sort, so there is none to withdraw with.
-				receipt: null,
-				started_at: sort.startedAt,
-				submitted_at: sort.submittedAt,
-				synthetic: true
-			}))
-		)
-		.execute();
+	await insertSorts(
+		trx,
+		sorts.map(({ sort, participantId }) => ({
+			study_id: studyId,
+			participant_id: participantId,
+			label: sort.label,
+			source: 'demo' as const,
+			placements: JSON.stringify(sort.placements),
+			answers: JSON.stringify(sort.answers),
+			comments: JSON.stringify(sort.comments),
+			interviewer_notes: JSON.stringify(sort.interviewerNotes),
+			respondent_number: sort.facilitated ? sort.label : null,
+			// Nobody holds a receipt for a synthetic sort, so there is none to withdraw with.
+			receipt: null,
+			started_at: sort.startedAt,
+			submitted_at: sort.submittedAt,
+			synthetic: true
+		}))
+	);
 	return studyId;
 }
 
@@ -126,21 +121,21 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
  * created it at the same moment).
  */
 export async function seedDemo(db: Kysely<Database>): Promise<DemoSeedResult> {
-	const existing = await db.selectFrom('studies').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirst();
-	if (existing) return { created: false, studyId: existing.id };
+	const existing = await studyIdBySlug(db, DEMO_SLUG);
+	if (existing) return { created: false, studyId: existing };
 	try {
 		const studyId = await db.transaction().execute(insertDemo);
 		return { created: true, studyId };
 	} catch (error) {
 		if (!isUniqueViolation(error)) throw error;
-		const raced = await db.selectFrom('studies').select('id').where('slug', '=', DEMO_SLUG).executeTakeFirstOrThrow();
-		return { created: false, studyId: raced.id };
+		const raced = await studyIdBySlug(db, DEMO_SLUG);
+		if (!raced) throw error;
+		return { created: false, studyId: raced };
 	}
 }
 
 /** Creates the demo study when the database has no studies at all; returns whether it did. */
 export async function seedDemoIfEmpty(db: Kysely<Database>): Promise<boolean> {
-	const any = await db.selectFrom('studies').select('id').limit(1).executeTakeFirst();
-	if (any) return false;
+	if (await hasAnyStudy(db)) return false;
 	return (await seedDemo(db)).created;
 }

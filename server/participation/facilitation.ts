@@ -4,6 +4,7 @@ import { assertCsrfSafe, authenticate } from '../auth/guard.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { requireStudyAccess, studyNotFound } from '../studies/access.js';
+import { studyIdBySlug } from '../studies/studies-repository.js';
 import { normalizeCode } from './codes.js';
 import { createParticipant, notFacilitated, studyClosed } from './service.js';
 
@@ -23,14 +24,14 @@ async function requireInterviewer(request: FastifyRequest, studyId: string) {
  */
 export async function enrolFacilitated(request: FastifyRequest, slug: string): Promise<string> {
 	const db: Kysely<Database> = request.server.database.db;
-	const found = await db.selectFrom('studies').select('id').where('slug', '=', slug).executeTakeFirst();
-	if (!found) {
+	const foundId = await studyIdBySlug(db, slug);
+	if (!foundId) {
 		// Still ask for a session first, so that anonymous callers learn nothing about which slugs exist.
 		await authenticate(request);
 		assertCsrfSafe(request);
 		throw studyNotFound();
 	}
-	const { study } = await requireInterviewer(request, found.id);
+	const { study } = await requireInterviewer(request, foundId);
 	if (study.status === 'draft') {
 		throw new AppError(409, 'STUDY_NOT_OPEN', 'This study is still a draft: open it before running interviews.');
 	}

@@ -9,6 +9,9 @@ import type {
 import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { loadGrid } from '../studies/grid.js';
+import { insertSortWithFreeLabel, submittedSortOf } from '../studies/sorts-repository.js';
+import { qsetStatements } from '../studies/statements-repository.js';
+import { findStudyBySlug, getStudy } from '../studies/studies-repository.js';
 import { generateCode, normalizeCode } from './codes.js';
 import { submissionHash, validateSubmission } from './validate.js';
 
@@ -33,11 +36,7 @@ const alreadySubmitted = () =>
 
 /** Creates an anonymous participant for an open study that allows self-enrolment; returns the code. */
 export async function enrol(db: Db, slug: string): Promise<string> {
-	const study = await db
-		.selectFrom('studies')
-		.select(['id', 'status', 'self_enrolment'])
-		.where('slug', '=', slug)
-		.executeTakeFirst();
+	const study = await findStudyBySlug(db, slug);
 	// A draft study or one without self-enrolment is not public: answer as if it did not exist.
 	if (!study || study.status === 'draft' || !study.self_enrolment)
 		throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
@@ -52,11 +51,7 @@ export async function enrol(db: Db, slug: string): Promise<string> {
  * draft or invite-only studies.
  */
 export async function publicStudy(db: Db, slug: string, lang?: string): Promise<PublicStudy> {
-	const study = await db
-		.selectFrom('studies')
-		.select(['slug', 'title', 'languages', 'status', 'self_enrolment'])
-		.where('slug', '=', slug)
-		.executeTakeFirst();
+	const study = await findStudyBySlug(db, slug);
 	if (!study || study.status === 'draft' || !study.self_enrolment)
 		throw new AppError(404, 'NOT_FOUND', 'No open study at this address.');
 	const language = chooseLanguage(study, lang);
@@ -110,21 +105,11 @@ function chooseLanguage(study: Pick<Study, 'languages'>, wanted: string | undefi
 export async function getParticipation(db: Db, code: string, lang?: string): Promise<Participation> {
 	const participant = await findParticipant(db, code);
 	if (!participant) throw codeNotFound();
-	const study = await db
-		.selectFrom('studies')
-		.selectAll()
-		.where('id', '=', participant.study_id)
-		.executeTakeFirstOrThrow();
+	const study = await getStudy(db, participant.study_id);
 	const language = chooseLanguage(study, lang);
 	const fallback = study.languages[0] ?? 'nl';
 	const [statements, grid, questions, draft] = await Promise.all([
-		db
-			.selectFrom('statements')
-			.select(['code', 'text'])
-			.where('study_id', '=', study.id)
-			.where('in_qset', '=', true)
-			.orderBy('position')
-			.execute(),
+		qsetStatements(db, study.id),
 		loadGrid(db, study.id),
 		db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
 		db.selectFrom('drafts').select('data').where('participant_id', '=', participant.id).executeTakeFirst()
@@ -159,11 +144,7 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 }
 
 async function openStudyOf(trx: Db, studyId: string) {
-	const study = await trx
-		.selectFrom('studies')
-		.select(['id', 'status', 'grid_forced'])
-		.where('id', '=', studyId)
-		.executeTakeFirstOrThrow();
+	const study = await getStudy(trx, studyId);
 	if (study.status !== 'open') throw studyClosed();
 	return study;
 }
@@ -210,22 +191,13 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 		if (body.facilitated && participant.source !== 'facilitated') throw notFacilitated();
 		if (!body.facilitated && participant.source === 'facilitated') throw interviewDataMissing();
 		if (participant.status === 'submitted' || participant.status === 'withdrawn') {
-			const existing = await trx
-				.selectFrom('sorts')
-				.select(['receipt', 'payload_hash'])
-				.where('participant_id', '=', participant.id)
-				.executeTakeFirst();
+			const existing = await submittedSortOf(trx, participant.id);
 			if (existing?.receipt && existing.payload_hash === hash) return { receipt: existing.receipt, created: false };
 			throw alreadySubmitted();
 		}
 		const study = await openStudyOf(trx, participant.study_id);
 		const [statements, grid, questions] = await Promise.all([
-			trx
-				.selectFrom('statements')
-				.select('code')
-				.where('study_id', '=', study.id)
-				.where('in_qset', '=', true)
-				.execute(),
+			qsetStatements(trx, study.id),
 			loadGrid(trx, study.id),
 			trx
 				.selectFrom('questions')
@@ -265,13 +237,7 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 			const label =
 				labels[attempt] ??
 				`${facilitated ? `${facilitated.respondentNumber}-` : 'P'}${generateCode().replace(/-/g, '').slice(0, 6)}`;
-			const inserted = await trx
-				.insertInto('sorts')
-				.values({ ...row, label })
-				.onConflict((oc) => oc.columns(['study_id', 'label']).doNothing())
-				.returning('id')
-				.executeTakeFirst();
-			if (inserted) break;
+			if (await insertSortWithFreeLabel(trx, { ...row, label })) break;
 			if (attempt >= 10) throw new Error('could not find a free sort label');
 		}
 		await trx.updateTable('participants').set({ status: 'submitted' }).where('id', '=', participant.id).execute();

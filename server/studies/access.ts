@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, Study, StudyRole } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { findMemberStudy } from './studies-repository.js';
 
 /** What a route needs: read (every member), edit (co-researcher or owner), own (owner only). */
 export type Permission = 'read' | 'edit' | 'own';
@@ -43,14 +44,7 @@ export async function requireStudyAccess(
 	permission: Permission
 ): Promise<StudyAccess> {
 	if (!isUuid(studyId)) throw studyNotFound();
-	const row = await db
-		.selectFrom('studies as s')
-		.innerJoin('study_members as m', 'm.study_id', 's.id')
-		.selectAll('s')
-		.select('m.role')
-		.where('s.id', '=', studyId)
-		.where('m.researcher_id', '=', researcherId)
-		.executeTakeFirst();
+	const row = await findMemberStudy(db, studyId, researcherId);
 	if (!row) throw studyNotFound();
 	const { role, ...study } = row;
 	if (ROLE_RANK[role] < PERMISSION_RANK[permission]) {

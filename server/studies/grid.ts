@@ -3,7 +3,8 @@ import type { GridColumn } from '../../src/lib/api/types/studies.js';
 import type { Database, Study } from '../db/schema.js';
 import { assertGridFits, normalizeGrid } from './design.js';
 import { assertDesignUnlocked } from './locks.js';
-import { qsetCount } from './statements.js';
+import { qsetCount } from './statements-repository.js';
+import { updateStudyRow } from './studies-repository.js';
 
 export interface GridDto {
 	forced: boolean;
@@ -66,11 +67,7 @@ export async function replaceGrid(
 	assertGridFits(grid, forced, await qsetCount(db, study.id));
 	await db.transaction().execute(async (trx) => {
 		await writeGridColumns(trx, study.id, grid);
-		await trx
-			.updateTable('studies')
-			.set({ grid_forced: forced, updated_at: new Date() })
-			.where('id', '=', study.id)
-			.execute();
+		await updateStudyRow(trx, study.id, { grid_forced: forced });
 	});
 	return { forced, columns: grid };
 }

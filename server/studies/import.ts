@@ -15,6 +15,8 @@ import { assertStatementCodes } from './statements.js';
 import { readKadeZip } from './kade.js';
 import { importStatements, parsing } from './statement-files.js';
 import { loadShape } from './sorts.js';
+import { countSorts, insertSorts, takenLabels } from './sorts-repository.js';
+import { insertStatements, statementCodes } from './statements-repository.js';
 import { sortProblems } from './sort-values.js';
 
 export interface ImportPlan {
@@ -91,7 +93,7 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 			);
 		}
 		codes = source.format === 'dat' ? fileCodes.map((_, i) => statementCode(i, m)) : fileCodes;
-		const concourse = await db.selectFrom('statements').select('code').where('study_id', '=', study.id).execute();
+		const concourse = await statementCodes(db, study.id);
 		assertStatementCodes([...concourse.map((s) => s.code), ...codes]);
 		// Statement texts follow the sorts file's codes where the statements CSV names them all, else its order.
 		const byCode = new Map(texts.map((t) => [t.code, t.text]));
@@ -126,10 +128,7 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 	let grid = shape.grid;
 	let newGrid: GridColumn[] | null = null;
 	if (grid.length === 0) {
-		if (
-			shape.codes.length > 0 &&
-			(await db.selectFrom('sorts').select('id').where('study_id', '=', study.id).limit(1).executeTakeFirst())
-		) {
+		if (shape.codes.length > 0 && (await countSorts(db, study.id)) > 0) {
 			throw new AppError(409, 'STUDY_LOCKED', 'This study has sorts but no grid.');
 		}
 		const distribution = fileDistribution ?? Array.from(parsed.sorts[0] ?? []);
@@ -170,13 +169,7 @@ export async function planImport(db: Kysely<Database>, study: Study, request: Im
 		// In chunks: one bound parameter per label, and Postgres takes at most 65,535 per statement.
 		for (let start = 0; start < labels.length; start += 1000) {
 			const chunk = labels.slice(start, start + 1000);
-			const taken = await db
-				.selectFrom('sorts')
-				.select('label')
-				.where('study_id', '=', study.id)
-				.where('label', 'in', chunk)
-				.execute();
-			for (const { label } of taken)
+			for (const label of await takenLabels(db, study.id, chunk))
 				problems.push({ sort: label, code: 'LABEL_TAKEN', message: 'the study already has a sort with this label' });
 		}
 	} else problems.push(fileProblem('The file holds no sorts.'));
@@ -240,35 +233,29 @@ export async function runImport(
 		);
 	}
 	await db.transaction().execute(async (trx) => {
-		if (plan.newStatements.length > 0) {
-			await trx
-				.insertInto('statements')
-				.values(
-					plan.newStatements.map((s, i) => ({
-						study_id: study.id,
-						code: s.code,
-						text: JSON.stringify(s.text),
-						position: i + 1,
-						in_qset: true
-					}))
-				)
-				.execute();
-		}
+		await insertStatements(
+			trx,
+			plan.newStatements.map((s, i) => ({
+				study_id: study.id,
+				code: s.code,
+				text: JSON.stringify(s.text),
+				position: i + 1,
+				in_qset: true
+			}))
+		);
 		if (plan.newGrid) await writeGridColumns(trx, study.id, plan.newGrid);
 		for (let start = 0; start < plan.sorts.length; start += 500) {
-			await trx
-				.insertInto('sorts')
-				.values(
-					plan.sorts.slice(start, start + 500).map((s, i) => ({
-						study_id: study.id,
-						label: s.label,
-						source: 'import' as const,
-						placements: JSON.stringify(s.placements),
-						// One microsecond apart, so that lists and exports keep the file's order of sorts.
-						submitted_at: sql<Date>`now() + ${start + i} * interval '1 microsecond'`
-					}))
-				)
-				.execute();
+			await insertSorts(
+				trx,
+				plan.sorts.slice(start, start + 500).map((s, i) => ({
+					study_id: study.id,
+					label: s.label,
+					source: 'import' as const,
+					placements: JSON.stringify(s.placements),
+					// One microsecond apart, so that lists and exports keep the file's order of sorts.
+					submitted_at: sql<Date>`now() + ${start + i} * interval '1 microsecond'`
+				}))
+			);
 		}
 	});
 	return { imported: plan.sorts.length };

@@ -1,7 +1,9 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { studyNotFound } from './access.js';
+import { countSorts } from './sorts-repository.js';
+import { lockStudyRow } from './studies-repository.js';
 
 /**
  * Runs `work` in a transaction that first locks the study's row. Changes to one study's members, statement
@@ -15,19 +17,9 @@ export async function withStudyLock<T>(
 	work: (trx: Transaction<Database>) => Promise<T>
 ): Promise<T> {
 	return db.transaction().execute(async (trx) => {
-		const study = await trx.selectFrom('studies').select('id').where('id', '=', studyId).forUpdate().executeTakeFirst();
-		if (!study) throw studyNotFound();
+		if (!(await lockStudyRow(trx, studyId))) throw studyNotFound();
 		return work(trx);
 	});
-}
-
-export async function countSorts(db: Kysely<Database>, studyId: string): Promise<number> {
-	const row = await db
-		.selectFrom('sorts')
-		.select(sql<string | number>`count(*)`.as('n'))
-		.where('study_id', '=', studyId)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
 }
 
 /**

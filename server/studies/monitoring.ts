@@ -4,6 +4,14 @@ import { completionsPerDay, median } from '../../src/lib/rules/counts.js';
 import type { Database, SortSource } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { normalizeCode } from '../participation/codes.js';
+import {
+	deleteSortByReceipt,
+	deleteSortRow,
+	setSortExclusion,
+	type SortRow,
+	sortRows,
+	sortTimings
+} from './sorts-repository.js';
 
 // server/exports imports SortDto from here.
 export type { SortDto };
@@ -14,11 +22,7 @@ export async function studyStats(db: Kysely<Database>, studyId: string): Promise
 		.select(['source', 'status', 'started_at'])
 		.where('study_id', '=', studyId)
 		.execute();
-	const sorts = await db
-		.selectFrom('sorts')
-		.select(['source', 'excluded', 'started_at', 'submitted_at'])
-		.where('study_id', '=', studyId)
-		.execute();
+	const sorts = await sortTimings(db, studyId);
 	const withdrawals = await db
 		.selectFrom('withdrawals')
 		.select(sql<string | number>`count(*)`.as('n'))
@@ -56,32 +60,6 @@ export async function studyStats(db: Kysely<Database>, studyId: string): Promise
 	};
 }
 
-type SortRow = Awaited<ReturnType<typeof loadSortRows>>[number];
-
-function loadSortRows(db: Kysely<Database>, studyId: string) {
-	return db
-		.selectFrom('sorts')
-		.select([
-			'id',
-			'label',
-			'source',
-			'placements',
-			'answers',
-			'comments',
-			'interviewer_notes',
-			'respondent_number',
-			'started_at',
-			'submitted_at',
-			'synthetic',
-			'excluded',
-			'exclusion_reason'
-		])
-		.where('study_id', '=', studyId)
-		.orderBy('submitted_at')
-		.orderBy('label')
-		.execute();
-}
-
 export function sortRowToDto(row: SortRow): SortDto {
 	return {
 		id: row.id,
@@ -102,7 +80,7 @@ export function sortRowToDto(row: SortRow): SortDto {
 
 /** Every sort of the study, oldest submission first. The receipt (the participant's secret) is never shown. */
 export async function listSorts(db: Kysely<Database>, studyId: string): Promise<SortDto[]> {
-	return (await loadSortRows(db, studyId)).map(sortRowToDto);
+	return (await sortRows(db, studyId)).map(sortRowToDto);
 }
 
 const sortNotFound = () => new AppError(404, 'SORT_NOT_FOUND', 'There is no such sort in this study.');
@@ -118,25 +96,13 @@ export async function setExclusion(
 	const text = reason?.trim() ?? '';
 	if (excluded && !text)
 		throw new AppError(422, 'REASON_REQUIRED', 'Say why this sort is excluded; the reason is kept with the sort.');
-	const updated = await db
-		.updateTable('sorts')
-		.set({ excluded, exclusion_reason: excluded ? text : null })
-		.where('study_id', '=', studyId)
-		.where('id', '=', sortId)
-		.returning('id')
-		.executeTakeFirst();
-	if (!updated) throw sortNotFound();
+	if (!(await setSortExclusion(db, studyId, sortId, excluded, excluded ? text : null))) throw sortNotFound();
 	return (await listSorts(db, studyId)).find((s) => s.id === sortId)!;
 }
 
 /** Removes a sort entered by mistake (an import, a paper sort); not a participant's withdrawal. */
 export async function deleteSort(db: Kysely<Database>, studyId: string, sortId: string): Promise<void> {
-	const result = await db
-		.deleteFrom('sorts')
-		.where('study_id', '=', studyId)
-		.where('id', '=', sortId)
-		.executeTakeFirst();
-	if (Number(result.numDeletedRows) === 0) throw sortNotFound();
+	if (!(await deleteSortRow(db, studyId, sortId))) throw sortNotFound();
 }
 
 /**
@@ -152,12 +118,7 @@ export async function withdrawByReceipt(
 	// Receipts are typeable codes like participant codes: case, spaces, dashes and look-alikes do not matter.
 	const normalized = normalizeCode(receipt) ?? receipt.trim();
 	return db.transaction().execute(async (trx) => {
-		const sort = await trx
-			.deleteFrom('sorts')
-			.where('study_id', '=', studyId)
-			.where('receipt', '=', normalized)
-			.returning(['participant_id', 'source'])
-			.executeTakeFirst();
+		const sort = await deleteSortByReceipt(trx, studyId, normalized);
 		if (!sort) throw new AppError(404, 'RECEIPT_NOT_FOUND', 'No sort of this study has this receipt code.');
 		if (sort.participant_id) {
 			await trx.deleteFrom('drafts').where('participant_id', '=', sort.participant_id).execute();

@@ -5,6 +5,8 @@ import { AppError } from '../errors.js';
 import { listSorts } from './monitoring.js';
 import { assertSortValid } from './sort-values.js';
 import { loadGrid } from './grid.js';
+import { insertSort, takenLabels } from './sorts-repository.js';
+import { qsetStatements } from './statements-repository.js';
 
 export interface StudyShape {
 	/** Q-set statement codes in statement order (the column order of .DAT and CSV files). */
@@ -14,13 +16,7 @@ export interface StudyShape {
 }
 
 export async function loadShape(db: Kysely<Database>, study: Study): Promise<StudyShape> {
-	const statements = await db
-		.selectFrom('statements')
-		.select('code')
-		.where('study_id', '=', study.id)
-		.where('in_qset', '=', true)
-		.orderBy('position')
-		.execute();
+	const statements = await qsetStatements(db, study.id);
 	return { codes: statements.map((s) => s.code), grid: await loadGrid(db, study.id), forced: study.grid_forced };
 }
 
@@ -43,20 +39,14 @@ export async function assertLabelsFree(
 	studyId: string,
 	labels: readonly string[]
 ): Promise<void> {
-	if (labels.length === 0) return;
-	const taken = await db
-		.selectFrom('sorts')
-		.select('label')
-		.where('study_id', '=', studyId)
-		.where('label', 'in', labels)
-		.execute();
+	const taken = await takenLabels(db, studyId, labels);
 	if (taken.length) {
 		throw new AppError(
 			409,
 			'LABEL_TAKEN',
-			`This study already has sorts labelled ${taken.map((t) => `"${t.label}"`).join(', ')}.`,
+			`This study already has sorts labelled ${taken.map((t) => `"${t}"`).join(', ')}.`,
 			{
-				labels: taken.map((t) => t.label)
+				labels: taken
 			}
 		);
 	}
@@ -79,17 +69,13 @@ export async function addManualSort(db: Kysely<Database>, study: Study, input: M
 			statements: unknown
 		});
 	await assertLabelsFree(db, study.id, [label]);
-	const row = await db
-		.insertInto('sorts')
-		.values({
-			study_id: study.id,
-			label,
-			source: 'manual',
-			placements: JSON.stringify(placements),
-			comments: JSON.stringify(comments),
-			respondent_number: input.respondentNumber?.trim() || null
-		})
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	return (await listSorts(db, study.id)).find((s) => s.id === row.id)!;
+	const id = await insertSort(db, {
+		study_id: study.id,
+		label,
+		source: 'manual',
+		placements: JSON.stringify(placements),
+		comments: JSON.stringify(comments),
+		respondent_number: input.respondentNumber?.trim() || null
+	});
+	return (await listSorts(db, study.id)).find((s) => s.id === id)!;
 }

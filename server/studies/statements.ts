@@ -1,10 +1,19 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { StatementDto } from '../../src/lib/api/types/studies.js';
 import type { StatementInput, StatementPatch } from '../../src/lib/api/types/study-requests.js';
-import type { Database, Study } from '../db/schema.js';
+import type { Database, StatementsTable, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { statementRowToDto } from './dto.js';
 import { assertDesignUnlocked, withStudyLock } from './locks.js';
+import {
+	deleteStatementRow,
+	findStatement,
+	insertStatements,
+	setStatementPositions,
+	statementCodes,
+	statementRows,
+	updateStatementRow
+} from './statements-repository.js';
 import { toLocalized } from './texts.js';
 
 export const STATEMENT_CODE = /^[A-Za-z0-9_.-]{1,20}$/;
@@ -54,13 +63,7 @@ export function cleanThemes(themes: string[] | undefined): string[] {
 }
 
 export async function listStatements(db: Kysely<Database>, studyId: string): Promise<StatementDto[]> {
-	const rows = await db
-		.selectFrom('statements')
-		.selectAll()
-		.where('study_id', '=', studyId)
-		.orderBy('position')
-		.execute();
-	return rows.map(statementRowToDto);
+	return (await statementRows(db, studyId)).map(statementRowToDto);
 }
 
 export interface ThemeCount {
@@ -91,11 +94,7 @@ async function addStatementsLocked(
 ): Promise<StatementDto[]> {
 	if (items.length === 0) return [];
 	if (items.some((s) => s.inQset !== false)) await assertDesignUnlocked(db, study.id, 'The Q-set');
-	const existing = await db
-		.selectFrom('statements')
-		.select(['code', 'position'])
-		.where('study_id', '=', study.id)
-		.execute();
+	const existing = await statementCodes(db, study.id);
 	const generated = nextCodes(
 		[...existing.map((s) => s.code), ...items.flatMap((s) => (s.code ? [s.code.trim()] : []))],
 		items.length
@@ -107,21 +106,18 @@ async function addStatementsLocked(
 	if (texts.some((t) => Object.keys(t).length === 0)) {
 		throw new AppError(422, 'STATEMENT_TEXT_EMPTY', 'Every statement needs a text in at least one language.');
 	}
-	const rows = await db
-		.insertInto('statements')
-		.values(
-			items.map((s, i) => ({
-				study_id: study.id,
-				code: codes[i]!,
-				text: JSON.stringify(texts[i]),
-				themes: JSON.stringify(cleanThemes(s.themes)),
-				in_qset: s.inQset !== false,
-				position: start + i
-			}))
-		)
-		.returningAll()
-		.execute();
-	return rows.sort((a, b) => a.position - b.position).map(statementRowToDto);
+	const rows = await insertStatements(
+		db,
+		items.map((s, i) => ({
+			study_id: study.id,
+			code: codes[i]!,
+			text: JSON.stringify(texts[i]),
+			themes: JSON.stringify(cleanThemes(s.themes)),
+			in_qset: s.inQset !== false,
+			position: start + i
+		}))
+	);
+	return rows.map(statementRowToDto);
 }
 
 /** Splits pasted text into statements: one per non-empty line, surrounding spaces and list bullets removed. */
@@ -144,25 +140,15 @@ async function updateStatementLocked(
 	statementId: string,
 	patch: StatementPatch
 ): Promise<StatementDto> {
-	const row = await db
-		.selectFrom('statements')
-		.selectAll()
-		.where('study_id', '=', study.id)
-		.where('id', '=', statementId)
-		.executeTakeFirst();
+	const row = await findStatement(db, study.id, statementId);
 	if (!row) throw statementNotFound();
 	const changesQset =
 		(patch.inQset !== undefined && patch.inQset !== row.in_qset) ||
 		(row.in_qset && ((patch.code !== undefined && patch.code !== row.code) || patch.text !== undefined));
 	if (changesQset) await assertDesignUnlocked(db, study.id, 'The Q-set');
-	const values: Record<string, unknown> = {};
+	const values: Updateable<StatementsTable> = {};
 	if (patch.code !== undefined && patch.code !== row.code) {
-		const others = await db
-			.selectFrom('statements')
-			.select('code')
-			.where('study_id', '=', study.id)
-			.where('id', '!=', row.id)
-			.execute();
+		const others = await statementCodes(db, study.id, row.id);
 		assertStatementCodes([...others.map((o) => o.code), patch.code]);
 		values.code = patch.code;
 	}
@@ -177,25 +163,14 @@ async function updateStatementLocked(
 	if (patch.themes !== undefined) values.themes = JSON.stringify(cleanThemes(patch.themes));
 	if (patch.inQset !== undefined) values.in_qset = patch.inQset;
 	if (Object.keys(values).length === 0) return statementRowToDto(row);
-	const updated = await db
-		.updateTable('statements')
-		.set(values)
-		.where('id', '=', row.id)
-		.returningAll()
-		.executeTakeFirstOrThrow();
-	return statementRowToDto(updated);
+	return statementRowToDto(await updateStatementRow(db, row.id, values));
 }
 
 export async function deleteStatement(db: Kysely<Database>, study: Study, statementId: string): Promise<void> {
-	const row = await db
-		.selectFrom('statements')
-		.select(['id', 'in_qset'])
-		.where('study_id', '=', study.id)
-		.where('id', '=', statementId)
-		.executeTakeFirst();
+	const row = await findStatement(db, study.id, statementId);
 	if (!row) throw statementNotFound();
 	if (row.in_qset) await assertDesignUnlocked(db, study.id, 'The Q-set');
-	await db.deleteFrom('statements').where('id', '=', row.id).execute();
+	await deleteStatementRow(db, row.id);
 }
 
 /** Puts the statements in the given order; `ids` must name every statement of the study exactly once. */
@@ -204,32 +179,14 @@ export async function reorderStatements(
 	study: Study,
 	ids: readonly string[]
 ): Promise<StatementDto[]> {
-	const rows = await db.selectFrom('statements').select('id').where('study_id', '=', study.id).execute();
+	const rows = await statementCodes(db, study.id);
 	const known = new Set(rows.map((r) => r.id));
 	if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
 		throw new AppError(422, 'ORDER_INVALID', 'The new order must list every statement of the study exactly once.');
 	}
 	await assertDesignUnlocked(db, study.id, 'The order of the Q-set');
-	await db.transaction().execute(async (trx) => {
-		for (const [index, id] of ids.entries()) {
-			await trx
-				.updateTable('statements')
-				.set({ position: index + 1 })
-				.where('id', '=', id)
-				.execute();
-		}
-	});
+	await db.transaction().execute((trx) => setStatementPositions(trx, ids));
 	return listStatements(db, study.id);
-}
-
-export async function qsetCount(db: Kysely<Database>, studyId: string): Promise<number> {
-	const row = await db
-		.selectFrom('statements')
-		.select(sql<string | number>`count(*)`.as('n'))
-		.where('study_id', '=', studyId)
-		.where('in_qset', '=', true)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
 }
 
 /** {@link addStatementsLocked} under the study's row lock, so that parallel requests cannot pick the same code or key. */

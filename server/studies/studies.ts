@@ -1,14 +1,17 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { StudyDetail, StudySummary } from '../../src/lib/api/types/studies.js';
 import type { NewStudy, StudyPatch } from '../../src/lib/api/types/study-requests.js';
-import type { Database, Study, StudyRole, StudyStatus } from '../db/schema.js';
+import type { Database, Study, StudyRole, StudyStatus, StudyUpdate } from '../db/schema.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { AppError } from '../errors.js';
 import { assertGridFits, designProblems, normalizeGrid } from './design.js';
 import { insertGridColumns, loadGrid } from './grid.js';
 import { questionRowToDto, statementRowToDto, studyRowToSummary } from './dto.js';
-import { assertDesignUnlocked, countSorts } from './locks.js';
+import { assertDesignUnlocked } from './locks.js';
+import { countSorts } from './sorts-repository.js';
 import { assertStatementCodes, cleanThemes, nextCodes } from './statements.js';
+import { insertStatements, statementRows } from './statements-repository.js';
+import { deleteStudyRow, insertStudy, memberStudies, studyIdBySlug, updateStudyRow } from './studies-repository.js';
 import { toLocalized } from './texts.js';
 
 // server/exports imports the detail under its server-side name.
@@ -22,9 +25,7 @@ function uniqueLanguages(languages: string[]): string[] {
 }
 
 async function assertSlugFree(db: Kysely<Database>, slug: string, exceptId?: string): Promise<void> {
-	let query = db.selectFrom('studies').select('id').where('slug', '=', slug);
-	if (exceptId) query = query.where('id', '!=', exceptId);
-	if (await query.executeTakeFirst()) throw slugTaken();
+	if (await studyIdBySlug(db, slug, exceptId)) throw slugTaken();
 }
 
 /** Creates a study owned by `ownerId` with its statements and grid, in one transaction. */
@@ -42,40 +43,32 @@ export async function createStudy(
 	assertGridFits(grid, forced, statements.filter((s) => s.inQset !== false).length);
 	await assertSlugFree(db, input.slug);
 	return db.transaction().execute(async (trx) => {
-		const study = await trx
-			.insertInto('studies')
-			.values({
-				slug: input.slug,
-				title: JSON.stringify(toLocalized(input.title, languages)),
-				languages: JSON.stringify(languages),
-				consent: JSON.stringify(toLocalized(input.consent, languages)),
-				instructions: JSON.stringify(toLocalized(input.instructions, languages)),
-				thank_you: JSON.stringify(toLocalized(input.thankYou, languages)),
-				contact: JSON.stringify(toLocalized(input.contact, languages)),
-				self_enrolment: input.selfEnrolment ?? false,
-				grid_forced: forced
-			})
-			.returning(['id', 'slug'])
-			.executeTakeFirstOrThrow();
+		const study = await insertStudy(trx, {
+			slug: input.slug,
+			title: JSON.stringify(toLocalized(input.title, languages)),
+			languages: JSON.stringify(languages),
+			consent: JSON.stringify(toLocalized(input.consent, languages)),
+			instructions: JSON.stringify(toLocalized(input.instructions, languages)),
+			thank_you: JSON.stringify(toLocalized(input.thankYou, languages)),
+			contact: JSON.stringify(toLocalized(input.contact, languages)),
+			self_enrolment: input.selfEnrolment ?? false,
+			grid_forced: forced
+		});
 		await trx
 			.insertInto('study_members')
 			.values({ study_id: study.id, researcher_id: ownerId, role: 'owner' })
 			.execute();
-		if (statements.length > 0) {
-			await trx
-				.insertInto('statements')
-				.values(
-					statements.map((s, i) => ({
-						study_id: study.id,
-						code: codes[i]!,
-						text: JSON.stringify(toLocalized(s.text, languages)),
-						themes: JSON.stringify(cleanThemes(s.themes)),
-						in_qset: s.inQset !== false,
-						position: i + 1
-					}))
-				)
-				.execute();
-		}
+		await insertStatements(
+			trx,
+			statements.map((s, i) => ({
+				study_id: study.id,
+				code: codes[i]!,
+				text: JSON.stringify(toLocalized(s.text, languages)),
+				themes: JSON.stringify(cleanThemes(s.themes)),
+				in_qset: s.inQset !== false,
+				position: i + 1
+			}))
+		);
 		await insertGridColumns(trx, study.id, grid);
 		return study;
 	});
@@ -83,21 +76,14 @@ export async function createStudy(
 
 /** The caller's studies (any role), newest first. */
 export async function listStudies(db: Kysely<Database>, researcherId: string): Promise<StudySummary[]> {
-	const rows = await db
-		.selectFrom('studies as s')
-		.innerJoin('study_members as m', 'm.study_id', 's.id')
-		.selectAll('s')
-		.select(['m.role', sql<string | number>`(select count(*) from sorts where sorts.study_id = s.id)`.as('sort_count')])
-		.where('m.researcher_id', '=', researcherId)
-		.orderBy('s.created_at', 'desc')
-		.execute();
-	return rows.map(({ role, sort_count, ...study }) => studyRowToSummary(study, role, Number(sort_count)));
+	const rows = await memberStudies(db, researcherId);
+	return rows.map(({ role, sortCount, ...study }) => studyRowToSummary(study, role, sortCount));
 }
 
 /** The whole design of a study as the researcher pages need it. */
 export async function getStudyDetail(db: Kysely<Database>, study: Study, role: StudyRole): Promise<StudyDetail> {
 	const [statements, grid, questions, sortCount] = await Promise.all([
-		db.selectFrom('statements').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
+		statementRows(db, study.id),
 		loadGrid(db, study.id),
 		db
 			.selectFrom('questions')
@@ -138,7 +124,7 @@ export async function getStudyDetail(db: Kysely<Database>, study: Study, role: S
 /** Changes the study's own fields; 409 SLUG_TAKEN, 409 STUDY_LOCKED for forced/free once sorts exist. */
 export async function updateStudy(db: Kysely<Database>, study: Study, patch: StudyPatch): Promise<void> {
 	const languages = patch.languages ? uniqueLanguages(patch.languages) : study.languages;
-	const values: Record<string, unknown> = {};
+	const values: StudyUpdate = {};
 	if (patch.slug !== undefined && patch.slug !== study.slug) {
 		await assertSlugFree(db, patch.slug, study.id);
 		values.slug = patch.slug;
@@ -162,11 +148,7 @@ export async function updateStudy(db: Kysely<Database>, study: Study, patch: Stu
 	}
 	if (Object.keys(values).length === 0) return;
 	try {
-		await db
-			.updateTable('studies')
-			.set({ ...values, updated_at: new Date() })
-			.where('id', '=', study.id)
-			.execute();
+		await updateStudyRow(db, study.id, values);
 	} catch (error) {
 		// Two requests racing for the same slug: the unique index decides.
 		if (String((error as { code?: string }).code) === '23505') throw slugTaken();
@@ -195,13 +177,9 @@ export async function deleteStudy(db: Kysely<Database>, study: Study, typed: str
 		);
 	}
 	await db.transaction().execute(async (trx) => {
+		const sorts = await countSorts(trx, study.id);
 		const counts = await trx
 			.selectNoFrom((eb) => [
-				eb
-					.selectFrom('sorts')
-					.select((e) => e.fn.countAll().as('n'))
-					.where('study_id', '=', study.id)
-					.as('sorts'),
 				eb
 					.selectFrom('participants')
 					.select((e) => e.fn.countAll().as('n'))
@@ -219,9 +197,9 @@ export async function deleteStudy(db: Kysely<Database>, study: Study, typed: str
 			studyId: study.id,
 			actor,
 			action: 'study.delete',
-			details: { sorts: Number(counts.sorts), codes: Number(counts.codes), analyses: Number(counts.analyses) }
+			details: { sorts, codes: Number(counts.codes), analyses: Number(counts.analyses) }
 		});
-		await trx.deleteFrom('studies').where('id', '=', study.id).execute();
+		await deleteStudyRow(trx, study.id);
 	});
 }
 
@@ -264,7 +242,7 @@ export async function changeStatus(
 	}
 	return db.transaction().execute(async (trx) => {
 		if (status !== study.status) {
-			await trx.updateTable('studies').set({ status, updated_at: new Date() }).where('id', '=', study.id).execute();
+			await updateStudyRow(trx, study.id, { status });
 			await recordAudit(trx, {
 				studyId: study.id,
 				actor,
