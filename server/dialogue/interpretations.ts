@@ -3,6 +3,7 @@ import type { Interpretation } from '../../src/lib/api/types/dialogue.js';
 import { type AnalysisResultLike, definingSortIndices } from '../../src/lib/dialogue/analysis-result.js';
 import type { Database, InterpretationQuote } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { sortCommentRows } from '../studies/sorts-repository.js';
 import type { LoadedAnalysis } from './access.js';
 import { readInterpretations } from './interpretations-read.js';
 
@@ -30,12 +31,7 @@ export async function quoteCandidates(
 	const indices = definingSortIndices(result, factor);
 	if (indices.length === 0) return [];
 	const labels = indices.map((i) => result.sortIds[i]);
-	const rows = await db
-		.selectFrom('sorts')
-		.select(['label', 'comments', 'interviewer_notes', 'respondent_number'])
-		.where('study_id', '=', analysis.studyId)
-		.where('label', 'in', labels)
-		.execute();
+	const rows = await sortCommentRows(db, analysis.studyId, labels);
 	const codes = new Set(result.statementCodes);
 	const candidates: InterpretationQuote[] = [];
 	for (const index of indices) {

@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database, LocalizedText } from '../db/schema.js';
+import { statementTextRows } from '../studies/statements-repository.js';
+import { getStudy } from '../studies/studies-repository.js';
 
 /** The study's title, instructions and languages; `lang` falls back to the study's first language. */
 export async function studyTexts(db: Kysely<Database>, studyId: string, lang: string | undefined) {
-	const study = await db
-		.selectFrom('studies')
-		.select(['title', 'instructions', 'languages'])
-		.where('id', '=', studyId)
-		.executeTakeFirstOrThrow();
+	const study = await getStudy(db, studyId);
 	const language = study.languages.find((l) => l === lang) ?? study.languages[0] ?? 'nl';
 	return { language, title: pick(study.title, language), instructions: pick(study.instructions, language) };
 }
@@ -24,6 +22,6 @@ export async function statementTexts(
 	lang: string | undefined
 ): Promise<Map<string, string>> {
 	const { language } = await studyTexts(db, studyId, lang);
-	const rows = await db.selectFrom('statements').select(['code', 'text']).where('study_id', '=', studyId).execute();
+	const rows = await statementTextRows(db, studyId);
 	return new Map(rows.map((row) => [row.code, pick(row.text, language)]));
 }

@@ -96,6 +96,17 @@ export async function insertSortWithFreeLabel(
 	return row?.id;
 }
 
+/** What participants and interviewers wrote beside the sorts with these labels: the material for quotes. */
+export async function sortCommentRows(db: Executor, studyId: string, labels: readonly string[]) {
+	if (labels.length === 0) return [];
+	return db
+		.selectFrom('sorts')
+		.select(['label', 'comments', 'interviewer_notes', 'respondent_number'])
+		.where('study_id', '=', studyId)
+		.where('label', 'in', labels)
+		.execute();
+}
+
 /** The receipt and payload hash of the sort a participant submitted, to recognise an identical retry. */
 export async function submittedSortOf(
 	db: Executor,

@@ -23,6 +23,14 @@ export async function qsetStatements(db: Executor, studyId: string): Promise<{ c
 		.execute();
 }
 
+/** Every statement's code and text (concourse and Q-set), for showing texts by code. */
+export async function statementTextRows(
+	db: Executor,
+	studyId: string
+): Promise<{ code: string; text: LocalizedText }[]> {
+	return db.selectFrom('statements').select(['code', 'text']).where('study_id', '=', studyId).execute();
+}
+
 export async function qsetCount(db: Executor, studyId: string): Promise<number> {
 	const row = await db
 		.selectFrom('statements')
