@@ -51,10 +51,14 @@ export const createBody = {
 	properties: { ...requestProperties, name: { type: 'string', maxLength: 200 } }
 } as const;
 
-/** The request as stored: normalised, so every field but centroidVariant is present. */
+/**
+ * The request as stored. Saved by this version it is normalised (every field but centroidVariant present), but a
+ * row written otherwise (an import, an older version) may lack the optional ones: the serializer fails on a missing
+ * required field, so only what every analysis has is required.
+ */
 const storedRequest = {
 	type: 'object',
-	required: ['extraction', 'factors', 'rotation', 'flagLevel', 'rotationSteps', 'flags'],
+	required: ['extraction', 'factors', 'rotation'],
 	additionalProperties: false,
 	properties: requestProperties
 } as const;
