@@ -73,4 +73,30 @@ describe('migrations', () => {
 	it('migrating an up-to-date database does nothing', async () => {
 		expect(await migrateToLatest(testDb.database.db)).toEqual([]);
 	});
+
+	it('finds an up-to-date database so with two small queries, not with the Migrator', async () => {
+		const queries: string[] = [];
+		const counting = testDb.database.db.withPlugin({
+			transformQuery: (args) => {
+				queries.push(args.node.kind);
+				return args.node;
+			},
+			transformResult: async (args) => args.result
+		});
+		expect(await migrateToLatest(counting)).toEqual([]);
+		expect(queries).toEqual(['RawNode', 'SelectQueryNode']);
+	});
+
+	it('still refuses a database with a migration this version does not know', async () => {
+		const db = testDb.database.db as Kysely<any>;
+		await db
+			.insertInto('kysely_migration')
+			.values({ name: '29991231T000000Z-from-the-future', timestamp: '2999-12-31' })
+			.execute();
+		try {
+			await expect(migrateToLatest(db)).rejects.toThrow(/corrupted migrations/);
+		} finally {
+			await db.deleteFrom('kysely_migration').where('name', '=', '29991231T000000Z-from-the-future').execute();
+		}
+	});
 });
