@@ -1,16 +1,31 @@
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataDirLockedError } from './db/lock.js';
 import { openAndMigrate } from './startup.js';
-import { seedDemoIfEmpty } from './demo/seed.js';
-import { newAdminToken, writeAdminFile } from './backup/admin.js';
-import { readableLogStream } from './log-format.js';
-import { scheduleDraftRetention } from './studies/retention.js';
 
 async function main(): Promise<void> {
 	const started = performance.now();
 	const config = loadConfig();
-	const database = await openAndMigrate(config);
+	// The database opens first, and the rest of the server loads while it does: the embedded database's
+	// WebAssembly compiles on another thread and its files are read in the meantime. Only what the start
+	// needs is imported before: configuration, the data-folder lock and the database.
+	const opening = openAndMigrate(config);
+	const loading = Promise.all([
+		import('./app.js'),
+		import('./demo/seed.js'),
+		import('./backup/admin.js'),
+		import('./log-format.js'),
+		import('./studies/retention.js')
+	]);
+	const [database, modules] = await Promise.all([
+		opening,
+		loading.catch(async (error: unknown) => {
+			await (await opening.catch(() => undefined))?.close();
+			throw error;
+		})
+	]);
+	const [{ buildApp }, { seedDemoIfEmpty }, { newAdminToken, writeAdminFile }, { readableLogStream }, retention] =
+		modules;
+	const { scheduleDraftRetention } = retention;
 	const logger = { level: config.logLevel, ...(config.logFormat === 'pretty' ? { stream: readableLogStream() } : {}) };
 	// On the embedded database the data folder is ours alone: the CLI's backup asks this process for it.
 	const adminToken = database.kind === 'embedded' ? newAdminToken() : undefined;
