@@ -10,6 +10,7 @@ import { serverSecret } from './auth/secrets.js';
 import { AppError } from './errors.js';
 import { clientErrorHandler, frameworkErrors } from './http-errors.js';
 import { registerInputGuard } from './input-guard.js';
+import { lazySchemaController } from './lazy-schemas.js';
 import { privateLoggerOptions, serializeRequest } from './logging.js';
 import { API_HEADERS, SECURITY_HEADERS } from './security-headers.js';
 import dialogueRoutes from './routes/dialogue/index.js';
@@ -60,13 +61,17 @@ export async function buildApp({
 	adminToken,
 	onRoute
 }: BuildAppOptions): Promise<FastifyInstance> {
+	// Route schemas compile on first use instead of all at start (server/lazy-schemas.ts).
+	const schemas = lazySchemaController();
 	const app = Fastify({
 		logger: privateLoggerOptions(logger),
 		bodyLimit: 1024 * 1024,
 		trustProxy: config.trustProxy,
 		frameworkErrors,
-		clientErrorHandler
+		clientErrorHandler,
+		schemaController: schemas.schemaController
 	});
+	schemas.attach(app);
 	if (onRoute) app.addHook('onRoute', onRoute);
 	app.decorate('config', config);
 	app.decorate('database', database);
