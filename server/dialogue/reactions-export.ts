@@ -1,4 +1,3 @@
-import type ExcelJS from 'exceljs';
 import type { Tally } from '../../src/lib/dialogue/tally.js';
 import type { AnalysisReactions } from '../../src/lib/api/types/dialogue.js';
 import { newWorkbook } from '../exports/workbook.js';
