@@ -14,6 +14,7 @@ import type {
 	StudyStatus
 } from '../../src/lib/api/types/common.js';
 import type { DialogueSessionStatus, ModerationStatus } from '../../src/lib/api/types/dialogue.js';
+import type { Quote } from '../../src/lib/api/types/interpretations.js';
 
 // What these columns hold is the API's own shapes, defined once (with their JSON Schemas) in
 // src/lib/api/types/common.ts; re-exported for the server modules that import them from here.
@@ -203,19 +204,9 @@ export interface Database {
 	analyses: AnalysesTable;
 }
 
-// The same unions as the dialogue API's (src/lib/api/types/dialogue.ts), so column and response cannot drift.
-export type { DialogueSessionStatus, ModerationStatus };
-
-export interface InterpretationQuote {
-	/** The analysis's sort id (its `sortIds` entry); never shown, used to check the quote's source. */
-	sortId: string;
-	/** What the audience sees: the respondent number, never a name. */
-	respondent: string;
-	text: string;
-	source: 'comment' | 'interviewer_note';
-	/** Statement code when the comment or note was about one statement. */
-	statement?: string;
-}
+// The same unions and shapes as the dialogue API's (src/lib/api/types/dialogue.ts, interpretations.ts), so
+// column and response cannot drift.
+export type { DialogueSessionStatus, ModerationStatus, Quote };
 
 export interface InterpretationsTable {
 	id: Generated<string>;
@@ -223,7 +214,7 @@ export interface InterpretationsTable {
 	factor: number;
 	name: Generated<string>;
 	narrative: Generated<string>;
-	quotes: JsonWithDefault<InterpretationQuote[]>;
+	quotes: JsonWithDefault<Quote[]>;
 	updated_by: string | null;
 	updated_at: Generated<Timestamp>;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Interpretation, Viewpoint } from '../../src/lib/api/types/dialogue.js';
+import type { Viewpoint } from '../../src/lib/api/types/dialogue.js';
+import type { Interpretation } from '../../src/lib/api/types/interpretations.js';
 import type { Database } from '../db/schema.js';
 
 /** The interpretation of every factor of an analysis; factors nobody wrote about yet come back empty. */

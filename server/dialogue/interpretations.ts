@@ -1,13 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { Interpretation } from '../../src/lib/api/types/dialogue.js';
+import type { Interpretation, InterpretationInput, Quote } from '../../src/lib/api/types/interpretations.js';
 import { type AnalysisResultLike, definingSortIndices } from '../../src/lib/dialogue/analysis-result.js';
-import type { Database, InterpretationQuote } from '../db/schema.js';
+import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { sortCommentRows } from '../studies/sorts-repository.js';
 import type { LoadedAnalysis } from './access.js';
 import { readInterpretations } from './interpretations-read.js';
-
-export const QUOTE_MAX = 20;
 
 function requireFactor(result: AnalysisResultLike, factor: number): void {
 	if (!Number.isInteger(factor) || factor < 1 || factor > result.nFactors) {
@@ -25,7 +23,7 @@ export async function quoteCandidates(
 	db: Kysely<Database>,
 	analysis: LoadedAnalysis,
 	factor: number
-): Promise<InterpretationQuote[]> {
+): Promise<Quote[]> {
 	const { result } = analysis;
 	requireFactor(result, factor);
 	const indices = definingSortIndices(result, factor);
@@ -33,7 +31,7 @@ export async function quoteCandidates(
 	const labels = indices.map((i) => result.sortIds[i]);
 	const rows = await sortCommentRows(db, analysis.studyId, labels);
 	const codes = new Set(result.statementCodes);
-	const candidates: InterpretationQuote[] = [];
+	const candidates: Quote[] = [];
 	for (const index of indices) {
 		const sortId = result.sortIds[index];
 		const row = rows.find((r) => r.label === sortId);
@@ -62,12 +60,6 @@ export async function quoteCandidates(
 	return candidates;
 }
 
-export interface InterpretationInput {
-	name: string;
-	narrative: string;
-	quotes: { sortId: string; text: string; source: 'comment' | 'interviewer_note'; statement?: string }[];
-}
-
 /**
  * Saves a factor's name, narrative and quotes. A quote must come from a comment or note of one of the
  * factor's defining sorts (it may be shortened to a part of it); its respondent number is taken from
@@ -81,7 +73,7 @@ export async function saveInterpretation(
 	input: InterpretationInput
 ): Promise<Interpretation> {
 	const candidates = await quoteCandidates(db, analysis, factor);
-	const quotes: InterpretationQuote[] = input.quotes.map((quote, i) => {
+	const quotes: Quote[] = input.quotes.map((quote, i) => {
 		const text = squash(quote.text);
 		const source = candidates.find(
 			(c) =>

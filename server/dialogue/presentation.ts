@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Presentation, PresentationStatement } from '../../src/lib/api/types/dialogue.js';
+import type { Presentation, PresentationStatement } from '../../src/lib/api/types/interpretations.js';
 import { definingSortIndices } from '../../src/lib/dialogue/analysis-result.js';
 import type { Database } from '../db/schema.js';
 import { loadGrid } from '../studies/grid.js';

@@ -6,13 +6,18 @@ import { quoteCandidates, saveInterpretation } from '../dialogue/interpretations
 import { buildPresentation } from '../dialogue/presentation.js';
 import { csrfHeaders, errors, idParams, langQuery } from './common-schemas.js';
 import {
-	candidateList,
-	factorParams,
-	interpretation,
-	interpretationBody,
-	interpretationList,
-	presentation
-} from './interpretations.schemas.js';
+	candidateListSchema,
+	interpretationInputSchema,
+	interpretationListSchema,
+	interpretationSchema,
+	presentationSchema
+} from '../../src/lib/api/types/interpretations.js';
+
+const factorParams = {
+	type: 'object',
+	required: ['id', 'factor'],
+	properties: { id: { type: 'string', maxLength: 64 }, factor: { type: 'integer', minimum: 1, maximum: 8 } }
+} as const;
 
 /**
  * Interpretation of a saved analysis (issue 7 §1) and the presentation built from it, registered
@@ -29,7 +34,7 @@ const interpretationRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				tags: ['interpretation'],
 				summary: 'Name, narrative and quotes of every factor',
 				params: idParams,
-				response: { 200: interpretationList, ...errors(401, 404) }
+				response: { 200: interpretationListSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => {
@@ -45,7 +50,7 @@ const interpretationRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				tags: ['interpretation'],
 				summary: 'The comments and interviewer notes of the factor’s defining sorts, by respondent number',
 				params: factorParams,
-				response: { 200: candidateList, ...errors(400, 401, 403, 404) }
+				response: { 200: candidateListSchema, ...errors(400, 401, 403, 404) }
 			}
 		},
 		async (request) => {
@@ -62,8 +67,8 @@ const interpretationRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				summary: 'Save a factor’s name, narrative and quotes',
 				params: factorParams,
 				headers: csrfHeaders,
-				body: interpretationBody,
-				response: { 200: interpretation, ...errors(400, 401, 403, 404, 422) }
+				body: interpretationInputSchema,
+				response: { 200: interpretationSchema, ...errors(400, 401, 403, 404, 422) }
 			}
 		},
 		async (request) => {
@@ -80,7 +85,7 @@ const interpretationRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				summary: 'The slides’ content: study, viewpoints with their idealised sorts and quotes, consensus',
 				params: idParams,
 				querystring: langQuery,
-				response: { 200: presentation, ...errors(400, 401, 404) }
+				response: { 200: presentationSchema, ...errors(400, 401, 404) }
 			}
 		},
 		async (request) => {

@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-js
 import type { FastifyRequest } from 'fastify';
 import {
 	answerInputSchema,
+	answerResultSchema,
 	attendeeStateSchema,
 	joinRequestSchema,
+	joinResultSchema,
 	miniSortInputSchema,
 	miniSortOutcomeSchema,
-	miniSortSheetSchema,
-	myAnswerSchema
+	miniSortSheetSchema
 } from '../../../src/lib/api/types/dialogue.js';
 import { readCookie, setCookie, type CookieSpec } from '../../auth/cookies.js';
 import { grantCodePass, guardCode, JOIN_CODES } from '../../auth/code-limits.js';
@@ -30,20 +31,6 @@ const answerParams = {
 	type: 'object',
 	required: ['code', 'key'],
 	properties: { code: codeParams.properties.code, key: { type: 'string', maxLength: 40 } }
-} as const;
-
-const joinResponse = {
-	type: 'object',
-	required: ['code'],
-	additionalProperties: false,
-	properties: { code: { type: 'string', description: 'the join code, normalized' } }
-} as const;
-
-const answerResponse = {
-	type: 'object',
-	required: ['question', 'answer'],
-	additionalProperties: false,
-	properties: { question: { type: 'string', description: 'the question key' }, answer: myAnswerSchema }
 } as const;
 
 const eventStream = download('`state` events, each the full attendee state', 'text/event-stream');
@@ -75,7 +62,7 @@ export const attendRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: Di
 				summary: 'Join a dialogue session with its code; sets the anonymous attendee cookie',
 				headers: csrfHeaders,
 				body: joinRequestSchema,
-				response: { 200: joinResponse, ...errors(403, 404, 429) }
+				response: { 200: joinResultSchema, ...errors(403, 404, 429) }
 			}
 		},
 		async (request, reply) => {
@@ -145,7 +132,7 @@ export const attendRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: Di
 				params: answerParams,
 				headers: csrfHeaders,
 				body: answerInputSchema,
-				response: { 200: answerResponse, ...errors(401, 403, 404, 409, 422, 429) }
+				response: { 200: answerResultSchema, ...errors(401, 403, 404, 409, 422, 429) }
 			}
 		},
 		async (request) => {

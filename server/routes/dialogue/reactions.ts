@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
-import { analysisReactionsSchema } from '../../../src/lib/api/types/dialogue.js';
+import { studyReactionsSchema } from '../../../src/lib/api/types/dialogue.js';
 import { auditRequest } from '../../audit/actor.js';
 import { requireResearcherHook, researcherOf } from '../../auth/guard.js';
 import { studyReactions } from '../../dialogue/reactions.js';
@@ -11,13 +11,6 @@ import { download, errors, idParams } from '../common-schemas.js';
 const partQuery = {
 	type: 'object',
 	properties: { part: { type: 'string', enum: ['tallies', 'texts'] } }
-} as const;
-
-const reactionsResponse = {
-	type: 'object',
-	required: ['analyses'],
-	additionalProperties: false,
-	properties: { analyses: { type: 'array', items: analysisReactionsSchema } }
 } as const;
 
 const csvFile = download('CSV with a byte-order mark and CRLF line ends', 'text/csv');
@@ -35,7 +28,7 @@ export const reactionRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				tags: ['dialogue'],
 				summary: 'Reactions per dialogue session and for all sessions together (counts below 5 hidden)',
 				params: idParams,
-				response: { 200: reactionsResponse, ...errors(401, 404) }
+				response: { 200: studyReactionsSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => {

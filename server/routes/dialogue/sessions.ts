@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
 import {
-	MODERATION_STATUSES,
 	moderationChangeSchema,
+	moderationResultSchema,
 	newSessionSchema,
 	presenterStateSchema,
 	sessionChangeSchema,
-	sessionDtoSchema
+	sessionDtoSchema,
+	sessionListSchema
 } from '../../../src/lib/api/types/dialogue.js';
 import { requireResearcherHook, researcherOf } from '../../auth/guard.js';
 import { requireAnalysisAccess, requireSessionAccess } from '../../dialogue/access.js';
@@ -27,20 +28,6 @@ const responseParams = {
 	type: 'object',
 	required: ['id', 'responseId'],
 	properties: { id: { type: 'string' }, responseId: { type: 'string' } }
-} as const;
-
-const sessionList = {
-	type: 'object',
-	required: ['sessions'],
-	additionalProperties: false,
-	properties: { sessions: { type: 'array', items: sessionDtoSchema } }
-} as const;
-
-const moderationResponse = {
-	type: 'object',
-	required: ['id', 'moderation'],
-	additionalProperties: false,
-	properties: { id: { type: 'string' }, moderation: { type: 'string', enum: MODERATION_STATUSES } }
 } as const;
 
 const eventStream = download('`state` events, each the full presenter state', 'text/event-stream');
@@ -78,7 +65,7 @@ export const sessionRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: D
 				tags: ['dialogue'],
 				summary: 'The dialogue sessions of a saved analysis',
 				params: idParams,
-				response: { 200: sessionList, ...errors(401, 404) }
+				response: { 200: sessionListSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => {
@@ -153,7 +140,7 @@ export const sessionRoutes: FastifyPluginAsyncJsonSchemaToTs<{ Options: { hub: D
 				params: responseParams,
 				headers: csrfHeaders,
 				body: moderationChangeSchema,
-				response: { 200: moderationResponse, ...errors(401, 403, 404) }
+				response: { 200: moderationResultSchema, ...errors(401, 403, 404) }
 			}
 		},
 		async (request) => {

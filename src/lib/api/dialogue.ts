@@ -1,21 +1,31 @@
 // The dialogue and interpretation API (server/routes/dialogue/, server/routes/interpretations.ts).
 import { apiUrl, get, patch, post, put } from './client.js';
 import type {
-	AnalysisReactions,
+	AnswerInput,
+	AnswerResult,
 	AttendeeState,
 	FreeText,
-	Interpretation,
+	JoinResult,
 	MiniSortOutcome,
 	MiniSortSheet,
+	ModerationResult,
 	NewSession,
-	Presentation,
 	PresenterState,
-	Quote,
-	SessionDto
+	SessionDto,
+	SessionList,
+	StudyReactions
 } from './types/dialogue.js';
+import type {
+	CandidateList,
+	Interpretation,
+	InterpretationInput,
+	InterpretationList,
+	Presentation
+} from './types/interpretations.js';
 
-// The shapes live in ./types/dialogue.ts (shared with the server); re-exported for the pages that import them from here.
+// The shapes live in ./types/ (shared with the server); re-exported for the pages that import them from here.
 export type * from './types/dialogue.js';
+export type * from './types/interpretations.js';
 
 const enc = encodeURIComponent;
 
@@ -23,29 +33,29 @@ export const dialogue = {
 	createSession: (analysisId: string, body: NewSession) =>
 		post<SessionDto>(`/analyses/${enc(analysisId)}/dialogue-sessions`, body),
 	listSessions: (analysisId: string) =>
-		get<{ sessions: SessionDto[] }>(`/analyses/${enc(analysisId)}/dialogue-sessions`).then((r) => r.sessions),
+		get<SessionList>(`/analyses/${enc(analysisId)}/dialogue-sessions`).then((r) => r.sessions),
 	state: (sessionId: string, view: 'display' | 'control') =>
 		get<PresenterState>(`/dialogue/sessions/${enc(sessionId)}`, { query: { view } }),
 	openQuestion: (sessionId: string, currentQuestion: string | null) =>
 		patch<SessionDto>(`/dialogue/sessions/${enc(sessionId)}`, { currentQuestion }),
 	close: (sessionId: string) => patch<SessionDto>(`/dialogue/sessions/${enc(sessionId)}`, { status: 'closed' }),
 	moderate: (sessionId: string, responseId: string, moderation: FreeText['moderation']) =>
-		patch<{ id: string }>(`/dialogue/sessions/${enc(sessionId)}/responses/${enc(responseId)}`, { moderation }),
+		patch<ModerationResult>(`/dialogue/sessions/${enc(sessionId)}/responses/${enc(responseId)}`, { moderation }),
 	presenterEventsUrl: (sessionId: string, view: 'display' | 'control') =>
 		apiUrl(`/dialogue/sessions/${enc(sessionId)}/events`, { view }),
 	reactions: (studyId: string) =>
-		get<{ analyses: AnalysisReactions[] }>(`/studies/${enc(studyId)}/dialogue/reactions`).then((r) => r.analyses),
+		get<StudyReactions>(`/studies/${enc(studyId)}/dialogue/reactions`).then((r) => r.analyses),
 	reactionsCsvUrl: (studyId: string, part: 'tallies' | 'texts') =>
 		apiUrl(`/studies/${enc(studyId)}/dialogue/reactions.csv`, { part }),
 	reactionsXlsxUrl: (studyId: string) => apiUrl(`/studies/${enc(studyId)}/dialogue/reactions.xlsx`)
 };
 
 export const attend = {
-	join: (code: string) => post<{ code: string }>('/dialogue/join', { code }),
+	join: (code: string) => post<JoinResult>('/dialogue/join', { code }),
 	state: (code: string) => get<AttendeeState>(`/dialogue/attend/${enc(code)}`),
 	eventsUrl: (code: string) => apiUrl(`/dialogue/attend/${enc(code)}/events`),
-	answer: (code: string, key: string, body: { value?: string; text?: string }) =>
-		put<unknown>(`/dialogue/attend/${enc(code)}/answers/${enc(key)}`, body),
+	answer: (code: string, key: string, body: AnswerInput) =>
+		put<AnswerResult>(`/dialogue/attend/${enc(code)}/answers/${enc(key)}`, body),
 	miniSort: (code: string, lang: string) =>
 		get<MiniSortSheet>(`/dialogue/attend/${enc(code)}/mini-sort`, { query: { lang } }),
 	submitMiniSort: (code: string, placements: Record<string, number>) =>
@@ -54,14 +64,10 @@ export const attend = {
 
 export const interpretations = {
 	list: (analysisId: string) =>
-		get<{ interpretations: Interpretation[] }>(`/analyses/${enc(analysisId)}/interpretations`).then(
-			(r) => r.interpretations
-		),
+		get<InterpretationList>(`/analyses/${enc(analysisId)}/interpretations`).then((r) => r.interpretations),
 	candidates: (analysisId: string, factor: number) =>
-		get<{ candidates: Quote[] }>(`/analyses/${enc(analysisId)}/interpretations/${factor}/candidates`).then(
-			(r) => r.candidates
-		),
-	save: (analysisId: string, factor: number, body: { name: string; narrative: string; quotes: Quote[] }) =>
+		get<CandidateList>(`/analyses/${enc(analysisId)}/interpretations/${factor}/candidates`).then((r) => r.candidates),
+	save: (analysisId: string, factor: number, body: InterpretationInput) =>
 		put<Interpretation>(`/analyses/${enc(analysisId)}/interpretations/${factor}`, body),
 	presentation: (analysisId: string, lang: string) =>
 		get<Presentation>(`/analyses/${enc(analysisId)}/presentation`, { query: { lang } })

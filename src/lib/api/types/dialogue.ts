@@ -1,4 +1,5 @@
-// The request and response shapes of the dialogue and interpretation API, written once for both sides:
+// The request and response shapes of the dialogue API, written once for both sides (the interpretation and
+// presentation shapes are in ./interpretations.ts):
 // server/dialogue builds them, the route schemas of server/routes/dialogue/ validate and serialize with the
 // schema constants, src/lib/api/dialogue.ts reads them. Each shape is a JSON-schema constant with its type
 // derived from it (FromSchema), so the schema the server answers with and the type the client reads cannot
@@ -96,6 +97,15 @@ export const sessionDtoSchema = {
 } as const;
 export type SessionDto = FromSchema<typeof sessionDtoSchema>;
 
+/** GET /analyses/:id/dialogue-sessions. */
+export const sessionListSchema = {
+	type: 'object',
+	required: ['sessions'],
+	additionalProperties: false,
+	properties: { sessions: { type: 'array', items: sessionDtoSchema } }
+} as const;
+export type SessionList = FromSchema<typeof sessionListSchema>;
+
 /** POST /analyses/:id/dialogue-sessions. */
 export const newSessionSchema = {
 	type: 'object',
@@ -134,6 +144,15 @@ export const moderationChangeSchema = {
 	properties: { moderation: { type: 'string', enum: MODERATION_STATUSES } }
 } as const;
 export type ModerationChange = FromSchema<typeof moderationChangeSchema>;
+
+/** The answer to a moderation change: the free text and where it now is. */
+export const moderationResultSchema = {
+	type: 'object',
+	required: ['id', 'moderation'],
+	additionalProperties: false,
+	properties: { id: { type: 'string' }, moderation: { type: 'string', enum: MODERATION_STATUSES } }
+} as const;
+export type ModerationResult = FromSchema<typeof moderationResultSchema>;
 
 export const freeTextSchema = {
 	type: 'object',
@@ -192,6 +211,15 @@ export const joinRequestSchema = {
 } as const;
 export type JoinRequest = FromSchema<typeof joinRequestSchema>;
 
+/** The answer to POST /dialogue/join. */
+export const joinResultSchema = {
+	type: 'object',
+	required: ['code'],
+	additionalProperties: false,
+	properties: { code: { type: 'string', description: 'the join code, normalized' } }
+} as const;
+export type JoinResult = FromSchema<typeof joinResultSchema>;
+
 /** PUT /dialogue/attend/:code/answers/:key: `value` for a choice question, `text` for the free one. */
 export const answerInputSchema = {
 	type: 'object',
@@ -199,6 +227,15 @@ export const answerInputSchema = {
 	properties: { value: { type: 'string', maxLength: 40 }, text: { type: 'string', maxLength: 2000 } }
 } as const;
 export type AnswerInput = FromSchema<typeof answerInputSchema>;
+
+/** The answer to PUT /dialogue/attend/:code/answers/:key: the attendee's answer as stored. */
+export const answerResultSchema = {
+	type: 'object',
+	required: ['question', 'answer'],
+	additionalProperties: false,
+	properties: { question: { type: 'string', description: 'the question key' }, answer: myAnswerSchema }
+} as const;
+export type AnswerResult = FromSchema<typeof answerResultSchema>;
 
 export const attendeeStateSchema = {
 	type: 'object',
@@ -321,41 +358,13 @@ export const analysisReactionsSchema = {
 } as const;
 export type AnalysisReactions = FromSchema<typeof analysisReactionsSchema>;
 
-// The interpretation and presentation shapes (server/routes/interpretations.ts).
+/** GET /studies/:id/dialogue/reactions. */
+export const studyReactionsSchema = {
+	type: 'object',
+	required: ['analyses'],
+	additionalProperties: false,
+	properties: { analyses: { type: 'array', items: analysisReactionsSchema } }
+} as const;
+export type StudyReactions = FromSchema<typeof studyReactionsSchema>;
 
-export interface Quote {
-	/** The analysis's sort id (its `sortIds` entry); never shown, used to check the quote's source. */
-	sortId: string;
-	/** What the audience sees: the respondent number, never a name. */
-	respondent: string;
-	text: string;
-	source: 'comment' | 'interviewer_note';
-	/** Statement code when the comment or note was about one statement. */
-	statement?: string;
-}
-
-export interface Interpretation {
-	factor: number;
-	name: string;
-	narrative: string;
-	quotes: Quote[];
-	updatedAt: string | null;
-}
-
-export interface PresentationStatement {
-	number: number;
-	code: string;
-	text: string;
-	value: number;
-	z: number;
-	/** For a distinguishing statement: placed higher or lower than by every other viewpoint (or on average). */
-	distinguishing: 'higher' | 'lower' | null;
-}
-
-export interface Presentation {
-	study: { title: string; question: string; language: string };
-	analysis: { id: string; name: string; studyId: string };
-	grid: { value: number; capacity: number }[];
-	viewpoints: (Interpretation & { statements: PresentationStatement[]; nDefining: number })[];
-	consensus: { number: number; code: string; text: string; values: number[] }[];
-}
+// The interpretation and presentation shapes are in ./interpretations.ts.
