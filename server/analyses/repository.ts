@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AnalysisData, AnalysisRequest, AnalysisResult, AnalysisSummary } from '../../src/lib/analysis/types.js';
 import type { Database, QuestionOption, LocalizedText } from '../db/schema.js';
+import { researcherNames, type ResearcherName } from '../auth/researchers.js';
 import { loadGrid } from '../studies/grid.js';
 import { sortRows } from '../studies/sorts-repository.js';
 import { qsetStatements } from '../studies/statements-repository.js';
@@ -95,9 +96,7 @@ const columns = [
 	'a.created_at',
 	'a.request',
 	'a.engine_version',
-	'a.created_by',
-	'r.display_name',
-	'r.email'
+	'a.created_by'
 ] as const;
 
 type Row = {
@@ -108,20 +107,19 @@ type Row = {
 	request: unknown;
 	engine_version: string;
 	created_by: string | null;
-	display_name: string | null;
-	email: string | null;
 	n_factors?: unknown;
 	n_sorts?: unknown;
 };
 
-function toSummary(row: Row, nFactors: number, nSorts: number): AnalysisSummary {
+function toSummary(row: Row, names: Map<string, ResearcherName>, nFactors: number, nSorts: number): AnalysisSummary {
+	const creator = row.created_by ? names.get(row.created_by) : undefined;
 	return {
 		id: row.id,
 		studyId: row.study_id,
 		name: row.name,
 		createdAt: new Date(row.created_at).toISOString(),
 		createdBy: row.created_by
-			? { id: row.created_by, displayName: row.display_name ?? '', email: row.email ?? '' }
+			? { id: row.created_by, displayName: creator?.displayName ?? '', email: creator?.email ?? '' }
 			: null,
 		request: row.request as AnalysisRequest,
 		engineVersion: row.engine_version,
@@ -147,32 +145,35 @@ export async function insertAnalysis(db: Kysely<Database>, analysis: NewAnalysis
 	return id;
 }
 
+const creators = (rows: { created_by: string | null }[]) =>
+	rows.flatMap((row) => (row.created_by ? [row.created_by] : []));
+
 /** Saved analyses of a study, newest first, without their (large) results. */
 export async function listAnalyses(db: Kysely<Database>, studyId: string): Promise<AnalysisSummary[]> {
 	const rows = await db
 		.selectFrom('analyses as a')
-		.leftJoin('researchers as r', 'r.id', 'a.created_by')
 		.select(columns)
 		.select([sql<number>`a.result->'nFactors'`.as('n_factors'), sql<number>`a.result->'nSorts'`.as('n_sorts')])
 		.where('a.study_id', '=', studyId)
 		.orderBy('a.created_at', 'desc')
 		.orderBy('a.id')
 		.execute();
-	return rows.map((row) => toSummary(row as Row, Number(row.n_factors), Number(row.n_sorts)));
+	const names = await researcherNames(db, creators(rows));
+	return rows.map((row) => toSummary(row as Row, names, Number(row.n_factors), Number(row.n_sorts)));
 }
 
 export async function findAnalysis(db: Kysely<Database>, id: string): Promise<AnalysisRecord | undefined> {
 	const row = await db
 		.selectFrom('analyses as a')
-		.leftJoin('researchers as r', 'r.id', 'a.created_by')
 		.select(columns)
 		.select(['a.result', 'a.inputs'])
 		.where('a.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return undefined;
 	const result = row.result as AnalysisResult;
+	const names = await researcherNames(db, creators([row]));
 	return {
-		summary: toSummary(row as Row, result.nFactors, result.nSorts),
+		summary: toSummary(row as Row, names, result.nFactors, result.nSorts),
 		result,
 		inputs: row.inputs as AnalysisInputs
 	};

@@ -1,7 +1,15 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
+import { forgetLoginFailures } from './login-limits.js';
 import { studiesWithoutMembers } from '../studies/studies-repository.js';
+import {
+	countResearchers,
+	deleteSessionsOf,
+	findResearcherByEmail,
+	insertResearcherRow,
+	setPasswordHashByEmail
+} from './researchers.js';
 import { assertPasswordAcceptable, hashPassword, normalizeEmail } from './password.js';
 import { hashToken, randomToken } from './tokens.js';
 
@@ -14,13 +22,7 @@ export interface NewAccount {
 	displayName?: string;
 }
 
-export async function countResearchers(db: Kysely<Database>): Promise<number> {
-	const row = await db
-		.selectFrom('researchers')
-		.select(sql<string | number>`count(*)`.as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
+export { countResearchers };
 
 /**
  * Inserts a researcher inside a transaction. The first account ever created becomes the owner of the
@@ -32,15 +34,11 @@ async function insertResearcher(
 	passwordHash: string,
 	displayName: string
 ): Promise<string> {
-	const taken = await trx.selectFrom('researchers').select('id').where('email', '=', email).executeTakeFirst();
-	if (taken) throw new AppError(409, 'EMAIL_TAKEN', 'An account with this e-mail address already exists.');
-	const others = await trx.selectFrom('researchers').select('id').limit(1).executeTakeFirst();
-	const { id } = await trx
-		.insertInto('researchers')
-		.values({ email, password_hash: passwordHash, display_name: displayName })
-		.returning('id')
-		.executeTakeFirstOrThrow();
-	if (!others) {
+	if (await findResearcherByEmail(trx, email))
+		throw new AppError(409, 'EMAIL_TAKEN', 'An account with this e-mail address already exists.');
+	const first = (await countResearchers(trx)) === 0;
+	const id = await insertResearcherRow(trx, { email, passwordHash, displayName });
+	if (first) {
 		const orphans = await studiesWithoutMembers(trx);
 		if (orphans.length > 0) {
 			await trx
@@ -114,9 +112,22 @@ export async function setupFirstAccount(
 			.returning('expires_at')
 			.executeTakeFirst();
 		if (!row || new Date(row.expires_at).getTime() <= Date.now()) throw invalidToken();
-		const existing = await trx.selectFrom('researchers').select('id').limit(1).executeTakeFirst();
-		if (existing) throw invalidToken();
+		if ((await countResearchers(trx)) > 0) throw invalidToken();
 		return insertResearcher(trx, email, passwordHash, account.displayName?.trim() ?? '');
 	});
 	return { id, email };
+}
+
+/**
+ * Sets a new password for the account with this address (CLI `user set-password`): ends all its sessions and
+ * forgets its failed logins, so it may log in again at once. 404 when no account uses the address.
+ */
+export async function resetPassword(db: Kysely<Database>, address: string, password: string): Promise<void> {
+	const email = normalizeEmail(address);
+	assertPasswordAcceptable(password, [email]);
+	const passwordHash = await hashPassword(password);
+	const id = await setPasswordHashByEmail(db, email, passwordHash);
+	if (!id) throw new AppError(404, 'ACCOUNT_NOT_FOUND', `No account uses the e-mail address ${email}.`);
+	await deleteSessionsOf(db, id, 'all');
+	await forgetLoginFailures(db, email, id);
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { CookieSpec } from './cookies.js';
+import { deleteSessionRow, deleteSessionsOf, findSessionRow, insertSession } from './researchers.js';
 import { hashToken, randomToken } from './tokens.js';
 
 /** A session lasts 14 days from login; logging in again starts a new one. */
@@ -27,34 +28,22 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = randomToken();
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-	await db
-		.insertInto('researcher_sessions')
-		.values({ token_hash: hashToken(token), researcher_id: researcherId, expires_at: expiresAt })
-		.execute();
+	await insertSession(db, { tokenHash: hashToken(token), researcherId, expiresAt });
 	// Expired sessions of this researcher are dropped here, so the table does not grow without bound.
-	await db
-		.deleteFrom('researcher_sessions')
-		.where('researcher_id', '=', researcherId)
-		.where('expires_at', '<', new Date())
-		.execute();
+	await deleteSessionsOf(db, researcherId, { expiredBefore: new Date() });
 	return { token, expiresAt };
 }
 
 /** The researcher behind a session secret, or undefined when it is unknown or expired. */
 export async function findSession(db: Kysely<Database>, token: string): Promise<SessionResearcher | undefined> {
 	const tokenHash = hashToken(token);
-	const row = await db
-		.selectFrom('researcher_sessions as s')
-		.innerJoin('researchers as r', 'r.id', 's.researcher_id')
-		.select(['r.id', 'r.email', 'r.display_name', 's.expires_at'])
-		.where('s.token_hash', '=', tokenHash)
-		.executeTakeFirst();
+	const row = await findSessionRow(db, tokenHash);
 	if (!row || new Date(row.expires_at).getTime() <= Date.now()) return undefined;
 	return { id: row.id, email: row.email, displayName: row.display_name, tokenHash };
 }
 
 export async function deleteSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
-	await db.deleteFrom('researcher_sessions').where('token_hash', '=', tokenHash).execute();
+	await deleteSessionRow(db, tokenHash);
 }
 
 /** Ends every other session of a researcher (after a password change). */
@@ -63,9 +52,5 @@ export async function deleteOtherSessions(
 	researcherId: string,
 	keepTokenHash: string
 ): Promise<void> {
-	await db
-		.deleteFrom('researcher_sessions')
-		.where('researcher_id', '=', researcherId)
-		.where('token_hash', '!=', keepTokenHash)
-		.execute();
+	await deleteSessionsOf(db, researcherId, { keepTokenHash });
 }

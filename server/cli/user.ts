@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { createResearcher } from '../auth/accounts.js';
-import { forgetLoginFailures } from '../auth/login-limits.js';
-import { assertPasswordAcceptable, hashPassword, normalizeEmail } from '../auth/password.js';
+import { createResearcher, resetPassword } from '../auth/accounts.js';
+import { assertPasswordAcceptable, normalizeEmail } from '../auth/password.js';
 import { loadConfig } from '../config.js';
 import { AppError } from '../errors.js';
 import { openAndMigrate } from '../startup.js';
@@ -53,16 +52,7 @@ export const userCommand: CliCommand = {
 				io.stdout.write(`created the researcher account ${created.email}\n`);
 				return 0;
 			}
-			const passwordHash = await hashPassword(values.password);
-			const updated = await database.db
-				.updateTable('researchers')
-				.set({ password_hash: passwordHash })
-				.where('email', '=', email)
-				.returning('id')
-				.executeTakeFirst();
-			if (!updated) throw new CliError(`no account uses the e-mail address ${email}`);
-			await database.db.deleteFrom('researcher_sessions').where('researcher_id', '=', updated.id).execute();
-			await forgetLoginFailures(database.db, email, updated.id);
+			await resetPassword(database.db, email, values.password);
 			io.stdout.write(`set a new password for ${email}; its sessions were ended and it may log in again at once\n`);
 			return 0;
 		} catch (error) {

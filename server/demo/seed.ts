@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { oldestResearcherId } from '../auth/researchers.js';
 import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
 import { insertGridColumns } from '../studies/grid.js';
@@ -39,12 +40,9 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 
 	// Seeded after accounts exist (e.g. `cli seed-demo`): the oldest account owns it, so it is never out
 	// of everyone's reach. Without accounts, the first account created takes it (server/auth/accounts.ts).
-	const oldest = await trx.selectFrom('researchers').select('id').orderBy('created_at').limit(1).executeTakeFirst();
+	const oldest = await oldestResearcherId(trx);
 	if (oldest) {
-		await trx
-			.insertInto('study_members')
-			.values({ study_id: studyId, researcher_id: oldest.id, role: 'owner' })
-			.execute();
+		await trx.insertInto('study_members').values({ study_id: studyId, researcher_id: oldest, role: 'owner' }).execute();
 	}
 
 	// One multi-row insert per table keeps the first start quick on the embedded database.

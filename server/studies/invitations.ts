@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { InvitationDto } from '../../src/lib/api/types/studies.js';
 import type { Database, StudyRole } from '../db/schema.js';
+import { emailOf, findResearcherByEmail } from '../auth/researchers.js';
 import { AppError } from '../errors.js';
 import { isUuid } from './access.js';
 import { withStudyLock } from './locks.js';
@@ -55,13 +56,15 @@ async function insertInvitation(
 	role: StudyRole
 ): Promise<InvitationDto> {
 	// The members (with their e-mail addresses) are listed to the owner anyway, so saying this tells nothing new.
-	const member = await db
-		.selectFrom('study_members as m')
-		.innerJoin('researchers as r', 'r.id', 'm.researcher_id')
-		.select('m.role')
-		.where('m.study_id', '=', studyId)
-		.where('r.email', '=', address)
-		.executeTakeFirst();
+	const account = await findResearcherByEmail(db, address);
+	const member =
+		account &&
+		(await db
+			.selectFrom('study_members')
+			.select('role')
+			.where('study_id', '=', studyId)
+			.where('researcher_id', '=', account.id)
+			.executeTakeFirst());
 	if (member)
 		throw new AppError(
 			409,
@@ -109,9 +112,11 @@ export async function acceptInvitations(
 	researcherId: string
 ): Promise<{ study_id: string; role: StudyRole }[]> {
 	return db.transaction().execute(async (trx) => {
+		const email = await emailOf(trx, researcherId);
+		if (email === undefined) return [];
 		const accepted = await trx
 			.deleteFrom('study_invitations')
-			.where('email', '=', trx.selectFrom('researchers').select('email').where('id', '=', researcherId))
+			.where('email', '=', email)
 			.returning(['study_id', 'role'])
 			.execute();
 		if (accepted.length === 0) return accepted;

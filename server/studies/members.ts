@@ -1,19 +1,29 @@
 import type { Kysely } from 'kysely';
 import type { MemberDto } from '../../src/lib/api/types/studies.js';
 import type { Database, StudyRole } from '../db/schema.js';
+import { researcherNames } from '../auth/researchers.js';
 import { AppError } from '../errors.js';
 import { studyNotFound } from './access.js';
 import { withStudyLock } from './locks.js';
 
 export async function listMembers(db: Kysely<Database>, studyId: string): Promise<MemberDto[]> {
 	const rows = await db
-		.selectFrom('study_members as m')
-		.innerJoin('researchers as r', 'r.id', 'm.researcher_id')
-		.select(['r.id', 'r.email', 'r.display_name', 'm.role'])
-		.where('m.study_id', '=', studyId)
-		.orderBy('m.created_at')
+		.selectFrom('study_members')
+		.select(['researcher_id', 'role'])
+		.where('study_id', '=', studyId)
+		.orderBy('created_at')
 		.execute();
-	return rows.map((r) => ({ researcherId: r.id, email: r.email, displayName: r.display_name, role: r.role }));
+	const names = await researcherNames(
+		db,
+		rows.map((r) => r.researcher_id)
+	);
+	// A membership always has its account (foreign key, on delete cascade).
+	return rows.flatMap((r) => {
+		const name = names.get(r.researcher_id);
+		return name
+			? [{ researcherId: r.researcher_id, email: name.email, displayName: name.displayName, role: r.role }]
+			: [];
+	});
 }
 
 /**

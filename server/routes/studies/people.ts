@@ -6,6 +6,7 @@ import { createCodes, listCodes, MAX_CODES_PER_REQUEST } from '../../studies/cod
 import { changeMemberRole, listMembers, removeMember } from '../../studies/members.js';
 import { cancelInvitation, inviteMember, listInvitations } from '../../studies/invitations.js';
 import { researcherOf } from '../../auth/guard.js';
+import { emailOf } from '../../auth/researchers.js';
 import { PARTICIPANT_SOURCES, PARTICIPANT_STATUSES } from '../../../src/lib/api/types/common.js';
 import { idParam, studyAccess } from './context.js';
 import { noContent } from '../common-schemas.js';
@@ -187,9 +188,9 @@ const peopleRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 		async (request, reply) => {
 			const { study } = await studyAccess(request, 'own');
 			const id = researcherId(request.params.researcherId);
-			const removed = await db.selectFrom('researchers').select('email').where('id', '=', id).executeTakeFirst();
+			const removed = await emailOf(db, id);
 			await removeMember(db, study.id, researcherOf(request).id, id);
-			await auditRequest(request, study.id, 'member.remove', { member: removed?.email ?? id });
+			await auditRequest(request, study.id, 'member.remove', { member: removed ?? id });
 			return reply.status(204).send();
 		}
 	);
