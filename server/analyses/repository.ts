@@ -178,3 +178,34 @@ export async function findAnalysis(db: Kysely<Database>, id: string): Promise<An
 		inputs: row.inputs as AnalysisInputs
 	};
 }
+
+/** An analysis's id, study, name and result (what the dialogue and interpretation pages work from). */
+export async function findAnalysisResult(
+	db: Kysely<Database>,
+	id: string
+): Promise<{ id: string; study_id: string; name: string; result: unknown } | undefined> {
+	return db.selectFrom('analyses').select(['id', 'study_id', 'name', 'result']).where('id', '=', id).executeTakeFirst();
+}
+
+/** Every saved analysis of a study with its result, oldest first. */
+export async function listAnalysisResults(
+	db: Kysely<Database>,
+	studyId: string
+): Promise<{ id: string; name: string; result: unknown }[]> {
+	return db
+		.selectFrom('analyses')
+		.select(['id', 'name', 'result'])
+		.where('study_id', '=', studyId)
+		.orderBy('created_at')
+		.execute();
+}
+
+/** How many saved analyses a study has. */
+export async function countAnalyses(db: Kysely<Database>, studyId: string): Promise<number> {
+	const row = await db
+		.selectFrom('analyses')
+		.select((eb) => eb.fn.countAll().as('n'))
+		.where('study_id', '=', studyId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}

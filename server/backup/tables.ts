@@ -1,9 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 
-// Backup and restore walk every table by name (sql.table), so they read and write the statements, sorts, studies and
-// grid_columns tables without those tables' repositories: by design, since a table added later must be included
-// without anyone having to remember it. Everything else goes through server/studies/*-repository.ts and grid.ts
-// (tests/lint/table-repositories.test.ts).
+// Backup and restore walk every table by name (sql.table), and a study's backup selects each table's rows of that
+// study (studyCondition), so they read and write every table without its repository: by design, since a table added
+// later must be included without anyone having to remember it. Everything else goes through each table's one
+// repository module (tests/lint/table-repositories.test.ts lists them).
 
 /**
  * Tables a backup leaves out, on purpose: login state (session and setup token hashes, failed-login

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.js';
 import type { Database, DialogueSessionsTable } from '../db/schema.js';
 import type { Selectable } from 'kysely';
+import { findAnalysisResult } from '../analyses/repository.js';
 import { AppError } from '../errors.js';
 import { findSession } from './sessions-repository.js';
 import { isUuid, type Permission, requireStudyAccess, type StudyAccess } from '../studies/access.js';
@@ -22,11 +23,7 @@ export const sessionNotFound = () =>
 
 export async function loadAnalysis(db: Kysely<Database>, analysisId: string): Promise<LoadedAnalysis | undefined> {
 	if (!isUuid(analysisId)) return undefined;
-	const row = await db
-		.selectFrom('analyses')
-		.select(['id', 'study_id', 'name', 'result'])
-		.where('id', '=', analysisId)
-		.executeTakeFirst();
+	const row = await findAnalysisResult(db, analysisId);
 	if (!row) return undefined;
 	return { id: row.id, studyId: row.study_id, name: row.name, result: row.result as AnalysisResultLike };
 }

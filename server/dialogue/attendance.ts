@@ -5,8 +5,10 @@ import { hashToken, randomToken } from '../auth/tokens.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { type DialogueSession, loadAnalysis, type LoadedAnalysis } from './access.js';
+import { findAttendeeRow, insertAttendee } from './attendees-repository.js';
 import { normalizeJoinCode } from './codes.js';
 import { notifyDialogue } from './live.js';
+import { findAnswer, upsertAnswer } from './responses-repository.js';
 import { findOpenSessionByCode } from './sessions-repository.js';
 
 export const codeNotValid = () =>
@@ -37,12 +39,7 @@ export async function findAttendee(
 	token: string | undefined
 ): Promise<Attendee | undefined> {
 	if (!token) return undefined;
-	const row = await db
-		.selectFrom('dialogue_attendees')
-		.select(['id', 'mini_sort_done'])
-		.where('token_hash', '=', hashToken(token))
-		.where('session_id', '=', sessionId)
-		.executeTakeFirst();
+	const row = await findAttendeeRow(db, sessionId, hashToken(token));
 	return row ? { id: row.id, miniSortDone: row.mini_sort_done } : undefined;
 }
 
@@ -59,10 +56,7 @@ export async function join(
 	if (await findAttendee(db, session.id, token)) return { session, analysis, token: token as string };
 	const fresh = randomToken();
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('dialogue_attendees')
-			.values({ session_id: session.id, token_hash: hashToken(fresh) })
-			.execute();
+		await insertAttendee(trx, session.id, hashToken(fresh));
 		await notifyDialogue(trx, { session: session.id, kind: 'join' });
 	});
 	return { session, analysis, token: fresh };
@@ -83,12 +77,7 @@ export async function myAnswer(
 	attendeeId: string,
 	questionKey: string
 ): Promise<MyAnswer | null> {
-	const row = await db
-		.selectFrom('dialogue_responses')
-		.select(['value', 'free_text'])
-		.where('attendee_id', '=', attendeeId)
-		.where('question_key', '=', questionKey)
-		.executeTakeFirst();
+	const row = await findAnswer(db, attendeeId, questionKey);
 	return row ? { value: row.value, text: row.free_text } : null;
 }
 
@@ -118,25 +107,14 @@ export async function answer(
 	if (!checked.ok) throw new AppError(422, checked.code, checked.message);
 	const moderation = checked.text === null ? null : ('pending' as const);
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('dialogue_responses')
-			.values({
-				session_id: session.id,
-				attendee_id: attendee.id,
-				question_key: questionKey,
-				value: checked.value,
-				free_text: checked.text,
-				moderation
-			})
-			.onConflict((oc) =>
-				oc.columns(['attendee_id', 'question_key']).doUpdateSet({
-					value: checked.value,
-					free_text: checked.text,
-					moderation,
-					answered_at: new Date()
-				})
-			)
-			.execute();
+		await upsertAnswer(trx, {
+			session_id: session.id,
+			attendee_id: attendee.id,
+			question_key: questionKey,
+			value: checked.value,
+			free_text: checked.text,
+			moderation
+		});
 		await notifyDialogue(trx, { session: session.id, kind: 'response' });
 	});
 	return { question, answer: { value: checked.value, text: checked.text } };

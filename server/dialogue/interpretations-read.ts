@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Viewpoint } from '../../src/lib/api/types/dialogue.js';
 import type { Interpretation } from '../../src/lib/api/types/interpretations.js';
 import type { Database } from '../db/schema.js';
+import { interpretationRows } from './interpretations-repository.js';
 
 /** The interpretation of every factor of an analysis; factors nobody wrote about yet come back empty. */
 export async function readInterpretations(
@@ -9,7 +10,7 @@ export async function readInterpretations(
 	analysisId: string,
 	nFactors: number
 ): Promise<Interpretation[]> {
-	const rows = await db.selectFrom('interpretations').selectAll().where('analysis_id', '=', analysisId).execute();
+	const rows = await interpretationRows(db, analysisId);
 	return Array.from({ length: nFactors }, (_, i) => {
 		const row = rows.find((r) => r.factor === i + 1);
 		return {

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { sortCommentRows } from '../studies/sorts-repository.js';
 import type { LoadedAnalysis } from './access.js';
 import { readInterpretations } from './interpretations-read.js';
+import { upsertInterpretation } from './interpretations-repository.js';
 
 function requireFactor(result: AnalysisResultLike, factor: number): void {
 	if (!Number.isInteger(factor) || factor < 1 || factor > result.nFactors) {
@@ -92,26 +93,14 @@ export async function saveInterpretation(
 		}
 		return { ...source, text };
 	});
-	await db
-		.insertInto('interpretations')
-		.values({
-			analysis_id: analysis.id,
-			factor,
-			name: input.name.trim(),
-			narrative: input.narrative.trim(),
-			quotes: JSON.stringify(quotes),
-			updated_by: researcherId
-		})
-		.onConflict((oc) =>
-			oc.columns(['analysis_id', 'factor']).doUpdateSet({
-				name: input.name.trim(),
-				narrative: input.narrative.trim(),
-				quotes: JSON.stringify(quotes),
-				updated_by: researcherId,
-				updated_at: new Date()
-			})
-		)
-		.execute();
+	await upsertInterpretation(db, {
+		analysisId: analysis.id,
+		factor,
+		name: input.name.trim(),
+		narrative: input.narrative.trim(),
+		quotes,
+		updatedBy: researcherId
+	});
 	const all = await readInterpretations(db, analysis.id, analysis.result.nFactors);
 	return all[factor - 1];
 }

@@ -5,6 +5,8 @@ import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import type { DialogueSession, LoadedAnalysis } from './access.js';
 import type { Attendee } from './attendance.js';
+import { markMiniSortDone } from './attendees-repository.js';
+import { incrementMiniSortTally } from './mini-sort-tallies-repository.js';
 import { statementTexts } from './texts.js';
 
 function requireMiniSort(session: DialogueSession): void {
@@ -58,22 +60,8 @@ export async function submitMiniSort(
 	}
 	const closest = closestViewpoint(analysis.result, chosen, values);
 	const counted = await db.transaction().execute(async (trx) => {
-		const first = await trx
-			.updateTable('dialogue_attendees')
-			.set({ mini_sort_done: true })
-			.where('id', '=', attendee.id)
-			.where('mini_sort_done', '=', false)
-			.executeTakeFirst();
-		if (Number(first.numUpdatedRows) === 0) return false;
-		await trx
-			.insertInto('dialogue_mini_sort_tallies')
-			.values({ session_id: session.id, factor: closest.factor, count: 1 })
-			.onConflict((oc) =>
-				oc
-					.columns(['session_id', 'factor'])
-					.doUpdateSet((eb) => ({ count: eb('dialogue_mini_sort_tallies.count', '+', 1) }))
-			)
-			.execute();
+		if (!(await markMiniSortDone(trx, attendee.id))) return false;
+		await incrementMiniSortTally(trx, session.id, closest.factor);
 		return true;
 	});
 	return { ...closest, counted };

@@ -2,9 +2,12 @@ import type { Kysely } from 'kysely';
 import type { AnalysisReactions, FreeText, SessionReactions } from '../../src/lib/api/types/dialogue.js';
 import { bestFitOptions, type DialogueQuestion } from '../../src/lib/dialogue/questions.js';
 import { buildTally, combineTallies, type Counts, type Tally } from '../../src/lib/dialogue/tally.js';
+import { listAnalysisResults } from '../analyses/repository.js';
 import type { Database } from '../db/schema.js';
 import type { AnalysisResultLike } from '../../src/lib/dialogue/analysis-result.js';
+import { countAttendees } from './attendees-repository.js';
 import { viewpointNames } from './interpretations-read.js';
+import { miniSortCounts } from './mini-sort-tallies-repository.js';
 import { listSessions } from './sessions.js';
 import { listFreeTexts, tallySessions } from './tallies.js';
 
@@ -20,18 +23,9 @@ async function miniSortTallies(
 	nFactors: number
 ): Promise<{ perSession: Map<string, Tally>; combined: Tally }> {
 	const counts = new Map<string, Counts>(sessionIds.map((id) => [id, {}]));
-	if (sessionIds.length > 0) {
-		const rows = await db
-			.selectFrom('dialogue_mini_sort_tallies')
-			.select(['session_id', 'factor'])
-			.select((eb) => eb.fn.sum<number>('count').as('n'))
-			.where('session_id', 'in', sessionIds)
-			.groupBy(['session_id', 'factor'])
-			.execute();
-		for (const row of rows) {
-			const entry = counts.get(row.session_id);
-			if (entry) entry[row.factor === 0 ? 'none' : `factor-${row.factor}`] = Number(row.n);
-		}
+	for (const row of await miniSortCounts(db, sessionIds)) {
+		const entry = counts.get(row.session_id);
+		if (entry) entry[row.factor === 0 ? 'none' : `factor-${row.factor}`] = row.n;
 	}
 	const question = miniSortQuestion(nFactors);
 	return {
@@ -43,24 +37,9 @@ async function miniSortTallies(
 	};
 }
 
-async function attendeeCount(db: Kysely<Database>, sessionIds: string[]): Promise<number> {
-	if (sessionIds.length === 0) return 0;
-	const row = await db
-		.selectFrom('dialogue_attendees')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('session_id', 'in', sessionIds)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
 /** Reactions per session and for all sessions together, for every analysis of a study that has sessions. */
 export async function studyReactions(db: Kysely<Database>, studyId: string): Promise<AnalysisReactions[]> {
-	const analyses = await db
-		.selectFrom('analyses')
-		.select(['id', 'name', 'result'])
-		.where('study_id', '=', studyId)
-		.orderBy('created_at')
-		.execute();
+	const analyses = await listAnalysisResults(db, studyId);
 	const report: AnalysisReactions[] = [];
 	for (const analysis of analyses) {
 		const sessions = await listSessions(db, [analysis.id]);
@@ -73,7 +52,7 @@ export async function studyReactions(db: Kysely<Database>, studyId: string): Pro
 		for (const session of sessions) {
 			perSession.push({
 				...session,
-				attendees: await attendeeCount(db, [session.id]),
+				attendees: await countAttendees(db, [session.id]),
 				tallies: tallies.perSession.get(session.id) ?? [],
 				miniSortTally: miniSort.perSession.get(session.id)!
 			});
@@ -90,7 +69,7 @@ export async function studyReactions(db: Kysely<Database>, studyId: string): Pro
 			viewpoints: await viewpointNames(db, analysis.id, nFactors),
 			sessions: perSession,
 			combined: {
-				attendees: await attendeeCount(db, ids),
+				attendees: await countAttendees(db, ids),
 				tallies: tallies.combined,
 				miniSortTally: miniSort.combined
 			},

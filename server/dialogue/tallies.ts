@@ -4,6 +4,8 @@ import { findQuestion, sessionQuestions } from '../../src/lib/dialogue/questions
 import { buildTally, combineTallies, type Counts, type Tally } from '../../src/lib/dialogue/tally.js';
 import type { Database, ModerationStatus } from '../db/schema.js';
 import type { DialogueSession } from './access.js';
+import { countAttendees } from './attendees-repository.js';
+import { choiceCounts, freeTextCounts, freeTextRows } from './responses-repository.js';
 import { findSession } from './sessions-repository.js';
 import { toSessionDto } from './sessions.js';
 
@@ -21,24 +23,8 @@ export async function sessionCounts(
 		entry[value] = n;
 		questions.set(key, entry);
 	};
-	const choices = await db
-		.selectFrom('dialogue_responses')
-		.select(['session_id', 'question_key', 'value'])
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('session_id', 'in', sessionIds)
-		.where('value', 'is not', null)
-		.groupBy(['session_id', 'question_key', 'value'])
-		.execute();
-	for (const row of choices) add(row.session_id, row.question_key, row.value as string, Number(row.n));
-	const texts = await db
-		.selectFrom('dialogue_responses')
-		.select(['session_id', 'question_key'])
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('session_id', 'in', sessionIds)
-		.where('free_text', 'is not', null)
-		.groupBy(['session_id', 'question_key'])
-		.execute();
-	for (const row of texts) add(row.session_id, row.question_key, 'text', Number(row.n));
+	for (const row of await choiceCounts(db, sessionIds)) add(row.session_id, row.question_key, row.value, row.n);
+	for (const row of await freeTextCounts(db, sessionIds)) add(row.session_id, row.question_key, 'text', row.n);
 	return bySession;
 }
 
@@ -71,20 +57,10 @@ export async function listFreeTexts(
 	sessionIds: string[],
 	statuses: ModerationStatus[]
 ): Promise<FreeText[]> {
-	if (sessionIds.length === 0 || statuses.length === 0) return [];
-	const rows = await db
-		.selectFrom('dialogue_responses')
-		.select(['id', 'free_text', 'moderation', 'answered_at'])
-		.where('session_id', 'in', sessionIds)
-		.where('free_text', 'is not', null)
-		.where('moderation', 'in', statuses)
-		.orderBy('answered_at')
-		.orderBy('id')
-		.execute();
-	return rows.map((row) => ({
+	return (await freeTextRows(db, sessionIds, statuses)).map((row) => ({
 		id: row.id,
-		text: row.free_text as string,
-		moderation: row.moderation as ModerationStatus,
+		text: row.free_text,
+		moderation: row.moderation,
 		answeredAt: new Date(row.answered_at).toISOString()
 	}));
 }
@@ -96,14 +72,9 @@ export async function presenterState(
 	nFactors: number,
 	control: boolean
 ): Promise<PresenterState> {
-	const attendees = await db
-		.selectFrom('dialogue_attendees')
-		.select((eb) => eb.fn.countAll<number>().as('n'))
-		.where('session_id', '=', session.id)
-		.executeTakeFirstOrThrow();
 	const state: PresenterState = {
 		session: toSessionDto(session),
-		attendees: Number(attendees.n),
+		attendees: await countAttendees(db, [session.id]),
 		question: session.current_question ? (findQuestion(session.current_question, nFactors) ?? null) : null,
 		tallies: (await tallySessions(db, [session.id], nFactors)).combined,
 		shown: await listFreeTexts(db, [session.id], ['shown'])

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { StudyDetail, StudySummary } from '../../src/lib/api/types/studies.js';
 import type { NewStudy, StudyPatch } from '../../src/lib/api/types/study-requests.js';
 import type { Database, Study, StudyRole, StudyStatus, StudyUpdate } from '../db/schema.js';
+import { countAnalyses } from '../analyses/repository.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { AppError } from '../errors.js';
 import { assertGridFits, designProblems, normalizeGrid } from './design.js';
@@ -178,26 +179,18 @@ export async function deleteStudy(db: Kysely<Database>, study: Study, typed: str
 	}
 	await db.transaction().execute(async (trx) => {
 		const sorts = await countSorts(trx, study.id);
-		const counts = await trx
-			.selectNoFrom((eb) => [
-				eb
-					.selectFrom('participants')
-					.select((e) => e.fn.countAll().as('n'))
-					.where('study_id', '=', study.id)
-					.as('codes'),
-				eb
-					.selectFrom('analyses')
-					.select((e) => e.fn.countAll().as('n'))
-					.where('study_id', '=', study.id)
-					.as('analyses')
-			])
+		const codes = await trx
+			.selectFrom('participants')
+			.select((e) => e.fn.countAll().as('n'))
+			.where('study_id', '=', study.id)
 			.executeTakeFirstOrThrow();
+		const analyses = await countAnalyses(trx, study.id);
 		// Recorded first, while the study's slug and owners can still be read into the row.
 		await recordAudit(trx, {
 			studyId: study.id,
 			actor,
 			action: 'study.delete',
-			details: { sorts, codes: Number(counts.codes), analyses: Number(counts.analyses) }
+			details: { sorts, codes: Number(codes.n), analyses }
 		});
 		await deleteStudyRow(trx, study.id);
 	});
