@@ -1,5 +1,6 @@
 import type { DesignProblem, GridColumn } from '../../src/lib/api/types/studies.js';
 import type { LocalizedText, QuestionOption, QuestionType } from '../db/schema.js';
+import { GRID_MISMATCH, gridCapacity } from '../../src/lib/rules/grid.js';
 import { AppError } from '../errors.js';
 import { missingLanguages } from './texts.js';
 
@@ -18,27 +19,33 @@ export function normalizeGrid(columns: readonly GridColumn[]): GridColumn[] {
 }
 
 export function gridPlaces(columns: readonly GridColumn[]): number {
-	return columns.reduce((sum, c) => sum + c.capacity, 0);
+	return gridCapacity(columns, false, 0).places;
 }
 
-/** Explains why a forced grid does not fit the Q-set, or undefined when it does. */
-export function forcedGridMismatch(columns: readonly GridColumn[], statementCount: number): string | undefined {
-	const places = gridPlaces(columns);
-	if (places === statementCount) return undefined;
-	const difference = Math.abs(places - statementCount);
+/**
+ * Explains why a grid does not fit the Q-set, or undefined when it does. Decided by gridCapacity
+ * (src/lib/rules/grid.ts), as the grid designer decides it: only a forced grid can mismatch.
+ */
+export function gridMismatch(
+	columns: readonly GridColumn[],
+	forced: boolean,
+	statementCount: number
+): string | undefined {
+	const { places, surplus, problem } = gridCapacity(columns, forced, statementCount);
+	if (!problem) return undefined;
+	const difference = Math.abs(surplus);
 	const fix =
-		places < statementCount
+		surplus < 0
 			? `add ${difference} place${difference === 1 ? '' : 's'} to the grid or take ${difference} statement${difference === 1 ? '' : 's'} out of the Q-set`
 			: `remove ${difference} place${difference === 1 ? '' : 's'} from the grid or add ${difference} statement${difference === 1 ? '' : 's'} to the Q-set`;
 	return `A forced grid needs exactly one place per statement: it has ${places} places for ${statementCount} statements; ${fix}.`;
 }
 
-/** Throws 422 GRID_MISMATCH when a forced grid does not have one place per Q-set statement. */
+/** Throws 422 GRID_MISMATCH when a forced grid does not have one place per Q-set statement; a free grid always fits. */
 export function assertGridFits(columns: readonly GridColumn[], forced: boolean, statementCount: number): void {
-	if (!forced) return;
-	const mismatch = forcedGridMismatch(columns, statementCount);
+	const mismatch = gridMismatch(columns, forced, statementCount);
 	if (mismatch) {
-		throw new AppError(422, 'GRID_MISMATCH', mismatch, { places: gridPlaces(columns), statements: statementCount });
+		throw new AppError(422, GRID_MISMATCH, mismatch, { places: gridPlaces(columns), statements: statementCount });
 	}
 }
 
@@ -109,9 +116,9 @@ export function designProblems(design: DesignSnapshot): DesignProblem[] {
 	}
 	if (design.grid.length === 0 || gridPlaces(design.grid) === 0) {
 		problems.push({ code: 'GRID_EMPTY', message: 'The grid has no places yet.' });
-	} else if (design.forced) {
-		const mismatch = forcedGridMismatch(design.grid, design.qset.length);
-		if (mismatch) problems.push({ code: 'GRID_MISMATCH', message: mismatch });
+	} else {
+		const mismatch = gridMismatch(design.grid, design.forced, design.qset.length);
+		if (mismatch) problems.push({ code: GRID_MISMATCH, message: mismatch });
 	}
 	for (const question of design.questions) {
 		if (missingLanguages(question.prompt, languages).length) {

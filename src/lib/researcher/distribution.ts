@@ -1,4 +1,5 @@
 import type { GridColumn } from '../api/types/common.js';
+import { gridCapacity, type GridCapacity } from '../rules/grid.js';
 
 export type { GridColumn };
 
@@ -63,28 +64,35 @@ export function suggestQuasiNormal(size: number, halfWidth = suggestedHalfWidth(
 	return columns;
 }
 
+/**
+ * What the grid designer shows. `problem` is set exactly when the server would refuse the grid (422 with that code):
+ * a forced grid whose places differ from the statements. On a free grid every total is acceptable;
+ * `free-few-places` is only a hint that participants will put more cards in some columns than they show.
+ */
 export type CapacityCheck =
-	| { kind: 'match'; capacity: number; statements: number }
-	| { kind: 'too-few-places'; capacity: number; statements: number; difference: number }
-	| { kind: 'too-many-places'; capacity: number; statements: number; difference: number }
-	| { kind: 'free'; capacity: number; statements: number };
+	| { kind: 'match'; capacity: number; statements: number; problem?: undefined }
+	| { kind: 'too-few-places'; capacity: number; statements: number; difference: number; problem: GridProblem }
+	| { kind: 'too-many-places'; capacity: number; statements: number; difference: number; problem: GridProblem }
+	| { kind: 'free'; capacity: number; statements: number; problem?: undefined }
+	| { kind: 'free-few-places'; capacity: number; statements: number; difference: number; problem?: undefined };
+type GridProblem = NonNullable<GridCapacity['problem']>;
 
 /** Total number of places in the grid. */
 export function totalCapacity(columns: readonly GridColumn[]): number {
-	return columns.reduce((sum, column) => sum + column.capacity, 0);
+	return gridCapacity(columns, false, 0).places;
 }
 
-/**
- * Compares the grid with the Q-set. In a forced distribution every statement needs exactly one place, so
- * the capacities must add up to the number of statements; in a free distribution the capacities are only
- * a guide and any total that can hold the statements is fine.
- */
+/** Compares the grid with the Q-set by the rule in src/lib/rules/grid.ts (gridCapacity), as the server does. */
 export function checkCapacity(columns: readonly GridColumn[], statements: number, forced: boolean): CapacityCheck {
-	const capacity = totalCapacity(columns);
-	if (!forced && capacity >= statements) return { kind: 'free', capacity, statements };
-	if (capacity === statements) return { kind: 'match', capacity, statements };
-	if (capacity < statements) return { kind: 'too-few-places', capacity, statements, difference: statements - capacity };
-	return { kind: 'too-many-places', capacity, statements, difference: capacity - statements };
+	const { places: capacity, surplus, problem } = gridCapacity(columns, forced, statements);
+	const difference = Math.abs(surplus);
+	if (problem) {
+		const kind = surplus < 0 ? 'too-few-places' : 'too-many-places';
+		return { kind, capacity, statements, difference, problem };
+	}
+	if (forced) return { kind: 'match', capacity, statements };
+	if (surplus < 0) return { kind: 'free-few-places', capacity, statements, difference };
+	return { kind: 'free', capacity, statements };
 }
 
 /** Formats a grid value with its sign: −4, 0, +4 (a real minus sign for screen readers and print). */

@@ -36,9 +36,9 @@ export class GridDesigner {
 	get max(): number {
 		return this.columns[this.columns.length - 1]?.value ?? 4;
 	}
-	/** Saving a forced grid that does not fit would be refused by the server (422 GRID_MISMATCH). */
+	/** Saving a forced grid that does not fit would be refused by the server (422 GRID_MISMATCH); a free grid never is. */
 	get canSave(): boolean {
-		return this.check.kind === 'match' || this.check.kind === 'free';
+		return this.check.problem === undefined;
 	}
 
 	setRange(min: number, max: number): void {

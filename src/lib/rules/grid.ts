@@ -1,5 +1,6 @@
 /**
- * The grid's rules, written once: the range of grid values and whether a sort fits a grid. The server (participant
+ * The grid's rules, written once: the range of grid values, whether a grid has room for the Q-set (gridCapacity,
+ * asked by the grid designer and the server) and whether a sort fits a grid. The server (participant
  * submissions, paper sorts, imports), the manual-entry form, the sorting page's selectors and the analysis engine
  * all ask this module, so they give the same answer with the same codes.
  *
@@ -175,4 +176,31 @@ export function slotCounts(values: ArrayLike<number>, into: Int32Array = new Int
 export function firstSlotMismatch(counts: ArrayLike<number>, expected: ArrayLike<number>): number | undefined {
 	for (let slot = 0; slot < GRID_SLOTS; slot++) if (counts[slot] !== expected[slot]) return slot + GRID_MIN;
 	return undefined;
+}
+
+/**
+ * The code when a forced grid does not have exactly one place per Q-set statement. The server refuses such a grid
+ * with 422 and this code; the grid designer shows the same verdict before saving.
+ */
+export const GRID_MISMATCH = 'GRID_MISMATCH';
+
+export interface GridCapacity {
+	/** Places in the grid: the sum of the column capacities. */
+	places: number;
+	statements: number;
+	/** places − statements: below 0 when places are short, above 0 when places are to spare. */
+	surplus: number;
+	/**
+	 * GRID_MISMATCH on a forced grid whose places differ from the statements: it cannot be saved or opened. Never
+	 * on a free grid, where the column sizes are a guide and a column may hold more or fewer cards (docs/methods.md §1);
+	 * a surplus there is at most a hint.
+	 */
+	problem: typeof GRID_MISMATCH | undefined;
+}
+
+/** Compares a grid's places with the number of Q-set statements (the rule in GridCapacity.problem). */
+export function gridCapacity(grid: readonly ColumnPlaces[], forced: boolean, statements: number): GridCapacity {
+	const places = grid.reduce((sum, column) => sum + column.capacity, 0);
+	const surplus = places - statements;
+	return { places, statements, surplus, problem: forced && surplus !== 0 ? GRID_MISMATCH : undefined };
 }

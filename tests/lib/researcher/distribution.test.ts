@@ -70,19 +70,33 @@ describe('checkCapacity', () => {
 		expect(checkCapacity(grid, 7, true)).toEqual({ kind: 'match', capacity: 7, statements: 7 });
 	});
 	it('reports how many places are missing', () => {
-		expect(checkCapacity(grid, 9, true)).toEqual({ kind: 'too-few-places', capacity: 7, statements: 9, difference: 2 });
+		expect(checkCapacity(grid, 9, true)).toEqual({
+			kind: 'too-few-places',
+			capacity: 7,
+			statements: 9,
+			difference: 2,
+			problem: 'GRID_MISMATCH'
+		});
 	});
 	it('reports how many places are left over in a forced grid', () => {
 		expect(checkCapacity(grid, 4, true)).toEqual({
 			kind: 'too-many-places',
 			capacity: 7,
 			statements: 4,
-			difference: 3
+			difference: 3,
+			problem: 'GRID_MISMATCH'
 		});
 	});
-	it('accepts spare places in a free grid but not too few', () => {
-		expect(checkCapacity(grid, 4, false).kind).toBe('free');
-		expect(checkCapacity(grid, 8, false).kind).toBe('too-few-places');
+	it('accepts any total on a free grid: spare places, and too few only as a hint', () => {
+		expect(checkCapacity(grid, 4, false)).toEqual({ kind: 'free', capacity: 7, statements: 4 });
+		expect(checkCapacity(grid, 7, false)).toEqual({ kind: 'free', capacity: 7, statements: 7 });
+		expect(checkCapacity(grid, 8, false)).toEqual({
+			kind: 'free-few-places',
+			capacity: 7,
+			statements: 8,
+			difference: 1
+		});
+		expect(checkCapacity(grid, 8, false).problem).toBeUndefined();
 	});
 });
 

@@ -133,6 +133,8 @@ export const researcherDesign = {
 		'r.grid.check.match': 'Het raster past: {capacity} plaatsen voor {statements} stellingen.',
 		'r.grid.check.free':
 			'Vrije verdeling: {capacity} plaatsen voor {statements} stellingen. Deelnemers hoeven niet elke kolom te vullen.',
+		'r.grid.check.free-few-places':
+			'Vrije verdeling: {capacity} plaatsen voor {statements} stellingen. De aantallen zijn een richtlijn: deelnemers leggen in sommige kolommen meer kaarten dan er plaatsen zijn. Wil je dat niet? Voeg dan {difference} plaatsen toe.',
 		'r.grid.check.too-few-places':
 			'Er zijn {difference} plaatsen te weinig: het raster heeft {capacity} plaatsen, de Q-set {statements} stellingen. Elke stelling heeft precies één plaats nodig. Voeg plaatsen toe aan kolommen, of haal {difference} stellingen uit de Q-set.',
 		'r.grid.check.too-many-places':
@@ -311,6 +313,8 @@ export const researcherDesign = {
 		'r.grid.check.match': 'The grid fits: {capacity} places for {statements} statements.',
 		'r.grid.check.free':
 			'Free distribution: {capacity} places for {statements} statements. Participants need not fill every column.',
+		'r.grid.check.free-few-places':
+			'Free distribution: {capacity} places for {statements} statements. The numbers are a guide: participants will put more cards in some columns than there are places. If you do not want that, add {difference} places.',
 		'r.grid.check.too-few-places':
 			'{difference} places short: the grid has {capacity} places, the Q-set {statements} statements. Every statement needs exactly one place. Add places to columns, or take {difference} statements out of the Q-set.',
 		'r.grid.check.too-many-places':
