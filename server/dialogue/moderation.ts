@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { FreeText, ModerationStatus } from '../../src/lib/api/types/dialogue.js';
+import type { ModerationResult, ModerationStatus } from '../../src/lib/api/types/dialogue.js';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { isUuid } from '../studies/access.js';
@@ -19,7 +19,7 @@ export async function moderateFreeText(
 	session: DialogueSession,
 	responseId: string,
 	moderation: ModerationStatus
-): Promise<Pick<FreeText, 'id' | 'moderation'>> {
+): Promise<ModerationResult> {
 	if (!isUuid(responseId)) throw responseNotFound();
 	const updated = await db.transaction().execute(async (trx) => {
 		const row = await setFreeTextModeration(trx, session.id, responseId, moderation);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AnalysisReactions, FreeText, SessionReactions } from '../../src/lib/api/types/dialogue.js';
+import type { AnalysisReactions, SessionReactions } from '../../src/lib/api/types/dialogue.js';
 import { bestFitOptions, type DialogueQuestion } from '../../src/lib/dialogue/questions.js';
 import { buildTally, combineTallies, type Counts, type Tally } from '../../src/lib/dialogue/tally.js';
 import { listAnalysisResults } from '../analyses/repository.js';
@@ -57,7 +57,7 @@ export async function studyReactions(db: Kysely<Database>, studyId: string): Pro
 				miniSortTally: miniSort.perSession.get(session.id)!
 			});
 		}
-		const texts: (FreeText & { sessionId: string })[] = [];
+		const texts: AnalysisReactions['freeTexts'] = [];
 		for (const session of sessions) {
 			for (const text of await listFreeTexts(db, [session.id], ['pending', 'shown', 'hidden']))
 				texts.push({ ...text, sessionId: session.id });

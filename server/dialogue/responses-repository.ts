@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { ModerationStatus } from '../../src/lib/api/types/dialogue.js';
+import type { ModerationResult, ModerationStatus } from '../../src/lib/api/types/dialogue.js';
 import type { Database } from '../db/schema.js';
 
 // The one home of the queries on dialogue_responses. Every function takes the executor (`db`, or `trx`
@@ -108,7 +108,7 @@ export async function setFreeTextModeration(
 	sessionId: string,
 	responseId: string,
 	moderation: ModerationStatus
-): Promise<{ id: string; moderation: ModerationStatus } | undefined> {
+): Promise<ModerationResult | undefined> {
 	const row = await db
 		.updateTable('dialogue_responses')
 		.set({ moderation })

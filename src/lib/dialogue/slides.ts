@@ -1,4 +1,4 @@
-import type { Presentation } from '../api/dialogue.js';
+import type { Presentation, PresentationStatement } from '../api/dialogue.js';
 
 export type SlideKind = 'title' | 'overview' | 'viewpoint' | 'distinguishing' | 'quotes' | 'consensus';
 
@@ -7,7 +7,7 @@ export interface Slide {
 	/** Index into `presentation.viewpoints` for viewpoint, distinguishing and quote slides. */
 	viewpoint?: number;
 	/** Distinguishing slides: the statements this viewpoint ranks higher, or lower, than every other. */
-	direction?: 'higher' | 'lower';
+	direction?: NonNullable<PresentationStatement['distinguishing']>;
 	/** Reveal steps: a viewpoint shows its narrative, then its extremes, then the full grid. */
 	steps: number;
 }
@@ -98,7 +98,7 @@ export function extremes<T extends { value: number }>(statements: T[]): { agree:
 }
 
 /** A viewpoint's distinguishing statements, highest placed first: those it ranks higher, and those lower, than every other viewpoint. */
-export function distinguishingOf<T extends { value: number; z: number; distinguishing: 'higher' | 'lower' | null }>(
+export function distinguishingOf<T extends Pick<PresentationStatement, 'value' | 'z' | 'distinguishing'>>(
 	statements: T[]
 ): { higher: T[]; lower: T[] } {
 	const order = (a: T, b: T) => b.value - a.value || b.z - a.z;
