@@ -6,21 +6,7 @@ import { recordAudit } from '../audit/record.js';
 import { requireResearcherHook, researcherOf } from '../auth/guard.js';
 import { requireStudyAccess } from '../studies/access.js';
 import { errors, idParams } from './common-schemas.js';
-
-const eventSchema = {
-	type: 'object',
-	required: ['id', 'at', 'studyId', 'studySlug', 'actor', 'action', 'details'],
-	properties: {
-		id: { type: 'string' },
-		at: { type: 'string', description: 'ISO 8601, UTC' },
-		studyId: { type: ['string', 'null'] },
-		studySlug: { type: ['string', 'null'], description: "the study's address at the time" },
-		actor: { type: 'string', description: "the researcher's e-mail, or cli / system" },
-		action: { type: 'string' },
-		details: { type: 'object', additionalProperties: true }
-	},
-	additionalProperties: false
-} as const;
+import { auditEventSchema } from '../../src/lib/api/types/audit.js';
 
 /** JSON (the newest events) or, with ?format=csv, a CSV download of all of them. */
 const listResponse = {
@@ -31,7 +17,7 @@ const listResponse = {
 				type: 'object',
 				required: ['events'],
 				additionalProperties: false,
-				properties: { events: { type: 'array', items: eventSchema } }
+				properties: { events: { type: 'array', items: auditEventSchema } }
 			}
 		},
 		'text/csv': { schema: { description: 'UTF-8 with a byte order mark, one event a row' } }

@@ -8,7 +8,7 @@ import { changePassword, logIn } from '../auth/login.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { csrfHeaders, errors, noContent } from './common-schemas.js';
-import { researcherSchema } from './studies/schemas.js';
+import { researcherSchema } from '../../src/lib/api/types/auth.js';
 
 const credentials = {
 	email: { type: 'string', minLength: 1, maxLength: 254 },

@@ -1,18 +1,28 @@
 import { sql } from 'kysely';
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
+import type { FromSchema } from 'json-schema-to-ts';
 import { migrations } from '../../migrations/index.js';
 import type { DatabaseHandle } from '../db/index.js';
 
 /** A readiness check that takes longer than this counts as a database that cannot be reached. */
 const CHECK_TIMEOUT_MS = 2000;
 
-export type MigrationState = 'current' | 'pending' | 'newer' | 'unknown';
+/** What the readiness answer reports under `checks`; `Readiness` is derived from it. */
+const checksSchema = {
+	type: 'object',
+	required: ['database', 'migrations'],
+	additionalProperties: false,
+	properties: {
+		database: { enum: ['reachable', 'unreachable'] },
+		migrations: {
+			enum: ['current', 'pending', 'newer', 'unknown'],
+			description: 'newer: a later version of Standpunt migrated this database'
+		}
+	}
+} as const;
 
-export interface Readiness {
-	ready: boolean;
-	database: 'reachable' | 'unreachable';
-	migrations: MigrationState;
-}
+export type Readiness = FromSchema<typeof checksSchema> & { ready: boolean };
+export type MigrationState = Readiness['migrations'];
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 	let timer: NodeJS.Timeout | undefined;
@@ -49,19 +59,6 @@ export async function checkReadiness(database: DatabaseHandle, timeoutMs = CHECK
 			: 'pending';
 	return { ready: state === 'current', database: 'reachable', migrations: state };
 }
-
-const checksSchema = {
-	type: 'object',
-	required: ['database', 'migrations'],
-	additionalProperties: false,
-	properties: {
-		database: { enum: ['reachable', 'unreachable'] },
-		migrations: {
-			enum: ['current', 'pending', 'newer', 'unknown'],
-			description: 'newer: a later version of Standpunt migrated this database'
-		}
-	}
-} as const;
 
 function readinessResponse(status: 'ok' | 'unavailable') {
 	return {

@@ -1,15 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { GridColumn } from '../../src/lib/api/types/studies.js';
+import type { GridColumn, GridDto } from '../../src/lib/api/types/studies.js';
 import type { Database, Study } from '../db/schema.js';
 import { assertGridFits, normalizeGrid } from './design.js';
 import { assertDesignUnlocked } from './locks.js';
 import { qsetCount } from './statements-repository.js';
 import { updateStudyRow } from './studies-repository.js';
-
-export interface GridDto {
-	forced: boolean;
-	columns: GridColumn[];
-}
 
 // The one module that reads and writes the grid_columns table (migrations and the backup's generic table list
 // aside). Inside a transaction pass `trx`, never `db`: PGlite has a single connection.

@@ -6,7 +6,7 @@ import { AppError } from '../errors.js';
 import { readZip } from './zip.js';
 
 /** pattern.txt has one count per grid value −6 … +13 (as the .DAT header), GRID_SLOTS in all. */
-/** The most cards one grid column may hold (the grid's own rule, server/routes/studies/schemas.ts). */
+/** The most cards one grid column may hold (the grid's own rule, gridColumnSchema in src/lib/api/types/common.ts). */
 export const MAX_COLUMN_CAPACITY = 200;
 const KADE_FILES = new Set(['name.txt', 'pattern.txt', 'sorts.txt', 'statements.txt']);
 const baseName = (path: string) => path.split('/').pop()!.toLowerCase();

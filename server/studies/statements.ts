@@ -1,5 +1,5 @@
 import type { Kysely, Updateable } from 'kysely';
-import type { StatementDto } from '../../src/lib/api/types/studies.js';
+import type { StatementDto, ThemeCount } from '../../src/lib/api/types/studies.js';
 import type { StatementInput, StatementPatch } from '../../src/lib/api/types/study-requests.js';
 import type { Database, StatementsTable, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
@@ -64,12 +64,6 @@ export function cleanThemes(themes: string[] | undefined): string[] {
 
 export async function listStatements(db: Kysely<Database>, studyId: string): Promise<StatementDto[]> {
 	return (await statementRows(db, studyId)).map(statementRowToDto);
-}
-
-export interface ThemeCount {
-	theme: string;
-	qset: number;
-	concourse: number;
 }
 
 /** How many statements carry each theme, in the Q-set and in the concourse (to balance the Q-set). */

@@ -5,44 +5,14 @@ import { loadExportData } from '../../exports/study-data.js';
 import { previewImport, runImport } from '../../studies/import.js';
 import { parsingAsync } from '../../studies/statement-files.js';
 import { studyAccess } from './context.js';
-import { gridColumnSchema } from '../../../src/lib/api/types/common.js';
 import {
 	EXPORT_FORMATS,
 	importRequestSchema,
 	type ExportFormat,
 	type ImportRequest
 } from '../../../src/lib/api/types/study-requests.js';
-import { download } from '../common-schemas.js';
-import { csrfHeaders, errors, idParams } from './schemas.js';
-
-const previewSchema = {
-	type: 'object',
-	additionalProperties: false,
-	properties: {
-		valid: { type: 'boolean' },
-		format: { type: 'string' },
-		sortCount: { type: 'integer' },
-		statementCount: { type: 'integer' },
-		labels: { type: 'array', items: { type: 'string' } },
-		newStatements: {
-			type: 'array',
-			items: {
-				type: 'object',
-				additionalProperties: false,
-				properties: { code: { type: 'string' }, text: { type: 'object', additionalProperties: { type: 'string' } } }
-			}
-		},
-		newGrid: { anyOf: [{ type: 'null' }, { type: 'array', items: gridColumnSchema }] },
-		problems: {
-			type: 'array',
-			items: {
-				type: 'object',
-				additionalProperties: false,
-				properties: { sort: { type: 'string' }, code: { type: 'string' }, message: { type: 'string' } }
-			}
-		}
-	}
-} as const;
+import { csrfHeaders, download, errors, idParams } from '../common-schemas.js';
+import { importPreviewSchema } from '../../../src/lib/api/types/studies.js';
 
 const dataRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
@@ -60,7 +30,7 @@ const dataRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				headers: csrfHeaders,
 				body: importRequestSchema,
 				response: {
-					200: previewSchema,
+					200: importPreviewSchema,
 					201: {
 						type: 'object',
 						required: ['imported'],

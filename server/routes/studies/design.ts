@@ -20,8 +20,8 @@ import {
 	type NewStudy,
 	type StudyPatch
 } from '../../../src/lib/api/types/study-requests.js';
-import { noContent } from '../common-schemas.js';
-import { csrfHeaders, errors, idParams, studyDetailSchema, studySummarySchema } from './schemas.js';
+import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
+import { studyDetailSchema, studySummarySchema } from '../../../src/lib/api/types/studies.js';
 
 const studyResponse = {
 	type: 'object',

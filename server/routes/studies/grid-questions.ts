@@ -7,7 +7,6 @@ import {
 	reorderQuestions,
 	updateQuestion
 } from '../../studies/questions.js';
-import { gridColumnSchema } from '../../../src/lib/api/types/common.js';
 import {
 	gridInputSchema,
 	questionInputSchema,
@@ -17,15 +16,9 @@ import {
 	type QuestionPatch
 } from '../../../src/lib/api/types/study-requests.js';
 import { idParam, studyAccess } from './context.js';
-import { noContent } from '../common-schemas.js';
-import { csrfHeaders, errors, idParams, questionSchema } from './schemas.js';
+import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
+import { questionSchema, studyGridSchema } from '../../../src/lib/api/types/studies.js';
 
-const gridSchema = {
-	type: 'object',
-	additionalProperties: false,
-	required: ['forced', 'columns'],
-	properties: { forced: { type: 'boolean' }, columns: { type: 'array', items: gridColumnSchema } }
-} as const;
 const questionList = {
 	type: 'object',
 	additionalProperties: false,
@@ -57,7 +50,7 @@ const gridAndQuestionRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				params: idParams,
 				summary: 'The grid: columns (value, capacity) and forced or free',
 				tags: ['grid'],
-				response: { 200: gridSchema, ...errors(401, 404) }
+				response: { 200: studyGridSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => getGrid(db, (await studyAccess(request, 'read')).study)
@@ -72,7 +65,7 @@ const gridAndQuestionRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				tags: ['grid'],
 				headers: csrfHeaders,
 				body: gridInputSchema,
-				response: { 200: gridSchema, ...errors(400, 401, 403, 404, 409, 422) }
+				response: { 200: studyGridSchema, ...errors(400, 401, 403, 404, 409, 422) }
 			}
 		},
 		async (request) => {

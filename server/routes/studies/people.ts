@@ -7,12 +7,12 @@ import { changeMemberRole, listMembers, removeMember } from '../../studies/membe
 import { cancelInvitation, inviteMember, listInvitations } from '../../studies/invitations.js';
 import { researcherOf } from '../../auth/guard.js';
 import { emailOf } from '../../auth/researchers.js';
-import { PARTICIPANT_SOURCES, PARTICIPANT_STATUSES } from '../../../src/lib/api/types/common.js';
+import { STUDY_ROLES } from '../../../src/lib/api/types/common.js';
+import { codeSchema, invitationSchema, memberSchema } from '../../../src/lib/api/types/studies.js';
 import { idParam, studyAccess } from './context.js';
-import { noContent } from '../common-schemas.js';
-import { csrfHeaders, errors, idParams, memberSchema } from './schemas.js';
+import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
 
-const ROLE = { enum: ['owner', 'co_researcher', 'facilitator'] } as const;
+const ROLE = { enum: STUDY_ROLES } as const;
 const memberParams = {
 	type: 'object',
 	additionalProperties: false,
@@ -25,12 +25,6 @@ const memberResponse = {
 	additionalProperties: false,
 	properties: { member: memberSchema }
 } as const;
-const invitationSchema = {
-	type: 'object',
-	additionalProperties: false,
-	required: ['id', 'email', 'role', 'createdAt'],
-	properties: { id: { type: 'string' }, email: { type: 'string' }, role: ROLE, createdAt: { type: 'string' } }
-} as const;
 const researcherId = (value: string) => idParam(value, 'MEMBER_NOT_FOUND', 'member');
 
 const codeList = {
@@ -38,20 +32,7 @@ const codeList = {
 	required: ['codes'],
 	additionalProperties: false,
 	properties: {
-		codes: {
-			type: 'array',
-			items: {
-				type: 'object',
-				required: ['code', 'status', 'source', 'createdAt'],
-				additionalProperties: false,
-				properties: {
-					code: { type: 'string' },
-					status: { enum: PARTICIPANT_STATUSES },
-					source: { enum: PARTICIPANT_SOURCES },
-					createdAt: { type: 'string' }
-				}
-			}
-		}
+		codes: { type: 'array', items: codeSchema }
 	}
 } as const;
 

@@ -11,8 +11,8 @@ import {
 } from '../../studies/monitoring.js';
 import { addManualSort, type ManualSortInput } from '../../studies/sorts.js';
 import { idParam, studyAccess } from './context.js';
-import { noContent } from '../common-schemas.js';
-import { csrfHeaders, errors, idParams, sortSchema } from './schemas.js';
+import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
+import { sortSchema, studyStatsSchema, withdrawalSchema } from '../../../src/lib/api/types/studies.js';
 
 const sortParams = {
 	type: 'object',
@@ -27,42 +27,6 @@ const sortResponse = {
 	properties: { sort: sortSchema }
 } as const;
 const sortId = (value: string) => idParam(value, 'SORT_NOT_FOUND', 'sort');
-const count = { type: 'integer' } as const;
-
-const statsSchema = {
-	type: 'object',
-	additionalProperties: false,
-	properties: {
-		participants: {
-			type: 'object',
-			additionalProperties: false,
-			properties: {
-				invited: count,
-				selfEnrolled: count,
-				facilitated: count,
-				started: count,
-				submitted: count,
-				withdrawn: count
-			}
-		},
-		sorts: {
-			type: 'object',
-			additionalProperties: false,
-			properties: {
-				total: count,
-				included: count,
-				excluded: count,
-				bySource: { type: 'object', additionalProperties: count }
-			}
-		},
-		medianCompletionSeconds: { type: ['number', 'null'] },
-		completionsPerDay: {
-			type: 'array',
-			items: { type: 'object', additionalProperties: false, properties: { date: { type: 'string' }, count } }
-		},
-		withdrawals: count
-	}
-} as const;
 
 const resultRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 	const db = app.database.db;
@@ -74,7 +38,7 @@ const resultRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				params: idParams,
 				summary: 'Invited / started / submitted counts, median completion time, completions per day',
 				tags: ['monitoring'],
-				response: { 200: statsSchema, ...errors(401, 404) }
+				response: { 200: studyStatsSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => studyStats(db, (await studyAccess(request, 'read')).study.id)
@@ -241,16 +205,8 @@ const resultRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 					200: {
 						type: 'object',
 						additionalProperties: false,
-						properties: {
-							withdrawals: {
-								type: 'array',
-								items: {
-									type: 'object',
-									additionalProperties: false,
-									properties: { withdrawnAt: { type: 'string' }, sortSource: { type: 'string' } }
-								}
-							}
-						}
+						required: ['withdrawals'],
+						properties: { withdrawals: { type: 'array', items: withdrawalSchema } }
 					},
 					...errors(401, 404)
 				}

@@ -16,8 +16,8 @@ import {
 } from '../../../src/lib/api/types/study-requests.js';
 import { importStatements, type StatementFileFormat } from '../../studies/statement-files.js';
 import { idParam, studyAccess } from './context.js';
-import { noContent } from '../common-schemas.js';
-import { csrfHeaders, errors, idParams, statementSchema } from './schemas.js';
+import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
+import { statementSchema, themeCountSchema } from '../../../src/lib/api/types/studies.js';
 
 const statementParams = {
 	type: 'object',
@@ -34,12 +34,7 @@ const statementList = {
 const themesSchema = {
 	type: 'array',
 	description: 'statements per theme, in the Q-set and in the concourse',
-	items: {
-		type: 'object',
-		additionalProperties: false,
-		required: ['theme', 'qset', 'concourse'],
-		properties: { theme: { type: 'string' }, qset: { type: 'integer' }, concourse: { type: 'integer' } }
-	}
+	items: themeCountSchema
 } as const;
 const statementId = (value: string) => idParam(value, 'STATEMENT_NOT_FOUND', 'statement');
 

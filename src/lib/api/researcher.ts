@@ -1,6 +1,7 @@
 // The researcher API (server/routes/auth.ts and server/routes/studies*): the calls the researcher pages make.
 import { apiUrl, del, download, get, patch, post, put, request } from './client.js';
 import type { AuditEventDto } from './types/audit.js';
+import type { Researcher } from './types/auth.js';
 import type {
 	CodeDto,
 	GridColumn,
@@ -31,11 +32,7 @@ import type {
 export type * from './types/studies.js';
 export type { AuditEventDto } from './types/audit.js';
 
-export interface Researcher {
-	id: string;
-	email: string;
-	displayName: string;
-}
+export type { Researcher } from './types/auth.js';
 
 export const auth = {
 	me: () => get<{ researcher: Researcher }>('/auth/me').then((r) => r.researcher),
