@@ -3,6 +3,7 @@ import type { AnalysisData, AnalysisRequest, AnalysisResult, AnalysisSummary } f
 import type { Database, QuestionOption, LocalizedText } from '../db/schema.js';
 import { researcherNames, type ResearcherName } from '../auth/researchers.js';
 import { loadGrid } from '../studies/grid.js';
+import { preSortChoiceQuestionRows } from '../studies/questions.js';
 import { sortRows } from '../studies/sorts-repository.js';
 import { qsetStatements } from '../studies/statements-repository.js';
 import { getStudy } from '../studies/studies-repository.js';
@@ -62,14 +63,7 @@ export async function loadAnalysisData(
 }
 
 export async function loadPreSortQuestions(db: Kysely<Database>, studyId: string): Promise<PreSortQuestion[]> {
-	const rows = await db
-		.selectFrom('questions')
-		.select(['key', 'type', 'prompt', 'options'])
-		.where('study_id', '=', studyId)
-		.where('phase', '=', 'pre')
-		.where('type', 'in', ['single', 'multiple', 'scale'])
-		.orderBy('position')
-		.execute();
+	const rows = await preSortChoiceQuestionRows(db, studyId);
 	return rows.map((row) => ({ key: row.key, type: row.type, prompt: row.prompt, options: row.options }));
 }
 

@@ -4,6 +4,7 @@ import { oldestResearcherId } from '../auth/researchers.js';
 import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
 import { insertGridColumns } from '../studies/grid.js';
+import { insertQuestionRows } from '../studies/questions.js';
 import { insertSorts } from '../studies/sorts-repository.js';
 import { insertStatements } from '../studies/statements-repository.js';
 import { hasAnyStudy, insertStudy, studyIdBySlug } from '../studies/studies-repository.js';
@@ -58,22 +59,20 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 		}))
 	);
 	await insertGridColumns(trx, studyId, DEMO_GRID);
-	await trx
-		.insertInto('questions')
-		.values(
-			DEMO_QUESTIONS.map((q, i) => ({
-				study_id: studyId,
-				key: q.key,
-				phase: q.phase,
-				type: q.type,
-				prompt: JSON.stringify(q.prompt),
-				options: JSON.stringify(q.options),
-				required: q.required,
-				offer_decline: q.offerDecline,
-				position: i + 1
-			}))
-		)
-		.execute();
+	await insertQuestionRows(
+		trx,
+		DEMO_QUESTIONS.map((q, i) => ({
+			study_id: studyId,
+			key: q.key,
+			phase: q.phase,
+			type: q.type,
+			prompt: JSON.stringify(q.prompt),
+			options: JSON.stringify(q.options),
+			required: q.required,
+			offer_decline: q.offerDecline,
+			position: i + 1
+		}))
+	);
 
 	const sorts = generateDemoSorts().map((sort) => ({ sort, participantId: randomUUID() }));
 	await trx

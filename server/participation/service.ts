@@ -9,10 +9,12 @@ import type {
 import type { Database, LocalizedText, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { loadGrid } from '../studies/grid.js';
+import { questionRowsByPosition } from '../studies/questions.js';
 import { insertSortWithFreeLabel, submittedSortOf } from '../studies/sorts-repository.js';
 import { qsetStatements } from '../studies/statements-repository.js';
 import { findStudyBySlug, getStudy } from '../studies/studies-repository.js';
 import { generateCode, normalizeCode } from './codes.js';
+import { deleteDraftOf, draftOf, upsertDraft } from './drafts-repository.js';
 import { submissionHash, validateSubmission } from './validate.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -111,8 +113,8 @@ export async function getParticipation(db: Db, code: string, lang?: string): Pro
 	const [statements, grid, questions, draft] = await Promise.all([
 		qsetStatements(db, study.id),
 		loadGrid(db, study.id),
-		db.selectFrom('questions').selectAll().where('study_id', '=', study.id).orderBy('position').execute(),
-		db.selectFrom('drafts').select('data').where('participant_id', '=', participant.id).executeTakeFirst()
+		questionRowsByPosition(db, study.id),
+		draftOf(db, participant.id)
 	]);
 	return {
 		study: {
@@ -157,11 +159,7 @@ export async function saveDraft(db: Kysely<Database>, code: string, data: unknow
 		if (participant.status === 'submitted' || participant.status === 'withdrawn') throw alreadySubmitted();
 		await openStudyOf(trx, participant.study_id);
 		const json = JSON.stringify(data);
-		await trx
-			.insertInto('drafts')
-			.values({ participant_id: participant.id, data: json })
-			.onConflict((oc) => oc.column('participant_id').doUpdateSet({ data: json, updated_at: new Date() }))
-			.execute();
+		await upsertDraft(trx, participant.id, json);
 		if (participant.status === 'new') {
 			await trx
 				.updateTable('participants')
@@ -199,11 +197,7 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 		const [statements, grid, questions] = await Promise.all([
 			qsetStatements(trx, study.id),
 			loadGrid(trx, study.id),
-			trx
-				.selectFrom('questions')
-				.select(['key', 'type', 'options', 'required', 'offer_decline'])
-				.where('study_id', '=', study.id)
-				.execute()
+			questionRowsByPosition(trx, study.id)
 		]);
 		validateSubmission(
 			{
@@ -241,7 +235,7 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 			if (attempt >= 10) throw new Error('could not find a free sort label');
 		}
 		await trx.updateTable('participants').set({ status: 'submitted' }).where('id', '=', participant.id).execute();
-		await trx.deleteFrom('drafts').where('participant_id', '=', participant.id).execute();
+		await deleteDraftOf(trx, participant.id);
 		return { receipt, created: true };
 	});
 }

@@ -4,6 +4,7 @@ import { completionsPerDay, median } from '../../src/lib/rules/counts.js';
 import type { Database, SortSource } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { normalizeCode } from '../participation/codes.js';
+import { deleteDraftOf } from '../participation/drafts-repository.js';
 import {
 	deleteSortByReceipt,
 	deleteSortRow,
@@ -121,7 +122,7 @@ export async function withdrawByReceipt(
 		const sort = await deleteSortByReceipt(trx, studyId, normalized);
 		if (!sort) throw new AppError(404, 'RECEIPT_NOT_FOUND', 'No sort of this study has this receipt code.');
 		if (sort.participant_id) {
-			await trx.deleteFrom('drafts').where('participant_id', '=', sort.participant_id).execute();
+			await deleteDraftOf(trx, sort.participant_id);
 			await trx
 				.updateTable('participants')
 				.set({ status: 'withdrawn' })

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import type { QuestionDto } from '../../src/lib/api/types/studies.js';
 import type { QuestionInput, QuestionPatch } from '../../src/lib/api/types/study-requests.js';
-import type { Database, LocalizedText, QuestionOption, Study } from '../db/schema.js';
+import type { Database, LocalizedText, Question, QuestionOption, QuestionsTable, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { assertQuestionOptions } from './design.js';
 import { questionRowToDto } from './dto.js';
@@ -23,15 +23,44 @@ function prompt(study: Study, value: string | LocalizedText): LocalizedText {
 	return text;
 }
 
-export async function listQuestions(db: Kysely<Database>, studyId: string): Promise<QuestionDto[]> {
-	const rows = await db
+// This module is the home of the `questions` table (tests/lint/table-repositories.test.ts): other modules read and
+// write questions through the functions below.
+
+/** A study's questions as the designer lists them: the ones before sorting first, each phase by position. */
+export async function questionRows(db: Kysely<Database>, studyId: string): Promise<Question[]> {
+	return db
 		.selectFrom('questions')
 		.selectAll()
 		.where('study_id', '=', studyId)
 		.orderBy('phase', 'desc')
 		.orderBy('position')
 		.execute();
-	return rows.map(questionRowToDto);
+}
+
+/** A study's questions by position alone, as the participation pages take them. */
+export async function questionRowsByPosition(db: Kysely<Database>, studyId: string): Promise<Question[]> {
+	return db.selectFrom('questions').selectAll().where('study_id', '=', studyId).orderBy('position').execute();
+}
+
+/** The choice questions (single, multiple, scale) asked before sorting, by position. */
+export async function preSortChoiceQuestionRows(db: Kysely<Database>, studyId: string) {
+	return db
+		.selectFrom('questions')
+		.select(['key', 'type', 'prompt', 'options'])
+		.where('study_id', '=', studyId)
+		.where('phase', '=', 'pre')
+		.where('type', 'in', ['single', 'multiple', 'scale'])
+		.orderBy('position')
+		.execute();
+}
+
+/** Adds questions as they are (the demo study's); texts and options are bound as JSON by the caller. */
+export async function insertQuestionRows(db: Kysely<Database>, rows: Insertable<QuestionsTable>[]): Promise<void> {
+	if (rows.length > 0) await db.insertInto('questions').values(rows).execute();
+}
+
+export async function listQuestions(db: Kysely<Database>, studyId: string): Promise<QuestionDto[]> {
+	return (await questionRows(db, studyId)).map(questionRowToDto);
 }
 
 /** Adds a question at the end of its phase; "prefer not to say" is offered unless switched off. */

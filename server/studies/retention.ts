@@ -1,7 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { FastifyBaseLogger } from 'fastify';
 import { recordAudit, SYSTEM_ACTOR } from '../audit/record.js';
 import type { Database } from '../db/schema.js';
+import { deleteExpiredDrafts } from '../participation/drafts-repository.js';
 
 /** How often the running server looks for expired drafts. */
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
@@ -15,26 +16,14 @@ export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
  */
 export async function purgeExpiredDrafts(db: Kysely<Database>, now: Date = new Date()): Promise<Map<string, number>> {
 	return db.transaction().execute(async (trx) => {
-		const result = await sql<{ study_id: string; removed: string | number }>`
-			with expired as (
-				delete from drafts d
-				using participants p, studies s
-				where p.id = d.participant_id and s.id = p.study_id and p.status <> 'submitted'
-					and d.updated_at < ${now}::timestamptz - make_interval(days => s.draft_retention_days)
-				returning d.participant_id, p.study_id
-			), reset as (
-				update participants set status = 'new', started_at = null
-				where id in (select participant_id from expired) and status = 'in_progress'
-			)
-			select study_id, count(*) as removed from expired group by study_id`.execute(trx);
 		const removed = new Map<string, number>();
-		for (const row of result.rows) {
-			removed.set(row.study_id, Number(row.removed));
+		for (const row of await deleteExpiredDrafts(trx, now)) {
+			removed.set(row.studyId, row.removed);
 			await recordAudit(trx, {
-				studyId: row.study_id,
+				studyId: row.studyId,
 				actor: SYSTEM_ACTOR,
 				action: 'drafts.expire',
-				details: { drafts: Number(row.removed) }
+				details: { drafts: row.removed }
 			});
 		}
 		return removed;

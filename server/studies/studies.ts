@@ -9,6 +9,7 @@ import { assertGridFits, designProblems, normalizeGrid } from './design.js';
 import { insertGridColumns, loadGrid } from './grid.js';
 import { questionRowToDto, statementRowToDto, studyRowToSummary } from './dto.js';
 import { assertDesignUnlocked } from './locks.js';
+import { questionRows } from './questions.js';
 import { countSorts } from './sorts-repository.js';
 import { assertStatementCodes, cleanThemes, nextCodes } from './statements.js';
 import { insertStatements, statementRows } from './statements-repository.js';
@@ -86,13 +87,7 @@ export async function getStudyDetail(db: Kysely<Database>, study: Study, role: S
 	const [statements, grid, questions, sortCount] = await Promise.all([
 		statementRows(db, study.id),
 		loadGrid(db, study.id),
-		db
-			.selectFrom('questions')
-			.selectAll()
-			.where('study_id', '=', study.id)
-			.orderBy('phase', 'desc')
-			.orderBy('position')
-			.execute(),
+		questionRows(db, study.id),
 		countSorts(db, study.id)
 	]);
 	const qset = statements.filter((s) => s.in_qset);
