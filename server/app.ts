@@ -150,7 +150,7 @@ export async function buildApp({
 	if (!existsSync(config.staticDir)) return app;
 	await app.register(fastifyStatic, {
 		root: config.staticDir,
-		wildcard: false,
+		wildcard: true,
 		index: ['index.html'],
 		// Our own cache-control below; the plugin's default (max-age=0) would overwrite it.
 		cacheControl: false,

@@ -91,6 +91,30 @@ describe('single-page app', () => {
 		expect(icon.headers['cache-control']).toBe('no-cache');
 	});
 
+	it('serves a file the build gains while the server runs, and nothing outside the build folder', async () => {
+		// The folder is read per request, not listed once at start (one route per file was a sixth of a start).
+		writeFileSync(join(staticDir, '_app', 'immutable', 'later.def456.js'), 'export const later = 1;');
+		const later = await app.inject({ method: 'GET', url: '/_app/immutable/later.def456.js' });
+		expect(later.statusCode).toBe(200);
+		expect(later.body).toBe('export const later = 1;');
+		for (const url of [
+			'/../package.json',
+			'/%2e%2e/package.json',
+			'/_app/../../etc/passwd',
+			'/_app/%2e%2e%2f%2e%2e%2fetc/passwd'
+		]) {
+			const response = await app.inject({ method: 'GET', url });
+			expect(response.body, url).not.toContain('"dependencies"');
+			expect(response.body, url).not.toContain('root:');
+		}
+	});
+
+	it('answers a missing file under the build folder with the shell, like any other page', async () => {
+		const response = await app.inject({ method: 'GET', url: '/_app/immutable/gone.000000.js' });
+		expect(response.statusCode).toBe(200);
+		expect(response.body).toBe(SHELL);
+	});
+
 	it('does not send the shell for /api paths', async () => {
 		const response = await app.inject({ method: 'GET', url: '/api/studies-that-do-not-exist' });
 		expect(response.statusCode).toBe(404);
