@@ -1,10 +1,62 @@
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 
 // Swagger UI loads its own script and stylesheet from /api/docs/static; the API's default
 // policy ("default-src 'none'") would block them, so the documentation pages get this one.
 const DOCS_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+
+/** Request headers a documentation page's answer depends on (caching); nothing else is passed on. */
+const FORWARDED_REQUEST_HEADERS = ['accept', 'if-none-match', 'if-modified-since', 'range'];
+/** Headers of the pages' answers that are passed back; the app's own hooks add the security headers. */
+const FORWARDED_RESPONSE_HEADERS = [
+	'content-type',
+	'content-range',
+	'accept-ranges',
+	'cache-control',
+	'etag',
+	'last-modified',
+	'location',
+	'vary'
+];
+
+/**
+ * The documentation pages (Swagger UI and its files under /api/docs, the document at /api/docs/json and
+ * /api/docs/yaml), served by @fastify/swagger-ui in an app of their own that is built on the first visit:
+ * loading that package and its files was a seventh of a server start, for pages few visitors open.
+ * `document` gives the OpenAPI document of the main app.
+ */
+function docsPages(document: () => unknown): (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> {
+	let pages: Promise<FastifyInstance> | undefined;
+	const load = async () => {
+		const { default: swaggerUi } = await import('@fastify/swagger-ui');
+		const docs = Fastify({ logger: false });
+		// The main app's routes are all registered by the time anyone asks, so its document is final here.
+		await docs.register(swagger, { mode: 'static', specification: { document: document() as never } });
+		await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+		await docs.ready();
+		return docs;
+	};
+	return async (request, reply) => {
+		pages ??= load().catch((error: unknown) => {
+			pages = undefined;
+			throw error;
+		});
+		const headers: Record<string, string> = {};
+		for (const name of FORWARDED_REQUEST_HEADERS) {
+			const value = request.headers[name];
+			if (typeof value === 'string') headers[name] = value;
+		}
+		// Always a GET: for a HEAD request Fastify sends the headers of the GET answer without its body.
+		const answer = await (await pages).inject({ method: 'GET', url: request.url, headers });
+		// A file the pages do not have gets the app's own 404, with its error body.
+		if (answer.statusCode === 404) return reply.callNotFound();
+		for (const name of FORWARDED_RESPONSE_HEADERS) {
+			const value = answer.headers[name];
+			if (value !== undefined) reply.header(name, value);
+		}
+		return reply.status(answer.statusCode).send(answer.rawPayload);
+	};
+}
 
 /**
  * The OpenAPI document of every route registered after this call (JSON at /api/docs/json,
@@ -21,11 +73,13 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
 			}
 		}
 	});
+	const pages = docsPages(() => app.swagger());
 	await app.register(async (docs) => {
 		docs.addHook('onSend', async (_request, reply, payload) => {
 			reply.header('content-security-policy', DOCS_CSP);
 			return payload;
 		});
-		await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+		docs.get('/api/docs', { schema: { hide: true } }, pages);
+		docs.get('/api/docs/*', { schema: { hide: true } }, pages);
 	});
 }

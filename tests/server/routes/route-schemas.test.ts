@@ -26,7 +26,7 @@ beforeAll(async () => {
 		database: testDb.database,
 		onRoute(route) {
 			for (const method of [route.method].flat()) {
-				// HEAD copies its GET; the OpenAPI documentation pages are @fastify/swagger-ui's own routes.
+				// HEAD copies its GET; the OpenAPI documentation pages pass requests on to @fastify/swagger-ui.
 				if (method === 'HEAD' || route.url.startsWith('/api/docs')) continue;
 				// Everything outside /api is a file of the built web app.
 				if (!route.url.startsWith('/api/')) continue;
