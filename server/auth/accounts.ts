@@ -57,7 +57,7 @@ export async function createResearcher(
 	account: NewAccount
 ): Promise<{ id: string; email: string }> {
 	const email = normalizeEmail(account.email);
-	assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
+	await assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
 	const passwordHash = await hashPassword(account.password);
 	const id = await db
 		.transaction()
@@ -101,7 +101,7 @@ export async function setupFirstAccount(
 	account: NewAccount
 ): Promise<{ id: string; email: string }> {
 	const email = normalizeEmail(account.email);
-	assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
+	await assertPasswordAcceptable(account.password, [email, account.displayName ?? '']);
 	const passwordHash = await hashPassword(account.password);
 	const id = await db.transaction().execute(async (trx) => {
 		// Two browsers racing with two valid links: the lock makes the second wait and then find no token.
@@ -124,7 +124,7 @@ export async function setupFirstAccount(
  */
 export async function resetPassword(db: Kysely<Database>, address: string, password: string): Promise<void> {
 	const email = normalizeEmail(address);
-	assertPasswordAcceptable(password, [email]);
+	await assertPasswordAcceptable(password, [email]);
 	const passwordHash = await hashPassword(password);
 	const id = await setPasswordHashByEmail(db, email, passwordHash);
 	if (!id) throw new AppError(404, 'ACCOUNT_NOT_FOUND', `No account uses the e-mail address ${email}.`);

@@ -58,7 +58,7 @@ export async function changePassword(
 	currentPassword: string,
 	newPassword: string
 ): Promise<void> {
-	assertPasswordAcceptable(newPassword, [researcher.email, researcher.displayName]);
+	await assertPasswordAcceptable(newPassword, [researcher.email, researcher.displayName]);
 	await admitPasswordCheck(db, researcher.id);
 	if (!(await verifyPassword(currentPassword, await passwordHashOf(db, researcher.id)))) {
 		throw new AppError(403, 'WRONG_PASSWORD', 'The current password is not correct.');

@@ -65,7 +65,7 @@ const GUESSABLE_MESSAGES: Record<GuessableReason, string> = {
  * Throws 422 WEAK_PASSWORD unless the password has a usable length, and 422 PASSWORD_TOO_GUESSABLE
  * (details.reason) when it is common, repetitive, a sequence or built from `personal` (e-mail, name).
  */
-export function assertPasswordAcceptable(password: string, personal: readonly string[] = []): void {
+export async function assertPasswordAcceptable(password: string, personal: readonly string[] = []): Promise<void> {
 	const length = [...password].length;
 	if (length < PASSWORD_MIN_LENGTH) {
 		throw new AppError(422, 'WEAK_PASSWORD', `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
@@ -73,7 +73,7 @@ export function assertPasswordAcceptable(password: string, personal: readonly st
 	if (length > PASSWORD_MAX_LENGTH) {
 		throw new AppError(422, 'WEAK_PASSWORD', `The password may have at most ${PASSWORD_MAX_LENGTH} characters.`);
 	}
-	const reason = guessableReason(password, personal);
+	const reason = await guessableReason(password, personal);
 	if (reason) {
 		throw new AppError(
 			422,

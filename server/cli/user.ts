@@ -36,7 +36,7 @@ export const userCommand: CliCommand = {
 		try {
 			// Checked before the database is opened: bad input changes nothing and answers at once.
 			email = normalizeEmail(values.email);
-			assertPasswordAcceptable(values.password, [email, values.name ?? '']);
+			await assertPasswordAcceptable(values.password, [email, values.name ?? '']);
 		} catch (error) {
 			if (error instanceof AppError) throw new CliError(error.message);
 			throw error;

@@ -44,10 +44,10 @@ describe('input rules', () => {
 		expect(() => normalizeEmail('anna')).toThrow(/e-mail/);
 	});
 
-	it('needs passwords of 10 to 200 characters', () => {
-		expect(() => assertPasswordAcceptable('kort')).toThrow(/at least 10/);
-		expect(() => assertPasswordAcceptable('x'.repeat(201))).toThrow(/at most 200/);
-		expect(() => assertPasswordAcceptable('precies tien')).not.toThrow();
+	it('needs passwords of 10 to 200 characters', async () => {
+		await expect(assertPasswordAcceptable('kort')).rejects.toThrow(/at least 10/);
+		await expect(assertPasswordAcceptable('x'.repeat(201))).rejects.toThrow(/at most 200/);
+		await expect(assertPasswordAcceptable('precies tien')).resolves.toBeUndefined();
 	});
 
 	// Expected refusals: zxcvbn-ts with its common-language lists scores these below 3 (see server/auth/password-strength.ts).
@@ -60,9 +60,9 @@ describe('input rules', () => {
 		['qwerty123456', 'common'],
 		['Password123!', 'common'],
 		['iloveyou2024', 'common']
-	])('refuses the guessable password %j (422 PASSWORD_TOO_GUESSABLE, reason %s)', (password, reason) => {
+	])('refuses the guessable password %j (422 PASSWORD_TOO_GUESSABLE, reason %s)', async (password, reason) => {
 		try {
-			assertPasswordAcceptable(password);
+			await assertPasswordAcceptable(password);
 			expect.unreachable('accepted a guessable password');
 		} catch (error) {
 			expect(error).toMatchObject({ statusCode: 422, code: 'PASSWORD_TOO_GUESSABLE', details: { reason } });
@@ -70,17 +70,17 @@ describe('input rules', () => {
 		}
 	});
 
-	it('refuses a password made of the e-mail address or name it is for', () => {
-		expect(() => assertPasswordAcceptable('annadevries2024', ['anna.devries@politie.nl', 'Anna de Vries'])).toThrow(
-			/e-mail address, your name/
-		);
-		expect(() => assertPasswordAcceptable('annadevries2024')).not.toThrow();
+	it('refuses a password made of the e-mail address or name it is for', async () => {
+		await expect(
+			assertPasswordAcceptable('annadevries2024', ['anna.devries@politie.nl', 'Anna de Vries'])
+		).rejects.toThrow(/e-mail address, your name/);
+		await expect(assertPasswordAcceptable('annadevries2024')).resolves.toBeUndefined();
 	});
 
 	it.each(['correct horse battery', 'een lang wachtwoord', 'zomer-fiets-lantaarn', 'Tw33 koffie, geen suiker'])(
 		'accepts %j',
-		(password) => {
-			expect(() => assertPasswordAcceptable(password)).not.toThrow();
+		async (password) => {
+			await expect(assertPasswordAcceptable(password)).resolves.toBeUndefined();
 		}
 	);
 });
