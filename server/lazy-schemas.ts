@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import ajvCompiler from '@fastify/ajv-compiler';
+import serializerCompiler from '@fastify/fast-json-stringify-compiler';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 // Fastify compiles every route's request validators (Ajv) and response serializers (fast-json-stringify)
@@ -14,9 +15,6 @@ type RouteSchema = { schema: unknown; httpPart?: string; method?: string; url?: 
 type Validate = ((data: unknown, context?: unknown) => unknown) & { errors?: unknown; schemaEnv?: unknown };
 type Serialize = (data: unknown) => string;
 type Factory<F> = (externalSchemas: unknown, options: unknown) => (route: RouteSchema) => F;
-
-// Fastify's defaults, resolved from Fastify itself: they are its dependencies, not ours.
-const requireFromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
 
 const compilers = new WeakMap<FastifyInstance, Set<() => void>>();
 
@@ -67,7 +65,7 @@ export function lazySchemaController(): {
 		return (route) => {
 			if (route.httpPart === 'headers') checkHeaderNames(route.schema, route);
 			const real = onFirstUse(pending, () => {
-				defaultValidator ??= requireFromFastify('@fastify/ajv-compiler')() as Factory<Validate>;
+				defaultValidator ??= (ajvCompiler as unknown as () => Factory<Validate>)();
 				compileRoute ??= defaultValidator(externalSchemas, options);
 				return compileRoute(route);
 			});
@@ -88,7 +86,7 @@ export function lazySchemaController(): {
 		let compileRoute: ((route: RouteSchema) => Serialize) | undefined;
 		return (route) => {
 			const real = onFirstUse(pending, () => {
-				defaultSerializer ??= requireFromFastify('@fastify/fast-json-stringify-compiler')() as Factory<Serialize>;
+				defaultSerializer ??= (serializerCompiler as unknown as () => Factory<Serialize>)();
 				compileRoute ??= defaultSerializer(externalSchemas, options);
 				return compileRoute(route);
 			});
