@@ -1,11 +1,13 @@
 // Builds what is missing or older than its sources, so that `npm start`, `npm test` and `npm run cli` work
 // on a fresh clone and never run stale code: the web app (build/, by vite) and the server and CLI (dist/,
 // by scripts/build-server.mjs). `node scripts/ensure-build.mjs [web] [server]`; no argument means both.
+// scripts/start.mjs calls ensureBuilt() in the server's own process.
 // A lock folder keeps two processes (parallel test runs) from building at once. Messages go to stderr,
 // so that `npm run -s cli` prints nothing but the command's own output on stdout.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const targets = {
 	web: {
@@ -40,16 +42,10 @@ const stale = ({ marker, sources }) => {
 
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-const unknown = process.argv.slice(2).filter((name) => !(name in targets));
-if (unknown.length) {
-	process.stderr.write(
-		`ensure-build: unknown target ${unknown.join(', ')}; known: ${Object.keys(targets).join(', ')}\n`
-	);
-	process.exit(2);
-}
-const wanted = (process.argv.length > 2 ? process.argv.slice(2) : Object.keys(targets)).map((name) => targets[name]);
-
-if (wanted.some(stale)) {
+/** Builds each of `names` (keys of `targets`) that is missing or older than its sources. */
+export async function ensureBuilt(names = Object.keys(targets)) {
+	const wanted = names.map((name) => targets[name]);
+	if (!wanted.some(stale)) return;
 	for (;;) {
 		try {
 			mkdirSync(lock);
@@ -74,4 +70,15 @@ if (wanted.some(stale)) {
 	} finally {
 		rmSync(lock, { recursive: true, force: true });
 	}
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const unknown = process.argv.slice(2).filter((name) => !(name in targets));
+	if (unknown.length) {
+		process.stderr.write(
+			`ensure-build: unknown target ${unknown.join(', ')}; known: ${Object.keys(targets).join(', ')}\n`
+		);
+		process.exit(2);
+	}
+	await ensureBuilt(process.argv.length > 2 ? process.argv.slice(2) : undefined);
 }
