@@ -1,8 +1,6 @@
 // JSON Schemas of the analysis routes (analyses.ts): requests, the stored analysis and the workspace's data.
 import { anyJson } from './common-schemas.js';
-
-const stringMap = { type: 'object', additionalProperties: { type: 'string' } } as const;
-const countOrFew = { anyOf: [{ type: 'integer' }, { const: '< 5' }] } as const;
+import { factorCompositionSchema } from '../../src/lib/api/types/analyses.js';
 
 const rotationStep = {
 	type: 'object',
@@ -66,37 +64,7 @@ const storedRequest = {
 const compositionSchema = {
 	type: 'array',
 	description: 'defining sorts per factor by pre-sort answer; groups below 5 are "< 5"',
-	items: {
-		type: 'object',
-		required: ['factor', 'nDefining', 'questions'],
-		additionalProperties: false,
-		properties: {
-			factor: { type: 'integer' },
-			nDefining: countOrFew,
-			withheld: { const: true, description: 'the sorts differ by 1–4 from a composition already shown' },
-			questions: {
-				type: 'array',
-				items: {
-					type: 'object',
-					required: ['key', 'prompt', 'groups'],
-					additionalProperties: false,
-					properties: {
-						key: { type: 'string' },
-						prompt: stringMap,
-						groups: {
-							type: 'array',
-							items: {
-								type: 'object',
-								required: ['value', 'label', 'count'],
-								additionalProperties: false,
-								properties: { value: { type: 'string' }, label: stringMap, count: countOrFew }
-							}
-						}
-					}
-				}
-			}
-		}
-	}
+	items: factorCompositionSchema
 } as const;
 
 const summaryProperties = {
@@ -161,58 +129,6 @@ export const compositionResponse = {
 	required: ['composition'],
 	additionalProperties: false,
 	properties: { composition: compositionSchema }
-} as const;
-
-export const analysisData = {
-	type: 'object',
-	required: ['studyId', 'languages', 'forced', 'grid', 'statements', 'sorts', 'excludedCount'],
-	additionalProperties: false,
-	properties: {
-		studyId: { type: 'string' },
-		languages: { type: 'array', items: { type: 'string' } },
-		forced: { type: 'boolean' },
-		grid: {
-			type: 'array',
-			description: 'grid columns, lowest value first',
-			items: {
-				type: 'object',
-				required: ['value', 'capacity'],
-				additionalProperties: false,
-				properties: { value: { type: 'integer' }, capacity: { type: 'integer' } }
-			}
-		},
-		statements: {
-			type: 'array',
-			description: 'the Q-set in order',
-			items: {
-				type: 'object',
-				required: ['code', 'text'],
-				additionalProperties: false,
-				properties: { code: { type: 'string' }, text: stringMap }
-			}
-		},
-		sorts: {
-			type: 'array',
-			description: 'included sorts in a fixed order; values in statement order',
-			items: {
-				type: 'object',
-				required: ['id', 'values', 'synthetic', 'comments', 'notes'],
-				additionalProperties: false,
-				properties: {
-					id: { type: 'string' },
-					values: { type: 'array', items: { type: 'number' } },
-					synthetic: { type: 'boolean' },
-					comments: stringMap,
-					notes: {
-						type: 'object',
-						additionalProperties: false,
-						properties: { sort: { type: 'string' }, statements: stringMap }
-					}
-				}
-			}
-		},
-		excludedCount: { type: 'integer', description: 'sorts left out because they were excluded' }
-	}
 } as const;
 
 export const analysisParams = {

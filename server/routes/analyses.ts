@@ -9,7 +9,6 @@ import { exportFileName, exportSource } from '../exports/analysis-source.js';
 import { analysisTextReport } from '../exports/analysis-text.js';
 import { analysisWorkbook } from '../exports/analysis-workbook.js';
 import {
-	analysisData,
 	analysisList,
 	analysisParams,
 	compositionBody,
@@ -20,6 +19,7 @@ import {
 	storedAnalysis
 } from './analyses.schemas.js';
 import { csrfHeaders, download, errors, idParams } from './common-schemas.js';
+import { analysisDataSchema } from '../../src/lib/api/types/analyses.js';
 
 const analysisNotFound = () =>
 	new AppError(404, 'ANALYSIS_NOT_FOUND', 'There is no such analysis, or it is not in one of your studies.');
@@ -76,7 +76,7 @@ const analysisRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				summary:
 					'The Q-set, grid and included sorts (with comments and interviewer notes, without pre-sort answers) for the workspace',
 				params: idParams,
-				response: { 200: analysisData, ...errors(401, 404) }
+				response: { 200: analysisDataSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => {

@@ -10,11 +10,25 @@ import { describe, expect, it } from 'vitest';
 
 /** Where the API's shapes live, and the client modules that read them. */
 const DIRS = ['src/lib/api', 'src/lib/api/types'];
+/** Other modules that declare API shapes (the analysis workspace's shared types). */
+const FILES = ['src/lib/analysis/types.ts'];
 
 /** Declarations that may stay hand-written because they are not API shapes, each with its reason. */
 const ALLOWED: Record<string, string> = {
 	'src/lib/api/client.ts RequestOptions': "the fetch wrapper's own options, never sent or received as JSON",
 	'src/lib/api/types/study-requests.ts AsSent': "FromSchema's options (defaulted fields optional as sent), not a shape"
+};
+
+/**
+ * API shapes still hand-written, to be derived next (issue 13.2): the stored analysis's `request` schema
+ * (server/routes/analyses.schemas.ts) requires less than AnalysisRequest promises, because rows saved by older
+ * versions may lack fields; deriving the type means the workspace must handle those. Remove an entry once its
+ * declaration is gone (the last test fails on an entry that matches nothing).
+ */
+const NOT_YET_DERIVED: Record<string, string> = {
+	'src/lib/analysis/types.ts AnalysisRequest': 'the normalised request; the stored one may lack fields',
+	'src/lib/analysis/types.ts AnalysisSummary': 'holds an AnalysisRequest',
+	'src/lib/analysis/types.ts StoredAnalysis': 'holds an AnalysisRequest'
 };
 
 function withoutComments(source: string): string {
@@ -33,11 +47,12 @@ function handWrittenShapes(source: string): string[] {
 }
 
 function sources(): string[] {
-	return DIRS.flatMap((dir) =>
+	const inDirs = DIRS.flatMap((dir) =>
 		readdirSync(dir, { withFileTypes: true })
 			.filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
 			.map((entry) => join(dir, entry.name).split('\\').join('/'))
 	);
+	return [...inDirs, ...FILES];
 }
 
 const found = sources().flatMap((file) =>
@@ -58,11 +73,13 @@ describe('API shapes are derived from their schemas', () => {
 	});
 
 	it('has no hand-written interface or object type for an API shape', () => {
-		const unexpected = found.filter((entry) => !(entry in ALLOWED));
+		const unexpected = found.filter((entry) => !(entry in ALLOWED) && !(entry in NOT_YET_DERIVED));
 		expect(unexpected, 'derive these from a schema in src/lib/api/types/ (FromSchema)').toEqual([]);
 	});
 
 	it('allows nothing that is no longer there (an allowed entry that matches nothing is removed)', () => {
-		expect(Object.keys(ALLOWED).filter((entry) => !found.includes(entry))).toEqual([]);
+		expect(
+			[...Object.keys(ALLOWED), ...Object.keys(NOT_YET_DERIVED)].filter((entry) => !found.includes(entry))
+		).toEqual([]);
 	});
 });

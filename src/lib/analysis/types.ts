@@ -3,9 +3,18 @@
  * Factor numbers in requests are 1-based (as researchers see them); the engine works 0-based.
  */
 
+import type { FactorComposition } from '../api/types/analyses.js';
 import type { AnalysisJson, CentroidVariant, ExtractionMethod, FlagLevel, RotationMethod } from '../qmethod/index.js';
 
 export type { CentroidVariant, FlagLevel };
+// The answers that are plain data are schema-derived, written once in src/lib/api/types/analyses.ts.
+export type {
+	AnalysisData,
+	AnalysisSortDto,
+	CompositionGroup,
+	CompositionQuestion,
+	FactorComposition
+} from '../api/types/analyses.js';
 export type Extraction = ExtractionMethod;
 export type Rotation = RotationMethod;
 
@@ -34,32 +43,6 @@ export interface AnalysisRequest {
 /** The engine's result: exactly the JSON the CLI prints with `analyze --format json`. */
 export type AnalysisResult = AnalysisJson;
 
-/** One pre-sort answer group of a factor's defining sorts; counts below 5 never leave the server. */
-export interface CompositionGroup {
-	value: string;
-	label: Record<string, string>;
-	/** The number of defining sorts, or "< 5" for a group smaller than five (or one that would reveal it). */
-	count: number | '< 5';
-}
-
-export interface CompositionQuestion {
-	key: string;
-	prompt: Record<string, string>;
-	groups: CompositionGroup[];
-}
-
-/** Per factor (in result order): its defining sorts broken down by each pre-sort question. */
-export interface FactorComposition {
-	factor: number;
-	nDefining: number | '< 5';
-	questions: CompositionQuestion[];
-	/**
-	 * Present (true) when the defining sorts differ from a set whose composition was already shown for
-	 * this study by 1–4 sorts: every count is then "< 5", since comparing the two would reveal those sorts.
-	 */
-	withheld?: true;
-}
-
 export interface AnalysisSummary {
 	id: string;
 	studyId: string;
@@ -75,27 +58,4 @@ export interface AnalysisSummary {
 export interface StoredAnalysis extends AnalysisSummary {
 	result: AnalysisResult;
 	composition: FactorComposition[];
-}
-
-/** A study's analysable data as the workspace receives it (pre-sort answers stay on the server). */
-export interface AnalysisData {
-	studyId: string;
-	languages: string[];
-	forced: boolean;
-	/** Grid columns, lowest value first. */
-	grid: { value: number; capacity: number }[];
-	/** Statements of the Q-set in order. */
-	statements: { code: string; text: Record<string, string> }[];
-	/** Included (not excluded) sorts in a fixed order; `values` in statement order. */
-	sorts: AnalysisSortDto[];
-	/** Number of sorts left out because they were excluded. */
-	excludedCount: number;
-}
-
-export interface AnalysisSortDto {
-	id: string;
-	values: number[];
-	synthetic: boolean;
-	comments: Record<string, string>;
-	notes: { sort?: string; statements?: Record<string, string> };
 }
