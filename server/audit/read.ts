@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import { toCsv } from '../exports/csv.js';
 import type { AuditEventDto } from '../../src/lib/api/types/audit.js';
 import type { Database } from '../db/schema.js';
-import { studyRowOf } from '../studies/studies-repository.js';
+import { ownedStudyIds, studyRowOf } from '../studies/studies-repository.js';
 
 export type { AuditEventDto };
 
@@ -63,15 +63,7 @@ export async function ownerAuditEvents(
 		.select(columns.map((c) => `a.${c}` as const))
 		.where((eb) =>
 			eb.or([
-				eb(
-					'a.study_id',
-					'in',
-					eb
-						.selectFrom('study_members')
-						.select('study_id')
-						.where('researcher_id', '=', researcherId)
-						.where('role', '=', 'owner')
-				),
+				eb('a.study_id', 'in', ownedStudyIds(db, researcherId)),
 				eb.and([
 					eb.not(eb.exists(studyRowOf(db, 'a.study_id'))),
 					sql<boolean>`a.owner_ids @> ${JSON.stringify([researcherId])}::jsonb`

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { studySlug } from '../studies/studies-repository.js';
+import { ownerIdsJson, studySlug } from '../studies/studies-repository.js';
 
 /** Who did it: a researcher (id and e-mail at the time), or the command line or the server itself. */
 export interface AuditActor {
@@ -63,7 +63,7 @@ export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Prom
 			${entry.actor.label},
 			${entry.action},
 			${JSON.stringify(entry.details ?? {})}::jsonb,
-			coalesce((select jsonb_agg(researcher_id order by researcher_id) from study_members where study_id = ${studyId}::uuid and role = 'owner'), '[]'::jsonb),
+			coalesce(${ownerIdsJson(db, studyId)}, '[]'::jsonb),
 			-- The time of the statement, not of the transaction: two entries of one transaction keep their order.
 			clock_timestamp()
 		)`.execute(db);

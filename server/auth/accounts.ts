@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { forgetLoginFailures } from './login-limits.js';
-import { studiesWithoutMembers } from '../studies/studies-repository.js';
+import { insertMemberships, studiesWithoutMembers } from '../studies/studies-repository.js';
 import {
 	countResearchers,
 	deleteSessionsOf,
@@ -41,10 +41,10 @@ async function insertResearcher(
 	if (first) {
 		const orphans = await studiesWithoutMembers(trx);
 		if (orphans.length > 0) {
-			await trx
-				.insertInto('study_members')
-				.values(orphans.map((studyId) => ({ study_id: studyId, researcher_id: id, role: 'owner' as const })))
-				.execute();
+			await insertMemberships(
+				trx,
+				orphans.map((studyId) => ({ study_id: studyId, researcher_id: id, role: 'owner' as const }))
+			);
 		}
 		await trx.deleteFrom('setup_tokens').execute();
 	}

@@ -7,7 +7,7 @@ import { insertGridColumns } from '../studies/grid.js';
 import { insertQuestionRows } from '../studies/questions.js';
 import { insertSorts } from '../studies/sorts-repository.js';
 import { insertStatements } from '../studies/statements-repository.js';
-import { hasAnyStudy, insertStudy, studyIdBySlug } from '../studies/studies-repository.js';
+import { hasAnyStudy, insertMemberships, insertStudy, studyIdBySlug } from '../studies/studies-repository.js';
 import { generateDemoSorts } from './generate.js';
 import { DEMO_STATEMENTS, DEMO_THEME_NAMES } from './statements.js';
 import { DEMO_GRID, DEMO_QUESTIONS, DEMO_SLUG, DEMO_STUDY } from './study.js';
@@ -43,7 +43,7 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 	// of everyone's reach. Without accounts, the first account created takes it (server/auth/accounts.ts).
 	const oldest = await oldestResearcherId(trx);
 	if (oldest) {
-		await trx.insertInto('study_members').values({ study_id: studyId, researcher_id: oldest, role: 'owner' }).execute();
+		await insertMemberships(trx, [{ study_id: studyId, researcher_id: oldest, role: 'owner' }]);
 	}
 
 	// One multi-row insert per table keeps the first start quick on the embedded database.

@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { isUuid } from './access.js';
 import { withStudyLock } from './locks.js';
 import { assertStillOwner } from './members.js';
+import { insertMemberships, memberRole } from './studies-repository.js';
 
 /**
  * Adding a researcher by e-mail never tells whether an account with that address exists (issue 11
@@ -57,19 +58,12 @@ async function insertInvitation(
 ): Promise<InvitationDto> {
 	// The members (with their e-mail addresses) are listed to the owner anyway, so saying this tells nothing new.
 	const account = await findResearcherByEmail(db, address);
-	const member =
-		account &&
-		(await db
-			.selectFrom('study_members')
-			.select('role')
-			.where('study_id', '=', studyId)
-			.where('researcher_id', '=', account.id)
-			.executeTakeFirst());
-	if (member)
+	const current = account && (await memberRole(db, studyId, account.id));
+	if (current)
 		throw new AppError(
 			409,
 			'ALREADY_MEMBER',
-			`This researcher is already a member (${member.role}); change the role instead.`
+			`This researcher is already a member (${current}); change the role instead.`
 		);
 	const row = await db
 		.insertInto('study_invitations')
@@ -120,17 +114,15 @@ export async function acceptInvitations(
 			.returning(['study_id', 'role'])
 			.execute();
 		if (accepted.length === 0) return accepted;
-		await trx
-			.insertInto('study_members')
-			.values(
-				accepted.map((invitation) => ({
-					study_id: invitation.study_id,
-					researcher_id: researcherId,
-					role: invitation.role
-				}))
-			)
-			.onConflict((oc) => oc.columns(['study_id', 'researcher_id']).doNothing())
-			.execute();
+		await insertMemberships(
+			trx,
+			accepted.map((invitation) => ({
+				study_id: invitation.study_id,
+				researcher_id: researcherId,
+				role: invitation.role
+			})),
+			{ keepExisting: true }
+		);
 		return accepted;
 	});
 }

@@ -5,14 +5,10 @@ import { researcherNames } from '../auth/researchers.js';
 import { AppError } from '../errors.js';
 import { studyNotFound } from './access.js';
 import { withStudyLock } from './locks.js';
+import { deleteMembership, memberRole, memberRows, ownerCount, setMemberRole } from './studies-repository.js';
 
 export async function listMembers(db: Kysely<Database>, studyId: string): Promise<MemberDto[]> {
-	const rows = await db
-		.selectFrom('study_members')
-		.select(['researcher_id', 'role'])
-		.where('study_id', '=', studyId)
-		.orderBy('created_at')
-		.execute();
+	const rows = await memberRows(db, studyId);
 	const names = await researcherNames(
 		db,
 		rows.map((r) => r.researcher_id)
@@ -31,29 +27,14 @@ export async function listMembers(db: Kysely<Database>, studyId: string): Promis
  * them a moment ago (403 ROLE_TOO_LOW, or 404 when they are no member any more).
  */
 export async function assertStillOwner(trx: Kysely<Database>, studyId: string, actorId: string): Promise<void> {
-	const actor = await trx
-		.selectFrom('study_members')
-		.select('role')
-		.where('study_id', '=', studyId)
-		.where('researcher_id', '=', actorId)
-		.executeTakeFirst();
-	if (!actor) throw studyNotFound();
-	if (actor.role !== 'owner')
+	const role = await memberRole(trx, studyId, actorId);
+	if (!role) throw studyNotFound();
+	if (role !== 'owner')
 		throw new AppError(
 			403,
 			'ROLE_TOO_LOW',
 			'You are no longer an owner of this study, so you cannot change its members.'
 		);
-}
-
-async function ownerCount(db: Kysely<Database>, studyId: string): Promise<number> {
-	const rows = await db
-		.selectFrom('study_members')
-		.select('researcher_id')
-		.where('study_id', '=', studyId)
-		.where('role', '=', 'owner')
-		.execute();
-	return rows.length;
 }
 
 const memberNotFound = () => new AppError(404, 'MEMBER_NOT_FOUND', 'This researcher is not a member of the study.');
@@ -74,12 +55,7 @@ export async function changeMemberRole(
 		const member = members.find((m) => m.researcherId === researcherId);
 		if (!member) throw memberNotFound();
 		if (member.role === 'owner' && role !== 'owner' && (await ownerCount(trx, studyId)) === 1) throw lastOwner();
-		await trx
-			.updateTable('study_members')
-			.set({ role })
-			.where('study_id', '=', studyId)
-			.where('researcher_id', '=', researcherId)
-			.execute();
+		await setMemberRole(trx, studyId, researcherId, role);
 		return { ...member, role };
 	});
 }
@@ -97,10 +73,6 @@ export async function removeMember(
 		const member = members.find((m) => m.researcherId === researcherId);
 		if (!member) throw memberNotFound();
 		if (member.role === 'owner' && (await ownerCount(trx, studyId)) === 1) throw lastOwner();
-		await trx
-			.deleteFrom('study_members')
-			.where('study_id', '=', studyId)
-			.where('researcher_id', '=', researcherId)
-			.execute();
+		await deleteMembership(trx, studyId, researcherId);
 	});
 }

@@ -116,3 +116,97 @@ export async function lockStudyRow(trx: Transaction<Database>, studyId: string):
 export async function deleteStudyRow(trx: Transaction<Database>, studyId: string): Promise<void> {
 	await trx.deleteFrom('studies').where('id', '=', studyId).execute();
 }
+
+// Memberships (`study_members`) belong to the study aggregate: this module is their home too.
+
+export interface MembershipRow {
+	study_id: string;
+	researcher_id: string;
+	role: StudyRole;
+}
+
+/** A study's members and their roles, in the order they joined. */
+export async function memberRows(db: Executor, studyId: string): Promise<{ researcher_id: string; role: StudyRole }[]> {
+	return db
+		.selectFrom('study_members')
+		.select(['researcher_id', 'role'])
+		.where('study_id', '=', studyId)
+		.orderBy('created_at')
+		.execute();
+}
+
+/** A researcher's role in a study, or undefined when they are no member. */
+export async function memberRole(db: Executor, studyId: string, researcherId: string): Promise<StudyRole | undefined> {
+	const row = await db
+		.selectFrom('study_members')
+		.select('role')
+		.where('study_id', '=', studyId)
+		.where('researcher_id', '=', researcherId)
+		.executeTakeFirst();
+	return row?.role;
+}
+
+export async function ownerCount(db: Executor, studyId: string): Promise<number> {
+	const rows = await db
+		.selectFrom('study_members')
+		.select('researcher_id')
+		.where('study_id', '=', studyId)
+		.where('role', '=', 'owner')
+		.execute();
+	return rows.length;
+}
+
+/** Adds memberships; with `keepExisting` a researcher who is already a member keeps their role. */
+export async function insertMemberships(
+	db: Executor,
+	rows: readonly MembershipRow[],
+	options: { keepExisting?: boolean } = {}
+): Promise<void> {
+	if (rows.length === 0) return;
+	let query = db.insertInto('study_members').values([...rows]);
+	if (options.keepExisting) query = query.onConflict((oc) => oc.columns(['study_id', 'researcher_id']).doNothing());
+	await query.execute();
+}
+
+export async function setMemberRole(
+	db: Executor,
+	studyId: string,
+	researcherId: string,
+	role: StudyRole
+): Promise<void> {
+	await db
+		.updateTable('study_members')
+		.set({ role })
+		.where('study_id', '=', studyId)
+		.where('researcher_id', '=', researcherId)
+		.execute();
+}
+
+export async function deleteMembership(db: Executor, studyId: string, researcherId: string): Promise<void> {
+	await db
+		.deleteFrom('study_members')
+		.where('study_id', '=', studyId)
+		.where('researcher_id', '=', researcherId)
+		.execute();
+}
+
+/** A subquery for `in (...)`: the ids of the studies a researcher owns. */
+export function ownedStudyIds(db: Executor, researcherId: string) {
+	return db
+		.selectFrom('study_members')
+		.select('study_id')
+		.where('researcher_id', '=', researcherId)
+		.where('role', '=', 'owner');
+}
+
+/**
+ * A scalar subquery for raw SQL: the ids of a study's owners as a JSON array, sorted (null when it has none). The
+ * audit trail copies it into each row within the same statement.
+ */
+export function ownerIdsJson(db: Executor, studyId: string | null) {
+	return db
+		.selectFrom('study_members')
+		.select(sql<unknown>`jsonb_agg(researcher_id order by researcher_id)`.as('owner_ids'))
+		.where('study_id', '=', studyId)
+		.where('role', '=', 'owner');
+}

@@ -13,7 +13,14 @@ import { questionRows } from './questions.js';
 import { countSorts } from './sorts-repository.js';
 import { assertStatementCodes, cleanThemes, nextCodes } from './statements.js';
 import { insertStatements, statementRows } from './statements-repository.js';
-import { deleteStudyRow, insertStudy, memberStudies, studyIdBySlug, updateStudyRow } from './studies-repository.js';
+import {
+	deleteStudyRow,
+	insertMemberships,
+	insertStudy,
+	memberStudies,
+	studyIdBySlug,
+	updateStudyRow
+} from './studies-repository.js';
 import { toLocalized } from './texts.js';
 
 // server/exports imports the detail under its server-side name.
@@ -56,10 +63,7 @@ export async function createStudy(
 			self_enrolment: input.selfEnrolment ?? false,
 			grid_forced: forced
 		});
-		await trx
-			.insertInto('study_members')
-			.values({ study_id: study.id, researcher_id: ownerId, role: 'owner' })
-			.execute();
+		await insertMemberships(trx, [{ study_id: study.id, researcher_id: ownerId, role: 'owner' }]);
 		await insertStatements(
 			trx,
 			statements.map((s, i) => ({
