@@ -1,4 +1,4 @@
-import type { LocalizedText, QuestionOption, QuestionPhase, QuestionType } from '../db/schema.js';
+import type { GridColumn, LocalizedText, QuestionOption, QuestionPhase, QuestionType } from '../db/schema.js';
 
 /** The demo study's fixed content (apart from its statements, see statements.ts). */
 export const DEMO_SLUG = 'politie-diversiteit';
@@ -48,7 +48,7 @@ export const DEMO_STUDY = {
 };
 
 /** Column value → number of cards: −4…+4, forced, 40 cards in all. */
-export const DEMO_GRID: { value: number; capacity: number }[] = [
+export const DEMO_GRID: GridColumn[] = [
 	{ value: -4, capacity: 2 },
 	{ value: -3, capacity: 3 },
 	{ value: -2, capacity: 4 },

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AnswerValue, SubmissionBody } from '../../src/lib/api/participate.js';
-import { fitSort } from '../../src/lib/rules/grid.js';
+import { fitSort, type GridColumn } from '../../src/lib/rules/grid.js';
 import { AppError } from '../errors.js';
 import { submissionFitError } from '../studies/sort-values.js';
 
 export interface StudyShape {
 	statementCodes: string[];
-	grid: { value: number; capacity: number }[];
+	grid: GridColumn[];
 	forced: boolean;
 	questions: { key: string; type: string; options: { value: string }[]; required: boolean; offer_decline: boolean }[];
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GridColumn } from '../../src/lib/api/types/common.js';
 import { copyPgliteTemplate, createServerDatabase, serverUrl } from '../helpers/db.js';
 import {
 	DESKTOP,
@@ -240,7 +241,7 @@ describe('members tab in Chromium', () => {
 
 		const { codes } = await call<{ codes: string[] }>(cookie, 'POST', `/studies/${studyId}/codes`, { count: 1 });
 		const participation = await call<{
-			study: { statements: { code: string }[]; grid: { value: number; capacity: number }[] };
+			study: { statements: { code: string }[]; grid: GridColumn[] };
 		}>(cookie, 'GET', `/participate/${codes[0]}`);
 		const placements: { statement: string; value: number }[] = [];
 		for (const column of participation.study.grid) {

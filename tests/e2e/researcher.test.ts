@@ -11,6 +11,7 @@ import {
 	startServer,
 	watchConsole
 } from '../helpers/e2e.js';
+import type { GridColumn } from '../../src/lib/api/types/common.js';
 import { expectAccessible } from './participant-helpers.js';
 
 // The researcher workspace end to end in Chromium: the first account through the setup link printed on
@@ -214,7 +215,7 @@ describe('researcher workspace in Chromium', () => {
 		const participation = await (await fetch(`${server.url}/api/participate/${code}`)).json();
 		const statements: string[] = participation.study.statements.map((s: { code: string }) => s.code);
 		const placements: { statement: string; value: number }[] = [];
-		for (const column of participation.study.grid as { value: number; capacity: number }[]) {
+		for (const column of participation.study.grid as GridColumn[]) {
 			for (let i = 0; i < column.capacity; i++)
 				placements.push({ statement: statements[placements.length]!, value: column.value });
 		}

@@ -29,8 +29,12 @@ export function isGridValue(value: number): boolean {
 	return Number.isInteger(value) && value >= GRID_MIN && value <= GRID_MAX;
 }
 
-/** One grid column as this module needs it (the API's GridColumn has this shape). */
-export interface ColumnPlaces {
+/**
+ * One column of the sorting grid: its value (a grid value, GRID_MIN…GRID_MAX) and how many statements it holds.
+ * The one definition of the type: src/lib/api/types/common.ts re-exports it beside the JSON schema that validates it
+ * (and fails to compile if the two drift apart).
+ */
+export interface GridColumn {
 	value: number;
 	capacity: number;
 }
@@ -93,7 +97,7 @@ const unplaced = (value: number | null | undefined): value is null | undefined =
  * instead of stopping at the first, so a form or an import can show them all.
  */
 export function fitSort(
-	grid: readonly ColumnPlaces[],
+	grid: readonly GridColumn[],
 	forced: boolean,
 	qset: readonly string[],
 	placements: Iterable<Placement>
@@ -199,7 +203,7 @@ export interface GridCapacity {
 }
 
 /** Compares a grid's places with the number of Q-set statements (the rule in GridCapacity.problem). */
-export function gridCapacity(grid: readonly ColumnPlaces[], forced: boolean, statements: number): GridCapacity {
+export function gridCapacity(grid: readonly GridColumn[], forced: boolean, statements: number): GridCapacity {
 	const places = grid.reduce((sum, column) => sum + column.capacity, 0);
 	const surplus = places - statements;
 	return { places, statements, surplus, problem: forced && surplus !== 0 ? GRID_MISMATCH : undefined };

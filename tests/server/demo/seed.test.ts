@@ -1,3 +1,4 @@
+import type { GridColumn } from '../../../src/lib/api/types/common.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SLUG, seedDemo, seedDemoIfEmpty } from '../../../server/demo/seed.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
@@ -13,7 +14,7 @@ afterAll(async () => {
 });
 
 /** The forced grid as one value per card, sorted: what every forced sort's values must equal. */
-function gridMultiset(columns: { value: number; capacity: number }[]): number[] {
+function gridMultiset(columns: GridColumn[]): number[] {
 	return columns.flatMap((c) => Array<number>(Number(c.capacity)).fill(Number(c.value))).sort((a, b) => a - b);
 }
 

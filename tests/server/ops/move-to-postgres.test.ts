@@ -11,6 +11,7 @@ import {
 	firstResearcher,
 	logInByApi
 } from '../../helpers/researcher.js';
+import type { GridColumn } from '../../../src/lib/api/types/common.js';
 import { createServerDatabase, serverUrl } from '../../helpers/db.js';
 import { type RunningServer, startServer } from '../../helpers/e2e.js';
 import { CLI_ENTRY } from '../../helpers/entries.js';
@@ -123,7 +124,7 @@ describe.runIf(serverUrl)(
 				expect(enrolled.status).toBe(201);
 				const { code } = (await enrolled.json()) as { code: string };
 				const participation = (await (await fetch(`${a.url}/api/participate/${code}`)).json()) as {
-					study: { statements: { code: string }[]; grid: { value: number; capacity: number }[] };
+					study: { statements: { code: string }[]; grid: GridColumn[] };
 				};
 				const { statements, grid } = participation.study;
 				const values = grid.flatMap((column) => Array.from({ length: column.capacity }, () => column.value));

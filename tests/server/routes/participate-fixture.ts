@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../server/db/schema.js';
+import type { GridColumn } from '../../../src/lib/api/types/common.js';
 import { DEMO_GRID } from '../../../server/demo/study.js';
 import { insertNumberedStatements } from '../../helpers/study-rows.js';
 
@@ -9,7 +10,7 @@ export interface TestStudyOptions {
 	selfEnrolment?: boolean;
 	forced?: boolean;
 	statements?: number;
-	grid?: { value: number; capacity: number }[];
+	grid?: GridColumn[];
 }
 
 /** Inserts a small bilingual study straight into the database; returns its id and statement codes. */
@@ -82,7 +83,7 @@ export async function createTestStudy(db: Kysely<Database>, options: TestStudyOp
 }
 
 /** A valid forced placement: statements fill the columns in order. */
-export function validPlacements(codes: string[], grid: { value: number; capacity: number }[]) {
+export function validPlacements(codes: string[], grid: GridColumn[]) {
 	const placements: { statement: string; value: number }[] = [];
 	let next = 0;
 	for (const column of grid)

@@ -3,7 +3,7 @@
 // TypeScript type derived from it, so the schema the server validates with and the type both sides compile
 // against cannot drift apart. Relative imports only (no `$lib`), so the server can import this file.
 import type { FromSchema } from 'json-schema-to-ts';
-import { GRID_MAX, GRID_MIN } from '../../rules/grid.js';
+import { GRID_MAX, GRID_MIN, type GridColumn } from '../../rules/grid.js';
 
 /** The languages a study can be in. */
 export const STUDY_LANGUAGES = ['nl', 'en'] as const;
@@ -56,7 +56,12 @@ export const gridColumnSchema = {
 		capacity: { type: 'integer', minimum: 0, maximum: 200 }
 	}
 } as const;
-export type GridColumn = FromSchema<typeof gridColumnSchema>;
+/** The type is the grid rule's (src/lib/rules/grid.ts), so the rule, the client and the server share one definition. */
+export type { GridColumn };
+/** Compiles only while the schema describes exactly the rule's GridColumn (no property more, fewer or other). */
+export type GridColumnSchemaMatches = Assert<Equals<FromSchema<typeof gridColumnSchema>, GridColumn>>;
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
 
 /** A choice of a single/multiple question or a point of a scale, as stored and as the researcher reads it. */
 export const questionOptionSchema = {
