@@ -105,6 +105,21 @@ type Row = {
 	n_sorts?: unknown;
 };
 
+/**
+ * A stored request as the API answers it. Saved by this version it is normalised already; a row written otherwise
+ * (an import, an older version) may lack the optional fields, which get normalizeRequest's defaults (flag level .05,
+ * no steps, automatic flags), so that every answer has them.
+ */
+function storedRequest(value: unknown): AnalysisRequest {
+	const stored = value as Partial<AnalysisRequest> & Pick<AnalysisRequest, 'extraction' | 'factors' | 'rotation'>;
+	return {
+		...stored,
+		flagLevel: stored.flagLevel ?? 0.05,
+		rotationSteps: stored.rotationSteps ?? [],
+		flags: stored.flags ?? null
+	};
+}
+
 function toSummary(row: Row, names: Map<string, ResearcherName>, nFactors: number, nSorts: number): AnalysisSummary {
 	const creator = row.created_by ? names.get(row.created_by) : undefined;
 	return {
@@ -115,7 +130,7 @@ function toSummary(row: Row, names: Map<string, ResearcherName>, nFactors: numbe
 		createdBy: row.created_by
 			? { id: row.created_by, displayName: creator?.displayName ?? '', email: creator?.email ?? '' }
 			: null,
-		request: row.request as AnalysisRequest,
+		request: storedRequest(row.request),
 		engineVersion: row.engine_version,
 		nFactors,
 		nSorts

@@ -1,6 +1,12 @@
 // JSON Schemas of the analysis routes (analyses.ts): requests, the stored analysis and the workspace's data.
-import { anyJson } from './common-schemas.js';
-import { factorCompositionSchema } from '../../src/lib/api/types/analyses.js';
+import {
+	analysisSummarySchema,
+	CENTROID_VARIANTS,
+	EXTRACTIONS,
+	factorCompositionSchema,
+	FLAG_LEVELS,
+	ROTATIONS
+} from '../../src/lib/api/types/analyses.js';
 
 const rotationStep = {
 	type: 'object',
@@ -17,15 +23,15 @@ const rotationStep = {
 } as const;
 
 const requestProperties = {
-	extraction: { type: 'string', enum: ['pca', 'centroid'] },
+	extraction: { type: 'string', enum: EXTRACTIONS },
 	centroidVariant: {
 		type: 'string',
-		enum: ['qmethod', 'pqmethod'],
+		enum: CENTROID_VARIANTS,
 		description: "centroid only: qmethod 1.8.4's procedure (default) or PQMethod/KADE's (start 0.5, stop at 0.001)"
 	},
 	factors: { type: 'integer', description: 'number of factors, 1…8, at most the number of included sorts' },
-	rotation: { type: 'string', enum: ['varimax', 'none'] },
-	flagLevel: { type: 'number', enum: [0.05, 0.01] },
+	rotation: { type: 'string', enum: ROTATIONS },
+	flagLevel: { type: 'number', enum: FLAG_LEVELS },
 	rotationSteps: { type: 'array', maxItems: 1000, items: rotationStep },
 	flags: {
 		type: ['array', 'null'],
@@ -49,86 +55,24 @@ export const createBody = {
 	properties: { ...requestProperties, name: { type: 'string', maxLength: 200 } }
 } as const;
 
-/**
- * The request as stored. Saved by this version it is normalised (every field but centroidVariant present), but a
- * row written otherwise (an import, an older version) may lack the optional ones: the serializer fails on a missing
- * required field, so only what every analysis has is required.
- */
-const storedRequest = {
-	type: 'object',
-	required: ['extraction', 'factors', 'rotation'],
-	additionalProperties: false,
-	properties: requestProperties
-} as const;
-
-const compositionSchema = {
-	type: 'array',
-	description: 'defining sorts per factor by pre-sort answer; groups below 5 are "< 5"',
-	items: factorCompositionSchema
-} as const;
-
-const summaryProperties = {
-	id: { type: 'string' },
-	studyId: { type: 'string' },
-	name: { type: 'string' },
-	createdAt: { type: 'string' },
-	createdBy: {
-		anyOf: [
-			{ type: 'null' },
-			{
-				type: 'object',
-				required: ['id', 'displayName', 'email'],
-				additionalProperties: false,
-				properties: { id: { type: 'string' }, displayName: { type: 'string' }, email: { type: 'string' } }
-			}
-		]
-	},
-	request: storedRequest,
-	engineVersion: { type: 'string' },
-	nFactors: { type: 'integer' },
-	nSorts: { type: 'integer' }
-} as const;
-
-const summaryRequired = [
-	'id',
-	'studyId',
-	'name',
-	'createdAt',
-	'createdBy',
-	'request',
-	'engineVersion',
-	'nFactors',
-	'nSorts'
-] as const;
-
 export const analysisList = {
 	type: 'object',
 	required: ['analyses'],
 	additionalProperties: false,
-	properties: {
-		analyses: {
-			type: 'array',
-			items: { type: 'object', required: summaryRequired, additionalProperties: false, properties: summaryProperties }
-		}
-	}
-} as const;
-
-export const storedAnalysis = {
-	type: 'object',
-	required: [...summaryRequired, 'result', 'composition'],
-	additionalProperties: false,
-	properties: {
-		...summaryProperties,
-		result: anyJson("the engine's result, exactly the CLI's `analyze --format json` schema"),
-		composition: compositionSchema
-	}
+	properties: { analyses: { type: 'array', items: analysisSummarySchema } }
 } as const;
 
 export const compositionResponse = {
 	type: 'object',
 	required: ['composition'],
 	additionalProperties: false,
-	properties: { composition: compositionSchema }
+	properties: {
+		composition: {
+			type: 'array',
+			description: 'defining sorts per factor by pre-sort answer; groups below 5 are "< 5"',
+			items: factorCompositionSchema
+		}
+	}
 } as const;
 
 export const analysisParams = {

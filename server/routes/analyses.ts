@@ -15,11 +15,10 @@ import {
 	compositionResponse,
 	createBody,
 	exportParams,
-	exportQuery,
-	storedAnalysis
+	exportQuery
 } from './analyses.schemas.js';
 import { csrfHeaders, download, errors, idParams } from './common-schemas.js';
-import { analysisDataSchema } from '../../src/lib/api/types/analyses.js';
+import { analysisDataSchema, storedAnalysisSchema } from '../../src/lib/api/types/analyses.js';
 
 const analysisNotFound = () =>
 	new AppError(404, 'ANALYSIS_NOT_FOUND', 'There is no such analysis, or it is not in one of your studies.');
@@ -41,7 +40,7 @@ const analysisRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				params: idParams,
 				headers: csrfHeaders,
 				body: createBody,
-				response: { 201: storedAnalysis, ...errors(400, 401, 403, 404, 422) }
+				response: { 201: storedAnalysisSchema, ...errors(400, 401, 403, 404, 422) }
 			}
 		},
 		async (request, reply) => {
@@ -111,7 +110,7 @@ const analysisRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				tags: ['analyses'],
 				summary: 'One saved analysis, exactly as stored (every member of its study)',
 				params: analysisParams,
-				response: { 200: storedAnalysis, ...errors(401, 404) }
+				response: { 200: storedAnalysisSchema, ...errors(401, 404) }
 			}
 		},
 		async (request) => {

@@ -19,18 +19,6 @@ const ALLOWED: Record<string, string> = {
 	'src/lib/api/types/study-requests.ts AsSent': "FromSchema's options (defaulted fields optional as sent), not a shape"
 };
 
-/**
- * API shapes still hand-written, to be derived next (issue 13.2): the stored analysis's `request` schema
- * (server/routes/analyses.schemas.ts) requires less than AnalysisRequest promises, because rows saved by older
- * versions may lack fields; deriving the type means the workspace must handle those. Remove an entry once its
- * declaration is gone (the last test fails on an entry that matches nothing).
- */
-const NOT_YET_DERIVED: Record<string, string> = {
-	'src/lib/analysis/types.ts AnalysisRequest': 'the normalised request; the stored one may lack fields',
-	'src/lib/analysis/types.ts AnalysisSummary': 'holds an AnalysisRequest',
-	'src/lib/analysis/types.ts StoredAnalysis': 'holds an AnalysisRequest'
-};
-
 function withoutComments(source: string): string {
 	return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
 }
@@ -73,13 +61,11 @@ describe('API shapes are derived from their schemas', () => {
 	});
 
 	it('has no hand-written interface or object type for an API shape', () => {
-		const unexpected = found.filter((entry) => !(entry in ALLOWED) && !(entry in NOT_YET_DERIVED));
+		const unexpected = found.filter((entry) => !(entry in ALLOWED));
 		expect(unexpected, 'derive these from a schema in src/lib/api/types/ (FromSchema)').toEqual([]);
 	});
 
 	it('allows nothing that is no longer there (an allowed entry that matches nothing is removed)', () => {
-		expect(
-			[...Object.keys(ALLOWED), ...Object.keys(NOT_YET_DERIVED)].filter((entry) => !found.includes(entry))
-		).toEqual([]);
+		expect(Object.keys(ALLOWED).filter((entry) => !found.includes(entry))).toEqual([]);
 	});
 });

@@ -261,6 +261,27 @@ describe('GET /api/analyses/:id and the list', () => {
 		expect([...times].sort((a, b) => b - a)).toEqual(times);
 		expect(analyses.find((a: { name: string }) => a.name === 'Centroid 3')).toMatchObject({ nFactors: 3, nSorts: 9 });
 	});
+
+	it('answers a stored request that lacks the optional fields (a row written otherwise) with their defaults', async () => {
+		const created = (await post(owner, { ...request, name: 'Source' })).json();
+		const older = await t.database.db
+			.insertInto('analyses')
+			.values({
+				study_id: studyId,
+				name: 'Older row',
+				request: JSON.stringify(request),
+				result: JSON.stringify(created.result),
+				engine_version: created.engineVersion
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const filled = { ...request, flagLevel: 0.05, rotationSteps: [], flags: null };
+		const one = await get(owner, `/api/analyses/${older.id}`);
+		expect(one.statusCode).toBe(200);
+		expect(one.json().request).toEqual(filled);
+		const { analyses } = (await get(owner, `/api/studies/${studyId}/analyses`)).json();
+		expect(analyses.find((a: { id: string }) => a.id === older.id).request).toEqual(filled);
+	});
 });
 
 describe('composition by pre-sort answers', () => {

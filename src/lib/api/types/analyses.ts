@@ -1,7 +1,8 @@
-// The answers of the analysis API (server/routes/analyses.ts) that are plain data, written once: the route
+// The answers of the analysis API (server/routes/analyses.ts), written once: the route
 // serializes with these schemas, server/analyses builds the derived types, the workspace (src/lib/analysis,
 // src/lib/api/analyses.ts) reads them. Relative imports only, so the server can import this file.
 import type { FromSchema } from 'json-schema-to-ts';
+import type { AnalysisJson } from '../../qmethod/index.js';
 import { gridColumnSchema, interviewerNotesSchema, localizedTextSchema, STUDY_LANGUAGES } from './common.js';
 
 /** A count of defining sorts, or "< 5" for a group smaller than five (or one that would reveal it). */
@@ -90,3 +91,113 @@ export const analysisDataSchema = {
 	}
 } as const;
 export type AnalysisData = FromSchema<typeof analysisDataSchema>;
+
+export const EXTRACTIONS = ['pca', 'centroid'] as const;
+export const CENTROID_VARIANTS = ['qmethod', 'pqmethod'] as const;
+export const ROTATIONS = ['varimax', 'none'] as const;
+export const FLAG_LEVELS = [0.05, 0.01] as const;
+
+/** One recorded decision after the automatic rotation, replayed in order (factor numbers 1-based). */
+export const rotationStepSchema = {
+	description:
+		'A hand rotation {p, q, angle} (factors 1…K, degrees; sort points move clockwise in the p–q plot), or {invert: f} (mirror factor f), or {split: f} (its negative pole becomes a new last factor)',
+	anyOf: [
+		{
+			type: 'object',
+			required: ['p', 'q', 'angle'],
+			additionalProperties: false,
+			properties: { p: { type: 'integer' }, q: { type: 'integer' }, angle: { type: 'number' } }
+		},
+		{ type: 'object', required: ['invert'], additionalProperties: false, properties: { invert: { type: 'integer' } } },
+		{ type: 'object', required: ['split'], additionalProperties: false, properties: { split: { type: 'integer' } } }
+	]
+} as const;
+export type RotationStepRequest = FromSchema<typeof rotationStepSchema>;
+
+/**
+ * A validated analysis request: everything needed to reproduce an analysis from the stored sorts. Requests are
+ * normalised before they are stored, and a stored one that lacks a field (a row written otherwise) is read with
+ * the same defaults (server/analyses/repository.ts).
+ */
+export const analysisRequestSchema = {
+	type: 'object',
+	required: ['extraction', 'factors', 'rotation', 'flagLevel', 'rotationSteps', 'flags'],
+	additionalProperties: false,
+	properties: {
+		extraction: { enum: EXTRACTIONS },
+		centroidVariant: {
+			enum: CENTROID_VARIANTS,
+			description: "centroid only: qmethod 1.8.4's procedure (when absent) or PQMethod/KADE's"
+		},
+		factors: { type: 'integer' },
+		rotation: { enum: ROTATIONS },
+		flagLevel: { enum: FLAG_LEVELS },
+		rotationSteps: { type: 'array', items: rotationStepSchema },
+		flags: {
+			type: ['array', 'null'],
+			description: 'manual flags [sort][factor after splits]; null: automatic flags at flagLevel',
+			items: { type: 'array', items: { type: 'boolean' } }
+		}
+	}
+} as const;
+export type AnalysisRequest = FromSchema<typeof analysisRequestSchema>;
+
+const summaryProperties = {
+	id: { type: 'string' },
+	studyId: { type: 'string' },
+	name: { type: 'string' },
+	createdAt: { type: 'string' },
+	createdBy: {
+		anyOf: [
+			{ type: 'null' },
+			{
+				type: 'object',
+				required: ['id', 'displayName', 'email'],
+				additionalProperties: false,
+				properties: { id: { type: 'string' }, displayName: { type: 'string' }, email: { type: 'string' } }
+			}
+		]
+	},
+	request: analysisRequestSchema,
+	engineVersion: { type: 'string' },
+	nFactors: { type: 'integer' },
+	nSorts: { type: 'integer' }
+} as const;
+const summaryRequired = [
+	'id',
+	'studyId',
+	'name',
+	'createdAt',
+	'createdBy',
+	'request',
+	'engineVersion',
+	'nFactors',
+	'nSorts'
+] as const;
+
+/** A saved analysis in the study's list of versions. */
+export const analysisSummarySchema = {
+	type: 'object',
+	required: summaryRequired,
+	additionalProperties: false,
+	properties: summaryProperties
+} as const;
+export type AnalysisSummary = FromSchema<typeof analysisSummarySchema>;
+
+/** A saved analysis with its result and the composition of its factors. */
+export const storedAnalysisSchema = {
+	type: 'object',
+	required: [...summaryRequired, 'result', 'composition'],
+	additionalProperties: false,
+	properties: {
+		...summaryProperties,
+		result: { description: "the engine's result, exactly the CLI's `analyze --format json` schema" },
+		composition: {
+			type: 'array',
+			description: 'defining sorts per factor by pre-sort answer; groups below 5 are "< 5"',
+			items: factorCompositionSchema
+		}
+	}
+} as const;
+/** `result` passes through unchecked: it has its own documented format, typed by the engine (AnalysisJson). */
+export type StoredAnalysis = Omit<FromSchema<typeof storedAnalysisSchema>, 'result'> & { result: AnalysisJson };
