@@ -1,25 +1,15 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { toCsv } from '../exports/csv.js';
 import type { AuditEventDto } from '../../src/lib/api/types/audit.js';
 import type { Database } from '../db/schema.js';
-import { ownedStudyIds, studyRowOf } from '../studies/studies-repository.js';
+import { type AuditEventRow, ownerAuditRows, studyAuditRows } from './events-repository.js';
 
 export type { AuditEventDto };
 
 /** The newest events first; more than this many is a case for the CSV export, which has no limit. */
 export const AUDIT_PAGE = 500;
 
-type Row = {
-	id: string;
-	created_at: Date | string;
-	study_id: string | null;
-	study_slug: string | null;
-	actor: string;
-	action: string;
-	details: Record<string, unknown>;
-};
-
-function toDto(row: Row): AuditEventDto {
+function toDto(row: AuditEventRow): AuditEventDto {
 	return {
 		id: row.id,
 		at: new Date(row.created_at).toISOString(),
@@ -31,22 +21,13 @@ function toDto(row: Row): AuditEventDto {
 	};
 }
 
-const columns = ['id', 'created_at', 'study_id', 'study_slug', 'actor', 'action', 'details'] as const;
-
 /** One study's trail, newest first. */
 export async function studyAuditEvents(
 	db: Kysely<Database>,
 	studyId: string,
 	limit?: number
 ): Promise<AuditEventDto[]> {
-	let query = db
-		.selectFrom('audit_events')
-		.select(columns)
-		.where('study_id', '=', studyId)
-		.orderBy('created_at', 'desc')
-		.orderBy('id');
-	if (limit) query = query.limit(limit);
-	return (await query.execute()).map(toDto);
+	return (await studyAuditRows(db, studyId, limit)).map(toDto);
 }
 
 /**
@@ -58,22 +39,7 @@ export async function ownerAuditEvents(
 	researcherId: string,
 	limit?: number
 ): Promise<AuditEventDto[]> {
-	let query = db
-		.selectFrom('audit_events as a')
-		.select(columns.map((c) => `a.${c}` as const))
-		.where((eb) =>
-			eb.or([
-				eb('a.study_id', 'in', ownedStudyIds(db, researcherId)),
-				eb.and([
-					eb.not(eb.exists(studyRowOf(db, 'a.study_id'))),
-					sql<boolean>`a.owner_ids @> ${JSON.stringify([researcherId])}::jsonb`
-				])
-			])
-		)
-		.orderBy('a.created_at', 'desc')
-		.orderBy('a.id');
-	if (limit) query = query.limit(limit);
-	return (await query.execute()).map(toDto);
+	return (await ownerAuditRows(db, researcherId, limit)).map(toDto);
 }
 
 /** The trail as CSV (the app's one CSV writer, formulas neutralised): time (UTC, ISO 8601), study, actor, action, details (JSON). */

@@ -1,6 +1,7 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
-import { ownerIdsJson, studySlug } from '../studies/studies-repository.js';
+import { studySlug } from '../studies/studies-repository.js';
+import { insertAuditEvent } from './events-repository.js';
 
 /** Who did it: a researcher (id and e-mail at the time), or the command line or the server itself. */
 export interface AuditActor {
@@ -53,18 +54,12 @@ export interface AuditEntry {
  */
 export async function recordAudit(db: Kysely<Database>, entry: AuditEntry): Promise<void> {
 	const studyId = entry.studyId;
-	const slug = await studySlug(db, studyId);
-	await sql`
-		insert into audit_events (study_id, study_slug, actor_id, actor, action, details, owner_ids, created_at)
-		values (
-			${studyId}::uuid,
-			${slug},
-			${entry.actor.id}::uuid,
-			${entry.actor.label},
-			${entry.action},
-			${JSON.stringify(entry.details ?? {})}::jsonb,
-			coalesce(${ownerIdsJson(db, studyId)}, '[]'::jsonb),
-			-- The time of the statement, not of the transaction: two entries of one transaction keep their order.
-			clock_timestamp()
-		)`.execute(db);
+	await insertAuditEvent(db, {
+		studyId,
+		studySlug: await studySlug(db, studyId),
+		actorId: entry.actor.id,
+		actor: entry.actor.label,
+		action: entry.action,
+		details: entry.details ?? {}
+	});
 }
