@@ -1,5 +1,6 @@
 import { writeDat, writeSta } from '../../src/lib/qmethod/io/pqmethod.js';
 import { pickText } from '../studies/texts.js';
+import type { QuoteSource } from '../../src/lib/api/types/interpretations.js';
 import { toCsv } from './csv.js';
 import { datIds, toAscii, type ExportData } from './study-data.js';
 
@@ -83,7 +84,7 @@ export function answersCsv(data: ExportData, sorts: SortList): string {
 export interface CommentRow {
 	sort: string;
 	statement: string;
-	kind: 'comment' | 'interviewer_note';
+	kind: QuoteSource;
 	text: string;
 }
 

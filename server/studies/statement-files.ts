@@ -1,9 +1,9 @@
 import { QMethodInputError } from '../../src/lib/qmethod/errors.js';
 import { parseCsv } from '../../src/lib/qmethod/io/csv.js';
 import { parseSta } from '../../src/lib/qmethod/io/pqmethod.js';
+import { STUDY_LANGUAGES } from '../../src/lib/api/types/common.js';
 import type { LocalizedText } from '../db/schema.js';
 import { AppError } from '../errors.js';
-import { LANGUAGES } from './texts.js';
 
 export type StatementFileFormat = 'csv' | 'sta';
 
@@ -42,7 +42,7 @@ export function importStatements(format: StatementFileFormat, content: string, l
 		throw new AppError(422, 'INVALID_FILE', 'The statements CSV must start with a header "code,text" or "code,nl,en".');
 	}
 	const columns = header.slice(1).map((name) => (name === 'text' ? language : name));
-	const unknown = columns.filter((name) => !(LANGUAGES as readonly string[]).includes(name));
+	const unknown = columns.filter((name) => !(STUDY_LANGUAGES as readonly string[]).includes(name));
 	if (unknown.length || new Set(columns).size !== columns.length) {
 		throw new AppError(
 			422,

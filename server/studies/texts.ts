@@ -1,8 +1,5 @@
 import type { LocalizedText } from '../db/schema.js';
 
-export const LANGUAGES = ['nl', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-
 /** A text given as one string (the same in every study language) or per language; empty entries dropped. */
 export function toLocalized(value: string | LocalizedText | undefined, languages: readonly string[]): LocalizedText {
 	if (value === undefined) return {};

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { createSession } from '../../server/auth/sessions.js';
-import type { Database } from '../../server/db/schema.js';
+import type { Database, StudyRole } from '../../server/db/schema.js';
 
-export type Caller = 'owner' | 'co_researcher' | 'facilitator' | 'stranger';
+export type Caller = StudyRole | 'stranger';
 
 /**
  * Researchers with sessions, written straight into the database: one per role on the study, plus a stranger with

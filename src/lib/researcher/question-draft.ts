@@ -1,4 +1,5 @@
 import type { LocalizedText, QuestionDto, QuestionOptionDto, QuestionType } from '../api/researcher.js';
+import type { QuestionPhase } from '../api/types/common.js';
 
 export { QUESTION_TYPES } from '../api/types/common.js';
 
@@ -53,7 +54,7 @@ export function numberOptions(labels: readonly LocalizedText[]): QuestionOptionD
 /** The request body for a draft: text questions have no options; "zeg ik liever niet" is on unless switched off. */
 export function toQuestionInput(
 	draft: {
-		phase: 'pre' | 'post';
+		phase: QuestionPhase;
 		type: QuestionType;
 		prompt: LocalizedText;
 		choiceLabels: LocalizedText[];
@@ -80,7 +81,7 @@ export function toQuestionInput(
 }
 
 /** A new, empty draft, or one filled from a saved question. */
-export function draftFrom(question: QuestionDto | undefined, phase: 'pre' | 'post', languages: readonly string[]) {
+export function draftFrom(question: QuestionDto | undefined, phase: QuestionPhase, languages: readonly string[]) {
 	const empty = () => Object.fromEntries(languages.map((language) => [language, ''])) as LocalizedText;
 	const range = scaleRange(question?.options ?? []);
 	return {
