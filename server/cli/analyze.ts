@@ -16,6 +16,13 @@ import {
 	type AnalysisOptions,
 	type QSortData
 } from '../../src/lib/qmethod/index.js';
+import {
+	CENTROID_VARIANTS,
+	CORRELATION_METHODS,
+	EXTRACTION_METHODS,
+	FLAG_LEVELS,
+	ROTATION_METHODS
+} from '../../src/lib/qmethod/types.js';
 import { CliError, type CliCommand } from './command.js';
 
 const USAGE =
@@ -24,11 +31,11 @@ const USAGE =
 	'[--bootstrap B [--seed S] [--bootstrap-alignment qindtest|procrustes]]';
 
 const CHOICES: Record<string, readonly string[]> = {
-	extraction: ['pca', 'centroid'],
-	'centroid-variant': ['qmethod', 'pqmethod'],
-	rotation: ['varimax', 'none'],
-	'flag-level': ['0.05', '0.01'],
-	correlation: ['pearson', 'spearman'],
+	extraction: EXTRACTION_METHODS,
+	'centroid-variant': CENTROID_VARIANTS,
+	rotation: ROTATION_METHODS,
+	'flag-level': FLAG_LEVELS.map(String),
+	correlation: CORRELATION_METHODS,
 	format: ['json', 'text'],
 	'bootstrap-alignment': ['qindtest', 'procrustes']
 };

@@ -1,9 +1,11 @@
+import type { Locale } from '../../src/lib/i18n/types.js';
 import { communalities, explainedVariance } from '../../src/lib/qmethod/index.js';
 import type { ExportSource } from './analysis-source.js';
 import { factorSheets, summarySheets } from './analysis-workbook-factors.js';
 import { addSheet, newWorkbook, round, type Rows } from './workbook.js';
 
-export type WorkbookLanguage = 'nl' | 'en';
+/** The workbook's language is the interface language of the page it was downloaded from. */
+export type WorkbookLanguage = Locale;
 
 /** Dutch names of the sheets (the workbook follows the language of the page it was downloaded from). */
 const DUTCH_SHEETS: [RegExp, string][] = [

@@ -1,12 +1,14 @@
 // JSON Schemas of the analysis routes (analyses.ts): requests, the stored analysis and the workspace's data.
 import {
+	ANALYSIS_EXPORT_FORMATS,
 	analysisSummarySchema,
 	CENTROID_VARIANTS,
-	EXTRACTIONS,
+	EXTRACTION_METHODS,
 	factorCompositionSchema,
 	FLAG_LEVELS,
-	ROTATIONS
+	ROTATION_METHODS
 } from '../../src/lib/api/types/analyses.js';
+import { LOCALES } from '../../src/lib/i18n/types.js';
 
 const rotationStep = {
 	type: 'object',
@@ -23,14 +25,14 @@ const rotationStep = {
 } as const;
 
 const requestProperties = {
-	extraction: { type: 'string', enum: EXTRACTIONS },
+	extraction: { type: 'string', enum: EXTRACTION_METHODS },
 	centroidVariant: {
 		type: 'string',
 		enum: CENTROID_VARIANTS,
 		description: "centroid only: qmethod 1.8.4's procedure (default) or PQMethod/KADE's (start 0.5, stop at 0.001)"
 	},
 	factors: { type: 'integer', description: 'number of factors, 1…8, at most the number of included sorts' },
-	rotation: { type: 'string', enum: ROTATIONS },
+	rotation: { type: 'string', enum: ROTATION_METHODS },
 	flagLevel: { type: 'number', enum: FLAG_LEVELS },
 	rotationSteps: { type: 'array', maxItems: 1000, items: rotationStep },
 	flags: {
@@ -84,13 +86,13 @@ export const analysisParams = {
 export const exportParams = {
 	type: 'object',
 	required: ['id', 'format'],
-	properties: { id: { type: 'string' }, format: { type: 'string', enum: ['xlsx', 'txt', 'json'] } }
+	properties: { id: { type: 'string' }, format: { type: 'string', enum: ANALYSIS_EXPORT_FORMATS } }
 } as const;
 
 export const exportQuery = {
 	type: 'object',
 	additionalProperties: false,
 	properties: {
-		lang: { enum: ['nl', 'en'], description: "language of the workbook's sheet names (default en)" }
+		lang: { enum: LOCALES, description: "language of the workbook's sheet names (default en)" }
 	}
 } as const;

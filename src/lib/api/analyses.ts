@@ -5,6 +5,8 @@ import type {
 	FactorComposition,
 	StoredAnalysis
 } from '$lib/analysis/types';
+import type { Locale } from '$lib/i18n/types';
+import type { AnalysisExportFormat } from './types/analyses';
 import { download, get, post } from './client';
 
 /** The analysis API (server/routes/analyses.ts). */
@@ -20,6 +22,6 @@ export const analysesApi = {
 		post<{ composition: FactorComposition[] }>(`/studies/${studyId}/analysis-composition`, request).then(
 			(r) => r.composition
 		),
-	exportFile: (id: string, format: 'xlsx' | 'txt' | 'json', lang?: 'nl' | 'en') =>
+	exportFile: (id: string, format: AnalysisExportFormat, lang?: Locale) =>
 		download(`/analyses/${id}/export.${format}${lang ? `?lang=${lang}` : ''}`)
 };

@@ -1,5 +1,5 @@
 import { analyze, explainedVariance, type AnalysisOptions, type FullAnalysis } from './analysis.js';
-import type { AnalysisWarning, CentroidVariant, QSortData } from './types.js';
+import type { AnalysisWarning, CentroidVariant, ExtractionMethod, QSortData, RotationMethod } from './types.js';
 
 /**
  * The public analysis result (CLI `--format json`, the analysis API). Matrices are arrays of
@@ -9,10 +9,10 @@ import type { AnalysisWarning, CentroidVariant, QSortData } from './types.js';
 export interface AnalysisJson {
 	nStatements: number;
 	nSorts: number;
-	extraction: 'pca' | 'centroid';
+	extraction: ExtractionMethod;
 	/** Centroid only: which centroid procedure ('qmethod' or 'pqmethod'). */
 	centroidVariant?: CentroidVariant;
-	rotation: 'varimax' | 'none';
+	rotation: RotationMethod;
 	nFactors: number;
 	sortIds: string[];
 	statementCodes: string[];

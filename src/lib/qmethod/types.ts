@@ -46,12 +46,17 @@ export interface LoadingMatrix {
 	data: Float64Array;
 }
 
-export type CorrelationMethod = 'pearson' | 'spearman';
-export type ExtractionMethod = 'pca' | 'centroid';
+export const CORRELATION_METHODS = ['pearson', 'spearman'] as const;
+export type CorrelationMethod = (typeof CORRELATION_METHODS)[number];
+export const EXTRACTION_METHODS = ['pca', 'centroid'] as const;
+export type ExtractionMethod = (typeof EXTRACTION_METHODS)[number];
 /** Centroid procedure: qmethod 1.8.4's `centroid()` or PQMethod/KADE's (see extraction/centroid.ts). */
-export type CentroidVariant = 'qmethod' | 'pqmethod';
-export type RotationMethod = 'varimax' | 'none';
-export type FlagLevel = 0.05 | 0.01;
+export const CENTROID_VARIANTS = ['qmethod', 'pqmethod'] as const;
+export type CentroidVariant = (typeof CENTROID_VARIANTS)[number];
+export const ROTATION_METHODS = ['varimax', 'none'] as const;
+export type RotationMethod = (typeof ROTATION_METHODS)[number];
+export const FLAG_LEVELS = [0.05, 0.01] as const;
+export type FlagLevel = (typeof FLAG_LEVELS)[number];
 
 /** One judgmental rotation step: factors p and q (0-based) turned by `degrees` (docs/methods.md §4.2). */
 export interface RotationStep {

@@ -3,7 +3,12 @@
 // src/lib/api/analyses.ts) reads them. Relative imports only, so the server can import this file.
 import type { FromSchema } from 'json-schema-to-ts';
 import type { AnalysisJson } from '../../qmethod/index.js';
+import { CENTROID_VARIANTS, EXTRACTION_METHODS, FLAG_LEVELS, ROTATION_METHODS } from '../../qmethod/types.js';
 import { gridColumnSchema, interviewerNotesSchema, localizedTextSchema, STUDY_LANGUAGES } from './common.js';
+
+/** The files an analysis can be exported to (GET /analyses/:id/export.:format). */
+export const ANALYSIS_EXPORT_FORMATS = ['xlsx', 'txt', 'json'] as const;
+export type AnalysisExportFormat = (typeof ANALYSIS_EXPORT_FORMATS)[number];
 
 /** A count of defining sorts, or "< 5" for a group smaller than five (or one that would reveal it). */
 const countOrFew = { anyOf: [{ type: 'integer' }, { const: '< 5' }] } as const;
@@ -92,10 +97,8 @@ export const analysisDataSchema = {
 } as const;
 export type AnalysisData = FromSchema<typeof analysisDataSchema>;
 
-export const EXTRACTIONS = ['pca', 'centroid'] as const;
-export const CENTROID_VARIANTS = ['qmethod', 'pqmethod'] as const;
-export const ROTATIONS = ['varimax', 'none'] as const;
-export const FLAG_LEVELS = [0.05, 0.01] as const;
+// The analysis options are the engine's (src/lib/qmethod/types.ts); the request schemas and the server take them from here.
+export { CENTROID_VARIANTS, EXTRACTION_METHODS, FLAG_LEVELS, ROTATION_METHODS };
 
 /** One recorded decision after the automatic rotation, replayed in order (factor numbers 1-based). */
 export const rotationStepSchema = {
@@ -124,13 +127,13 @@ export const analysisRequestSchema = {
 	required: ['extraction', 'factors', 'rotation', 'flagLevel', 'rotationSteps', 'flags'],
 	additionalProperties: false,
 	properties: {
-		extraction: { enum: EXTRACTIONS },
+		extraction: { enum: EXTRACTION_METHODS },
 		centroidVariant: {
 			enum: CENTROID_VARIANTS,
 			description: "centroid only: qmethod 1.8.4's procedure (when absent) or PQMethod/KADE's"
 		},
 		factors: { type: 'integer' },
-		rotation: { enum: ROTATIONS },
+		rotation: { enum: ROTATION_METHODS },
 		flagLevel: { enum: FLAG_LEVELS },
 		rotationSteps: { type: 'array', items: rotationStepSchema },
 		flags: {
