@@ -8,7 +8,7 @@ import { changePassword, logIn } from '../auth/login.js';
 import { hashToken } from '../auth/tokens.js';
 import { AppError } from '../errors.js';
 import { csrfHeaders, errors, noContent } from './common-schemas.js';
-import { researcherSchema } from '../../src/lib/api/types/auth.js';
+import { researcherSchema, setupLinkSchema, setupRequiredSchema } from '../../src/lib/api/types/auth.js';
 
 const credentials = {
 	email: { type: 'string', minLength: 1, maxLength: 254 },
@@ -52,20 +52,6 @@ const researcherResponse = {
 	required: ['researcher'],
 	additionalProperties: false,
 	properties: { researcher: researcherSchema }
-} as const;
-
-const setupRequiredResponse = {
-	type: 'object',
-	required: ['required'],
-	additionalProperties: false,
-	properties: { required: { type: 'boolean' } }
-} as const;
-
-const setupLinkResponse = {
-	type: 'object',
-	required: ['valid'],
-	additionalProperties: false,
-	properties: { valid: { const: true } }
 } as const;
 
 const authRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
@@ -167,7 +153,7 @@ const authRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 			schema: {
 				summary: 'Whether the first account still has to be created',
 				tags: ['auth'],
-				response: { 200: setupRequiredResponse }
+				response: { 200: setupRequiredSchema }
 			}
 		},
 		async () => ({ required: (await countResearchers(db)) === 0 })
@@ -180,7 +166,7 @@ const authRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				summary: 'Checks a one-time setup link',
 				tags: ['auth'],
 				params: tokenParams,
-				response: { 200: setupLinkResponse, ...errors(400, 404) }
+				response: { 200: setupLinkSchema, ...errors(400, 404) }
 			}
 		},
 		async (request) => {

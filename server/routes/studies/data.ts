@@ -12,6 +12,7 @@ import {
 	type ImportRequest
 } from '../../../src/lib/api/types/study-requests.js';
 import { csrfHeaders, download, errors, idParams } from '../common-schemas.js';
+import { importedSchema } from '../../../src/lib/api/types/study-actions.js';
 import { importPreviewSchema } from '../../../src/lib/api/types/studies.js';
 
 const dataRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
@@ -31,12 +32,7 @@ const dataRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				body: importRequestSchema,
 				response: {
 					200: importPreviewSchema,
-					201: {
-						type: 'object',
-						required: ['imported'],
-						additionalProperties: false,
-						properties: { imported: { type: 'integer' } }
-					},
+					201: importedSchema,
 					...errors(400, 401, 403, 404, 409, 413, 422)
 				}
 			}

@@ -21,6 +21,7 @@ import {
 	type StudyPatch
 } from '../../../src/lib/api/types/study-requests.js';
 import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
+import { createdStudySchema, statusChangeSchema } from '../../../src/lib/api/types/study-actions.js';
 import { studyDetailSchema, studySummarySchema } from '../../../src/lib/api/types/studies.js';
 
 const studyResponse = {
@@ -42,12 +43,7 @@ const designRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 				headers: csrfHeaders,
 				body: newStudySchema,
 				response: {
-					201: {
-						type: 'object',
-						additionalProperties: false,
-						required: ['id', 'slug'],
-						properties: { id: { type: 'string' }, slug: { type: 'string' } }
-					},
+					201: createdStudySchema,
 					...errors(400, 401, 403, 409, 422)
 				}
 			}
@@ -179,12 +175,7 @@ const designRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 					}
 				},
 				response: {
-					200: {
-						type: 'object',
-						additionalProperties: false,
-						required: ['status', 'removedCodes'],
-						properties: { status: { enum: ['draft', 'open', 'closed'] }, removedCodes: { type: 'integer' } }
-					},
+					200: statusChangeSchema,
 					...errors(400, 401, 403, 404, 409, 422)
 				}
 			}

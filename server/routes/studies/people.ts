@@ -8,6 +8,7 @@ import { cancelInvitation, inviteMember, listInvitations } from '../../studies/i
 import { researcherOf } from '../../auth/guard.js';
 import { emailOf } from '../../auth/researchers.js';
 import { STUDY_ROLES } from '../../../src/lib/api/types/common.js';
+import { newCodesSchema } from '../../../src/lib/api/types/study-actions.js';
 import { codeSchema, invitationSchema, memberSchema } from '../../../src/lib/api/types/studies.js';
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
@@ -191,12 +192,7 @@ const peopleRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 					properties: { count: { type: 'integer', minimum: 1, maximum: MAX_CODES_PER_REQUEST } }
 				},
 				response: {
-					201: {
-						type: 'object',
-						additionalProperties: false,
-						required: ['codes'],
-						properties: { codes: { type: 'array', items: { type: 'string' } } }
-					},
+					201: newCodesSchema,
 					...errors(400, 401, 403, 404)
 				}
 			}

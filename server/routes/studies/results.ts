@@ -12,6 +12,7 @@ import {
 import { addManualSort, type ManualSortInput } from '../../studies/sorts.js';
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
+import { withdrawnSchema } from '../../../src/lib/api/types/study-actions.js';
 import { sortSchema, studyStatsSchema, withdrawalSchema } from '../../../src/lib/api/types/studies.js';
 
 const sortParams = {
@@ -175,12 +176,7 @@ const resultRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 					properties: { receipt: { type: 'string', minLength: 1, maxLength: 60 } }
 				},
 				response: {
-					201: {
-						type: 'object',
-						required: ['withdrawnAt'],
-						additionalProperties: false,
-						properties: { withdrawnAt: { type: 'string' } }
-					},
+					201: withdrawnSchema,
 					...errors(400, 401, 403, 404)
 				}
 			}

@@ -1,7 +1,8 @@
 // The researcher API (server/routes/auth.ts and server/routes/studies*): the calls the researcher pages make.
 import { apiUrl, del, download, get, patch, post, put, request } from './client.js';
 import type { AuditEventDto } from './types/audit.js';
-import type { Researcher } from './types/auth.js';
+import type { Researcher, SetupLink, SetupRequired } from './types/auth.js';
+import type { CreatedStudy, Imported, NewCodes, StatusChange, Withdrawn } from './types/study-actions.js';
 import type {
 	CodeDto,
 	GridColumn,
@@ -32,7 +33,8 @@ import type {
 export type * from './types/studies.js';
 export type { AuditEventDto } from './types/audit.js';
 
-export type { Researcher } from './types/auth.js';
+export type * from './types/auth.js';
+export type * from './types/study-actions.js';
 
 export const auth = {
 	me: () => get<{ researcher: Researcher }>('/auth/me').then((r) => r.researcher),
@@ -42,8 +44,8 @@ export const auth = {
 	changePassword: (currentPassword: string, newPassword: string) =>
 		post<void>('/auth/password', { currentPassword, newPassword }),
 	/** Whether no account exists yet (the first one is made through the link on the server console). */
-	setupRequired: () => get<{ required: boolean }>('/auth/setup').then((r) => r.required),
-	checkSetupToken: (token: string) => get<{ valid: true }>(`/auth/setup/${encodeURIComponent(token)}`),
+	setupRequired: () => get<SetupRequired>('/auth/setup').then((r) => r.required),
+	checkSetupToken: (token: string) => get<SetupLink>(`/auth/setup/${encodeURIComponent(token)}`),
 	setup: (token: string, email: string, password: string, displayName?: string) =>
 		post<{ researcher: Researcher }>('/auth/setup', {
 			token,
@@ -59,16 +61,13 @@ const sub = (id: string, path: string, itemId?: string) =>
 
 export const studies = {
 	list: () => get<{ studies: StudySummary[] }>('/studies').then((r) => r.studies),
-	create: (input: NewStudy) => post<{ id: string; slug: string }>('/studies', input),
+	create: (input: NewStudy) => post<CreatedStudy>('/studies', input),
 	get: (id: string) => get<{ study: StudyDetail }>(study(id)).then((r) => r.study),
 	update: (id: string, change: StudyPatch) => patch<{ study: StudyDetail }>(study(id), change),
 	/** `confirm`: the study's slug or title, as the owner typed it. */
 	remove: (id: string, confirm: string) => request<void>('DELETE', study(id), { confirm }),
 	setStatus: (id: string, status: Exclude<StudyStatus, 'draft'>, removeUnusedCodes = false) =>
-		post<{ status: StudyStatus; removedCodes: number }>(
-			sub(id, 'status'),
-			removeUnusedCodes ? { status, removeUnusedCodes } : { status }
-		),
+		post<StatusChange>(sub(id, 'status'), removeUnusedCodes ? { status, removeUnusedCodes } : { status }),
 	audit: (id: string) => get<{ events: AuditEventDto[] }>(sub(id, 'audit')).then((r) => r.events),
 	downloadAudit: (id: string) => download(apiUrl(sub(id, 'audit'), { format: 'csv' })),
 	/** The study with everything that belongs to it, as a backup file for the CLI's restore (owners). */
@@ -85,7 +84,7 @@ export const studies = {
 		patch<unknown>(sub(id, 'questions', questionId), question),
 	deleteQuestion: (id: string, questionId: string) => del<void>(sub(id, 'questions', questionId)),
 	reorderQuestions: (id: string, ids: string[]) => put<unknown>(sub(id, 'questions/order'), { ids }),
-	makeCodes: (id: string, count: number) => post<{ codes: string[] }>(sub(id, 'codes'), { count }).then((r) => r.codes),
+	makeCodes: (id: string, count: number) => post<NewCodes>(sub(id, 'codes'), { count }).then((r) => r.codes),
 	listCodes: (id: string) => get<{ codes: CodeDto[] }>(sub(id, 'codes')).then((r) => r.codes),
 	downloadCodes: (id: string) => download(apiUrl(sub(id, 'codes'), { format: 'csv' })),
 	stats: (id: string) => get<StudyStats>(sub(id, 'stats')),
@@ -97,7 +96,7 @@ export const studies = {
 			`${sub(id, 'sorts', sortId)}/exclusion`,
 			excluded ? { excluded, reason } : { excluded }
 		).then((r) => r.sort),
-	withdraw: (id: string, receipt: string) => post<{ withdrawnAt: string }>(sub(id, 'withdrawals'), { receipt }),
+	withdraw: (id: string, receipt: string) => post<Withdrawn>(sub(id, 'withdrawals'), { receipt }),
 	withdrawals: (id: string) => get<{ withdrawals: WithdrawalDto[] }>(sub(id, 'withdrawals')).then((r) => r.withdrawals),
 	members: (id: string) => get<{ members: MemberDto[]; invitations: InvitationDto[] }>(sub(id, 'members')),
 	/** The same answer whether or not an account with this address exists: an invitation. */
@@ -110,7 +109,7 @@ export const studies = {
 	previewImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) =>
 		post<ImportPreview>(sub(id, 'import'), { ...request, dryRun: true }),
 	runImport: (id: string, request: Omit<ImportRequest, 'dryRun'>) =>
-		post<{ imported: number }>(sub(id, 'import'), request).then((r) => r.imported),
+		post<Imported>(sub(id, 'import'), request).then((r) => r.imported),
 	exportFile: (id: string, format: ExportFormat, lang?: string) =>
 		download(apiUrl(sub(id, 'export'), lang ? { format, lang } : { format }))
 };
