@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { oldestResearcherId } from '../auth/researchers.js';
 import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
+import { insertParticipantRows } from '../participation/participants-repository.js';
 import { insertGridColumns } from '../studies/grid.js';
 import { insertQuestionRows } from '../studies/questions.js';
 import { insertSorts } from '../studies/sorts-repository.js';
@@ -75,21 +76,19 @@ async function insertDemo(trx: Transaction<Database>): Promise<string> {
 	);
 
 	const sorts = generateDemoSorts().map((sort) => ({ sort, participantId: randomUUID() }));
-	await trx
-		.insertInto('participants')
-		.values(
-			sorts.map(({ sort, participantId }) => ({
-				id: participantId,
-				study_id: studyId,
-				// Same random format as real codes; nobody holds these, and their sorts are synthetic.
-				code: generateCode(),
-				status: 'submitted' as const,
-				source: sort.facilitated ? ('facilitated' as const) : ('invited' as const),
-				created_at: sort.startedAt,
-				started_at: sort.startedAt
-			}))
-		)
-		.execute();
+	await insertParticipantRows(
+		trx,
+		sorts.map(({ sort, participantId }) => ({
+			id: participantId,
+			study_id: studyId,
+			// Same random format as real codes; nobody holds these, and their sorts are synthetic.
+			code: generateCode(),
+			status: 'submitted' as const,
+			source: sort.facilitated ? ('facilitated' as const) : ('invited' as const),
+			created_at: sort.startedAt,
+			started_at: sort.startedAt
+		}))
+	);
 	await insertSorts(
 		trx,
 		sorts.map(({ sort, participantId }) => ({

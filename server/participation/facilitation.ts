@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import { requireStudyAccess, studyNotFound } from '../studies/access.js';
 import { studyIdBySlug } from '../studies/studies-repository.js';
 import { normalizeCode } from './codes.js';
+import { findParticipantByCode } from './participants-repository.js';
 import { createParticipant, notFacilitated, studyClosed } from './service.js';
 
 // Facilitated mode (interviews) is the researchers' own data collection: only an owner or co-researcher of
@@ -48,11 +49,7 @@ export async function authorizeFacilitatedSubmission(request: FastifyRequest, co
 	const normal = normalizeCode(code);
 	if (!normal) return;
 	const db: Kysely<Database> = request.server.database.db;
-	const participant = await db
-		.selectFrom('participants')
-		.select(['study_id', 'source'])
-		.where('code', '=', normal)
-		.executeTakeFirst();
+	const participant = await findParticipantByCode(db, normal);
 	if (!participant) return;
 	if (participant.source !== 'facilitated') throw notFacilitated();
 	try {

@@ -15,6 +15,7 @@ import { qsetStatements } from '../studies/statements-repository.js';
 import { findStudyBySlug, getStudy } from '../studies/studies-repository.js';
 import { generateCode, normalizeCode } from './codes.js';
 import { deleteDraftOf, draftOf, upsertDraft } from './drafts-repository.js';
+import { findParticipantByCode, insertCodes, setParticipantStatus } from './participants-repository.js';
 import { submissionHash, validateSubmission } from './validate.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -73,13 +74,7 @@ export async function createParticipant(
 ): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
 		const code = generateCode();
-		const inserted = await db
-			.insertInto('participants')
-			.values({ study_id: studyId, code, source })
-			.onConflict((oc) => oc.column('code').doNothing())
-			.returning('id')
-			.executeTakeFirst();
-		if (inserted) return code;
+		if ((await insertCodes(db, studyId, [code], source)).length > 0) return code;
 		if (attempt >= 5) throw new Error('could not create a unique participant code');
 	}
 }
@@ -87,12 +82,7 @@ export async function createParticipant(
 async function findParticipant(db: Db, code: string, lock = false) {
 	const normal = normalizeCode(code);
 	if (!normal) return undefined;
-	let query = db
-		.selectFrom('participants')
-		.select(['id', 'study_id', 'status', 'source', 'started_at'])
-		.where('code', '=', normal);
-	if (lock) query = query.forUpdate();
-	return query.executeTakeFirst();
+	return findParticipantByCode(db, normal, lock);
 }
 
 function pick(text: LocalizedText, language: string, fallback: string): string {
@@ -161,11 +151,7 @@ export async function saveDraft(db: Kysely<Database>, code: string, data: unknow
 		const json = JSON.stringify(data);
 		await upsertDraft(trx, participant.id, json);
 		if (participant.status === 'new') {
-			await trx
-				.updateTable('participants')
-				.set({ status: 'in_progress', started_at: new Date() })
-				.where('id', '=', participant.id)
-				.execute();
+			await setParticipantStatus(trx, participant.id, 'in_progress', new Date());
 		}
 	});
 }
@@ -234,7 +220,7 @@ export async function submit(db: Kysely<Database>, code: string, body: Submissio
 			if (await insertSortWithFreeLabel(trx, { ...row, label })) break;
 			if (attempt >= 10) throw new Error('could not find a free sort label');
 		}
-		await trx.updateTable('participants').set({ status: 'submitted' }).where('id', '=', participant.id).execute();
+		await setParticipantStatus(trx, participant.id, 'submitted');
 		await deleteDraftOf(trx, participant.id);
 		return { receipt, created: true };
 	});

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { CodeDto } from '../../src/lib/api/types/studies.js';
 import type { Database } from '../db/schema.js';
 import { generateCode } from '../participation/codes.js';
+import { codeRows, insertCodes } from '../participation/participants-repository.js';
 
 export const MAX_CODES_PER_REQUEST = 1000;
 
@@ -14,25 +15,13 @@ export async function createCodes(db: Kysely<Database>, studyId: string, count: 
 	const created: string[] = [];
 	while (created.length < count) {
 		const batch = Array.from({ length: count - created.length }, () => generateCode());
-		const rows = await db
-			.insertInto('participants')
-			.values([...new Set(batch)].map((code) => ({ study_id: studyId, code, source: 'invited' as const })))
-			.onConflict((oc) => oc.column('code').doNothing())
-			.returning('code')
-			.execute();
-		created.push(...rows.map((r) => r.code));
+		created.push(...(await insertCodes(db, studyId, batch, 'invited')));
 	}
 	return created;
 }
 
 export async function listCodes(db: Kysely<Database>, studyId: string): Promise<CodeDto[]> {
-	const rows = await db
-		.selectFrom('participants')
-		.select(['code', 'status', 'source', 'created_at'])
-		.where('study_id', '=', studyId)
-		.orderBy('created_at')
-		.orderBy('code')
-		.execute();
+	const rows = await codeRows(db, studyId);
 	return rows.map((r) => ({
 		code: r.code,
 		status: r.status,

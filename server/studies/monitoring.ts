@@ -5,6 +5,7 @@ import type { Database, SortSource } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { normalizeCode } from '../participation/codes.js';
 import { deleteDraftOf } from '../participation/drafts-repository.js';
+import { participationRows, setParticipantStatus } from '../participation/participants-repository.js';
 import {
 	deleteSortByReceipt,
 	deleteSortRow,
@@ -18,11 +19,7 @@ import {
 export type { SortDto };
 
 export async function studyStats(db: Kysely<Database>, studyId: string): Promise<StudyStats> {
-	const participants = await db
-		.selectFrom('participants')
-		.select(['source', 'status', 'started_at'])
-		.where('study_id', '=', studyId)
-		.execute();
+	const participants = await participationRows(db, studyId);
 	const sorts = await sortTimings(db, studyId);
 	const withdrawals = await db
 		.selectFrom('withdrawals')
@@ -123,11 +120,7 @@ export async function withdrawByReceipt(
 		if (!sort) throw new AppError(404, 'RECEIPT_NOT_FOUND', 'No sort of this study has this receipt code.');
 		if (sort.participant_id) {
 			await deleteDraftOf(trx, sort.participant_id);
-			await trx
-				.updateTable('participants')
-				.set({ status: 'withdrawn' })
-				.where('id', '=', sort.participant_id)
-				.execute();
+			await setParticipantStatus(trx, sort.participant_id, 'withdrawn');
 		}
 		const logged = await trx
 			.insertInto('withdrawals')

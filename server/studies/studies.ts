@@ -5,6 +5,7 @@ import type { Database, Study, StudyRole, StudyStatus, StudyUpdate } from '../db
 import { countAnalyses } from '../analyses/repository.js';
 import { type AuditActor, recordAudit } from '../audit/record.js';
 import { AppError } from '../errors.js';
+import { countParticipants, deleteUnusedCodes } from '../participation/participants-repository.js';
 import { assertGridFits, designProblems, normalizeGrid } from './design.js';
 import { insertGridColumns, loadGrid } from './grid.js';
 import { questionRowToDto, statementRowToDto, studyRowToSummary } from './dto.js';
@@ -178,18 +179,14 @@ export async function deleteStudy(db: Kysely<Database>, study: Study, typed: str
 	}
 	await db.transaction().execute(async (trx) => {
 		const sorts = await countSorts(trx, study.id);
-		const codes = await trx
-			.selectFrom('participants')
-			.select((e) => e.fn.countAll().as('n'))
-			.where('study_id', '=', study.id)
-			.executeTakeFirstOrThrow();
+		const codes = await countParticipants(trx, study.id);
 		const analyses = await countAnalyses(trx, study.id);
 		// Recorded first, while the study's slug and owners can still be read into the row.
 		await recordAudit(trx, {
 			studyId: study.id,
 			actor,
 			action: 'study.delete',
-			details: { sorts, codes: Number(codes.n), analyses }
+			details: { sorts, codes, analyses }
 		});
 		await deleteStudyRow(trx, study.id);
 	});
@@ -244,12 +241,7 @@ export async function changeStatus(
 		}
 		let removedCodes = 0;
 		if (options.removeUnusedCodes) {
-			const removed = await trx
-				.deleteFrom('participants')
-				.where('study_id', '=', study.id)
-				.where('status', '=', 'new')
-				.executeTakeFirst();
-			removedCodes = Number(removed.numDeletedRows);
+			removedCodes = await deleteUnusedCodes(trx, study.id);
 			await recordAudit(trx, { studyId: study.id, actor, action: 'codes.remove', details: { unused: removedCodes } });
 		}
 		return { status, removedCodes };

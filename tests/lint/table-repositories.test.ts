@@ -16,6 +16,7 @@ const REPOSITORY: Record<string, string> = {
 	drafts: 'server/participation/drafts-repository.ts',
 	grid_columns: 'server/studies/grid.ts',
 	interpretations: 'server/dialogue/interpretations-repository.ts',
+	participants: 'server/participation/participants-repository.ts',
 	questions: 'server/studies/questions.ts',
 	rate_limits: 'server/auth/rate-limit.ts',
 	researcher_sessions: 'server/auth/researchers.ts',
@@ -32,16 +33,20 @@ const REPOSITORY: Record<string, string> = {
 
 // Tables still queried from more than one module, waiting for their home (issue 13.3). The last test fails once
 // only one module queries such a table: then it moves to REPOSITORY.
-const NO_HOME_YET = ['participants'];
+const NO_HOME_YET: string[] = [];
 
 // Backup and restore walk every table by name (sql.table), and a study's backup selects each table's rows of
 // that study (server/backup/tables.ts): by design, so a table added later is backed up without anyone having to
 // list it. They are not checked.
 const EXEMPT = ['server/backup/tables.ts'];
 
-// Files still allowed to query a guarded table while a move is under way (none now). Remove an entry once its
-// file calls the repository: the last test fails while an entry is no longer needed.
-const NOT_YET_MOVED: Record<string, string[]> = {};
+// Files still allowed to query a guarded table while a move is under way. Remove an entry once its file calls the
+// repository: the last test fails while an entry is no longer needed.
+//  - drafts-repository.ts: the retention purge deletes expired drafts and resets their participations in one
+//    statement (atomic under concurrent purges); splitting it across the two repositories is still to do.
+const NOT_YET_MOVED: Record<string, string[]> = {
+	'server/participation/drafts-repository.ts': ['participants']
+};
 
 /** Every table of the Database interface (declaration merging: several `interface Database` blocks). */
 function schemaTables(): string[] {
