@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance, type RouteOptions } from 'fastify';
@@ -51,6 +51,11 @@ function toUpperSnake(code: string): string {
 		.replace(/^FST_ERR_/, '')
 		.replace(/[^A-Za-z0-9]+/g, '_')
 		.toUpperCase();
+}
+
+/** Whether `path` is an existing regular file. */
+function isFile(path: string): boolean {
+	return statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /** Builds the Fastify app: API under /api and the built SPA for everything else. Never listens. */
@@ -127,7 +132,12 @@ export async function buildApp({
 		if (!existsSync(join(config.staticDir, 'index.html')) || !reply.sendFile) {
 			return reply.status(503).type('text/plain').send('The web app is not built yet: run npm run build.');
 		}
-		return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+		// Except a file at the top of the build folder (favicon.svg, robots.txt, …), asked for by its name.
+		const name = /^\/([\w-][\w.-]*)$/.exec(path)?.[1];
+		if (name && name !== 'index.html' && isFile(join(config.staticDir, name))) {
+			return reply.sendFile(name, config.staticDir);
+		}
+		return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html', config.staticDir);
 	});
 
 	// Before every route: NUL characters, lone surrogates and absurd nesting are a 400, never a 500.
@@ -148,10 +158,14 @@ export async function buildApp({
 
 	// The built app is optional for API-only use (tests, CLI); pages then answer 503 above.
 	if (!existsSync(config.staticDir)) return app;
+	// The build's assets are under /_app/ and read from the folder per request: one route for all of them, so a
+	// file a rebuild adds is served too (a route per file, registered at every start, was a sixth of a restart).
+	// The few files at the top of the build (favicon.svg, …) are sent by the not-found handler above.
 	await app.register(fastifyStatic, {
-		root: config.staticDir,
+		root: join(config.staticDir, '_app'),
+		prefix: '/_app/',
 		wildcard: true,
-		index: ['index.html'],
+		index: false,
 		// Our own cache-control below; the plugin's default (max-age=0) would overwrite it.
 		cacheControl: false,
 		setHeaders(response, path) {

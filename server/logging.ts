@@ -9,8 +9,7 @@ import type { FastifyRequest } from 'fastify';
  */
 export function serializeRequest(request: FastifyRequest): { method: string; url: string } {
 	const pattern = request.routeOptions?.url;
-	// The web app's files are served by one catch-all route, `/*`, which says nothing about the page asked for.
-	return { method: request.method, url: pattern && pattern !== '/*' ? pattern : redactPath(request.url) };
+	return { method: request.method, url: pattern ?? redactPath(request.url) };
 }
 
 /**

@@ -115,6 +115,12 @@ describe('single-page app', () => {
 		expect(response.body).toBe(SHELL);
 	});
 
+	it('keeps the API its own answers beside the build files: an over-long path part is a 414', async () => {
+		const long = await app.inject({ method: 'GET', url: `/api/studies/by-slug/${'a'.repeat(101)}` });
+		expect(long.statusCode).toBe(414);
+		expect(long.json().error.code).toBe('URI_TOO_LONG');
+	});
+
 	it('does not send the shell for /api paths', async () => {
 		const response = await app.inject({ method: 'GET', url: '/api/studies-that-do-not-exist' });
 		expect(response.statusCode).toBe(404);
