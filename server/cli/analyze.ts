@@ -16,6 +16,7 @@ import {
 	type AnalysisOptions,
 	type QSortData
 } from '../../src/lib/qmethod/index.js';
+import { BOOTSTRAP_ALIGNMENTS, type BootstrapAlignment } from '../../src/lib/qmethod/bootstrap-alignment.js';
 import {
 	CENTROID_VARIANTS,
 	CORRELATION_METHODS,
@@ -37,7 +38,7 @@ const CHOICES: Record<string, readonly string[]> = {
 	'flag-level': FLAG_LEVELS.map(String),
 	correlation: CORRELATION_METHODS,
 	format: ['json', 'text'],
-	'bootstrap-alignment': ['qindtest', 'procrustes']
+	'bootstrap-alignment': BOOTSTRAP_ALIGNMENTS
 };
 /** Options whose value is a whole number, with their range. */
 const COUNTS: Record<string, [number, number]> = {
@@ -76,7 +77,7 @@ export const analyzeCommand: CliCommand = {
 								factors: options.factors,
 								resamples: options.bootstrap,
 								seed: options.seed,
-								alignment: options['bootstrap-alignment'] as 'qindtest' | 'procrustes',
+								alignment: options['bootstrap-alignment'] as BootstrapAlignment,
 								flagLevel: analysisOptions.flagLevel,
 								correlation: analysisOptions.correlation
 							}),

@@ -6,7 +6,7 @@ import type {
 	StudyLanguage,
 	SubmissionBody
 } from '../../src/lib/api/participate.js';
-import type { Database, LocalizedText, Study } from '../db/schema.js';
+import type { Database, LocalizedText, ParticipantSource, Study } from '../db/schema.js';
 import { AppError } from '../errors.js';
 import { loadGrid } from '../studies/grid.js';
 import { questionRowsByPosition } from '../studies/questions.js';
@@ -70,7 +70,7 @@ export async function publicStudy(db: Db, slug: string, lang?: string): Promise<
 export async function createParticipant(
 	db: Db,
 	studyId: string,
-	source: 'self_enrolled' | 'facilitated'
+	source: Exclude<ParticipantSource, 'invited'>
 ): Promise<string> {
 	for (let attempt = 0; ; attempt++) {
 		const code = generateCode();

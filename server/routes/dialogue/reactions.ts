@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncJsonSchemaToTs } from '@fastify/type-provider-json-schema-to-ts';
-import { studyReactionsSchema } from '../../../src/lib/api/types/dialogue.js';
+import { REACTION_CSV_PARTS, studyReactionsSchema } from '../../../src/lib/api/types/dialogue.js';
 import { auditRequest } from '../../audit/actor.js';
 import { requireResearcherHook, researcherOf } from '../../auth/guard.js';
 import { studyReactions } from '../../dialogue/reactions.js';
@@ -10,7 +10,7 @@ import { download, errors, idParams } from '../common-schemas.js';
 
 const partQuery = {
 	type: 'object',
-	properties: { part: { type: 'string', enum: ['tallies', 'texts'] } }
+	properties: { part: { type: 'string', enum: REACTION_CSV_PARTS } }
 } as const;
 
 const csvFile = download('CSV with a byte-order mark and CRLF line ends', 'text/csv');

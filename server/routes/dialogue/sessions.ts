@@ -4,6 +4,7 @@ import {
 	moderationResultSchema,
 	newSessionSchema,
 	presenterStateSchema,
+	PRESENTER_VIEWS,
 	sessionChangeSchema,
 	sessionDtoSchema,
 	sessionListSchema
@@ -20,7 +21,7 @@ import { csrfHeaders, download, errors, idParams } from '../common-schemas.js';
 const viewQuery = {
 	type: 'object',
 	properties: {
-		view: { type: 'string', enum: ['display', 'control'], description: 'control adds the moderation queue' }
+		view: { type: 'string', enum: PRESENTER_VIEWS, description: 'control adds the moderation queue' }
 	}
 } as const;
 

@@ -11,6 +11,8 @@ import type {
 	ModerationResult,
 	NewSession,
 	PresenterState,
+	PresenterView,
+	ReactionCsvPart,
 	SessionDto,
 	SessionList,
 	StudyReactions
@@ -34,18 +36,18 @@ export const dialogue = {
 		post<SessionDto>(`/analyses/${enc(analysisId)}/dialogue-sessions`, body),
 	listSessions: (analysisId: string) =>
 		get<SessionList>(`/analyses/${enc(analysisId)}/dialogue-sessions`).then((r) => r.sessions),
-	state: (sessionId: string, view: 'display' | 'control') =>
+	state: (sessionId: string, view: PresenterView) =>
 		get<PresenterState>(`/dialogue/sessions/${enc(sessionId)}`, { query: { view } }),
 	openQuestion: (sessionId: string, currentQuestion: string | null) =>
 		patch<SessionDto>(`/dialogue/sessions/${enc(sessionId)}`, { currentQuestion }),
 	close: (sessionId: string) => patch<SessionDto>(`/dialogue/sessions/${enc(sessionId)}`, { status: 'closed' }),
 	moderate: (sessionId: string, responseId: string, moderation: FreeText['moderation']) =>
 		patch<ModerationResult>(`/dialogue/sessions/${enc(sessionId)}/responses/${enc(responseId)}`, { moderation }),
-	presenterEventsUrl: (sessionId: string, view: 'display' | 'control') =>
+	presenterEventsUrl: (sessionId: string, view: PresenterView) =>
 		apiUrl(`/dialogue/sessions/${enc(sessionId)}/events`, { view }),
 	reactions: (studyId: string) =>
 		get<StudyReactions>(`/studies/${enc(studyId)}/dialogue/reactions`).then((r) => r.analyses),
-	reactionsCsvUrl: (studyId: string, part: 'tallies' | 'texts') =>
+	reactionsCsvUrl: (studyId: string, part: ReactionCsvPart) =>
 		apiUrl(`/studies/${enc(studyId)}/dialogue/reactions.csv`, { part }),
 	reactionsXlsxUrl: (studyId: string) => apiUrl(`/studies/${enc(studyId)}/dialogue/reactions.xlsx`)
 };

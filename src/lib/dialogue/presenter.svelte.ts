@@ -1,4 +1,5 @@
 import { dialogue, followState, type PresenterState } from '$lib/api/dialogue';
+import type { PresenterView } from '$lib/api/types/dialogue';
 
 /**
  * A dialogue session as the projector or the facilitator's control screen sees it, kept current by the
@@ -12,7 +13,7 @@ export class LiveSession {
 
 	constructor(
 		readonly sessionId: string,
-		readonly view: 'display' | 'control'
+		readonly view: PresenterView
 	) {}
 
 	start(): () => void {

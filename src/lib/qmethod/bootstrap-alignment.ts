@@ -1,7 +1,8 @@
 import { procrustesRotation } from './internal/matrix.js';
 
 /** How each resample's factors are matched to the full-sample factors. */
-export type BootstrapAlignment = 'qindtest' | 'procrustes';
+export const BOOTSTRAP_ALIGNMENTS = ['qindtest', 'procrustes'] as const;
+export type BootstrapAlignment = (typeof BOOTSTRAP_ALIGNMENTS)[number];
 
 /**
  * qmethod's `qindtest` (Zabala & Pascual 2016; docs/methods.md, "Bootstrap"): r = cor(resample

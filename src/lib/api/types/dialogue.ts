@@ -11,6 +11,14 @@ import type { FromSchema } from 'json-schema-to-ts';
 export const SESSION_STATUSES = ['open', 'closed'] as const;
 export type DialogueSessionStatus = (typeof SESSION_STATUSES)[number];
 
+/** The presenter's two views of a session: the shared display, or the facilitator's control (adds moderation). */
+export const PRESENTER_VIEWS = ['display', 'control'] as const;
+export type PresenterView = (typeof PRESENTER_VIEWS)[number];
+
+/** The two CSV files of a study's dialogue reactions: counts per answer, or the free texts. */
+export const REACTION_CSV_PARTS = ['tallies', 'texts'] as const;
+export type ReactionCsvPart = (typeof REACTION_CSV_PARTS)[number];
+
 /** Where a free-text answer is in moderation (`dialogue_responses.moderation`). */
 export const MODERATION_STATUSES = ['pending', 'shown', 'hidden'] as const;
 export type ModerationStatus = (typeof MODERATION_STATUSES)[number];
