@@ -32,11 +32,6 @@ export function download<T extends string>(description: string, ...contentTypes:
 	return { description, content };
 }
 
-/** Any JSON value, passed through unchanged (e.g. the engine's result, which has its own documented format). */
-export function anyJson<D extends string>(description: D) {
-	return { description } as const;
-}
-
 /** `:id` of a resource addressed by its uuid (a study, an analysis, …). */
 export const idParams = {
 	type: 'object',

@@ -43,9 +43,10 @@ const EXEMPT = ['server/backup/tables.ts'];
 // Files still allowed to query a guarded table while a move is under way. Remove an entry once its file calls the
 // repository: the last test fails while an entry is no longer needed.
 //  - drafts-repository.ts: the retention purge deletes expired drafts and resets their participations in one
-//    statement (atomic under concurrent purges); splitting it across the two repositories is still to do.
+//    statement (atomic under concurrent purges), reading each study's retention period in the same statement;
+//    splitting it across the three repositories is still to do.
 const NOT_YET_MOVED: Record<string, string[]> = {
-	'server/participation/drafts-repository.ts': ['participants']
+	'server/participation/drafts-repository.ts': ['participants', 'studies']
 };
 
 /** Every table of the Database interface (declaration merging: several `interface Database` blocks). */
@@ -68,7 +69,11 @@ function tablesQueried(source: string): string[] {
 	const templates = code.match(/`[^`]*`/g) ?? [];
 	return [...Object.keys(REPOSITORY), ...NO_HOME_YET].filter((table) => {
 		const builder = new RegExp(`\\b${BUILDER}\\(\\s*\\[?\\s*['"\`]${table}(?:\\s+as\\s+\\w+)?['"\`]`);
-		const raw = new RegExp(`\\b(?:from|join|update|into|table)\\s+(?:public\\.)?"?${table}"?(?![\\w.])`, 'i');
+		// After a keyword, possibly behind other tables of a list: `from a x, b y` and `using participants p, studies s`.
+		const raw = new RegExp(
+			`\\b(?:from|join|update|into|table|using)\\s+(?:[\\w."]+(?:\\s+(?:as\\s+)?\\w+)?\\s*,\\s*)*(?:public\\.)?"?${table}"?(?![\\w.])`,
+			'i'
+		);
 		return builder.test(code) || templates.some((t) => raw.test(t));
 	});
 }
@@ -103,6 +108,12 @@ describe('one repository per table', () => {
 			'dialogue_attendees'
 		]);
 		expect(tablesQueried('/** The interpretations of every factor. */\nconst analyses = [];')).toEqual([]);
+		expect(tablesQueried('sql`delete from drafts d using participants p, studies s where p.id = d.x`')).toEqual([
+			'drafts',
+			'participants',
+			'studies'
+		]);
+		expect(tablesQueried('sql`select 1 from sorts s, statements as t`')).toEqual(['sorts', 'statements']);
 	});
 
 	it('queries each table only in its repository', () => {
