@@ -5,7 +5,9 @@ import { STUDY_LANGUAGES } from '../../src/lib/api/types/common.js';
 import type { LocalizedText } from '../db/schema.js';
 import { AppError } from '../errors.js';
 
-export type StatementFileFormat = 'csv' | 'sta';
+/** The statement files a researcher can import: a CSV table or PQMethod's .STA. */
+export const STATEMENT_FILE_FORMATS = ['csv', 'sta'] as const;
+export type StatementFileFormat = (typeof STATEMENT_FILE_FORMATS)[number];
 
 export interface ImportedStatement {
 	code?: string;

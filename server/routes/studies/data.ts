@@ -12,6 +12,7 @@ import {
 	type ImportRequest
 } from '../../../src/lib/api/types/study-requests.js';
 import { csrfHeaders, download, errors, idParams } from '../common-schemas.js';
+import { STUDY_LANGUAGES } from '../../../src/lib/api/types/common.js';
 import { importedSchema } from '../../../src/lib/api/types/study-actions.js';
 import { importPreviewSchema } from '../../../src/lib/api/types/studies.js';
 
@@ -61,7 +62,7 @@ const dataRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 					properties: {
 						format: { enum: [...EXPORT_FORMATS] },
 						lang: {
-							enum: ['nl', 'en'],
+							enum: STUDY_LANGUAGES,
 							description:
 								'language of .sta texts and the .dat title (when the study has it) and of the Excel sheet names'
 						},

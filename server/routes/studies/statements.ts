@@ -14,7 +14,8 @@ import {
 	type StatementInput,
 	type StatementPatch
 } from '../../../src/lib/api/types/study-requests.js';
-import { importStatements, type StatementFileFormat } from '../../studies/statement-files.js';
+import { importStatements, STATEMENT_FILE_FORMATS } from '../../studies/statement-files.js';
+import { STUDY_LANGUAGES } from '../../../src/lib/api/types/common.js';
 import { idParam, studyAccess } from './context.js';
 import { csrfHeaders, errors, idParams, noContent } from '../common-schemas.js';
 import { statementSchema, themeCountSchema } from '../../../src/lib/api/types/studies.js';
@@ -104,7 +105,7 @@ const statementRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 					properties: {
 						text: { type: 'string', maxLength: 500000 },
 						language: {
-							enum: ['nl', 'en'],
+							enum: STUDY_LANGUAGES,
 							description: "the language of the pasted text (default: the study's first)"
 						},
 						inQset: { type: 'boolean', default: true },
@@ -139,9 +140,9 @@ const statementRoutes: FastifyPluginAsyncJsonSchemaToTs = async (app) => {
 					required: ['format', 'content'],
 					additionalProperties: false,
 					properties: {
-						format: { enum: ['csv', 'sta'] },
+						format: { enum: STATEMENT_FILE_FORMATS },
 						content: { type: 'string', maxLength: 900000 },
-						language: { enum: ['nl', 'en'], description: 'language of a .STA file or of a CSV "text" column' },
+						language: { enum: STUDY_LANGUAGES, description: 'language of a .STA file or of a CSV "text" column' },
 						inQset: { type: 'boolean', default: true }
 					}
 				},
