@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { ModerationResult, ModerationStatus } from '../../src/lib/api/types/dialogue.js';
-import type { Database } from '../db/schema.js';
+import type { Database, DialogueResponsesTable } from '../db/schema.js';
 
 // The one home of the queries on dialogue_responses. Every function takes the executor (`db`, or `trx`
 // inside a transaction: PGlite has one connection, so `db` inside a transaction would wait for ever).
@@ -19,14 +19,11 @@ export async function findAnswer(
 		.executeTakeFirst();
 }
 
-export interface AnswerRow {
-	session_id: string;
-	attendee_id: string;
-	question_key: string;
-	value: string | null;
-	free_text: string | null;
-	moderation: ModerationStatus | null;
-}
+/** One answer as stored: the columns of dialogue_responses that a caller sets. */
+export type AnswerRow = Pick<
+	Selectable<DialogueResponsesTable>,
+	'session_id' | 'attendee_id' | 'question_key' | 'value' | 'free_text' | 'moderation'
+>;
 
 /** Stores an attendee's answer, replacing their earlier answer to the same question. */
 export async function upsertAnswer(db: Kysely<Database>, row: AnswerRow): Promise<void> {
