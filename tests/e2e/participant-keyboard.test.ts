@@ -69,6 +69,8 @@ it('(c) completes the demo study with the keyboard only, in at most 150 key pres
 	};
 
 	await page.goto(`${server.url}/s/${DEMO}`);
+	// Tab only once the page is there: presses on a page still loading would count against the participant.
+	await page.getByRole('button', { name: 'Meedoen', exact: true }).waitFor();
 	await keys.tabTo('button', 'Meedoen');
 	await keys.press('Enter');
 	await page.waitForURL(/\/p\/[0-9A-Z-]{14}$/);
